@@ -1,0 +1,239 @@
+"""Loads the built-in and user content packs, strictly.
+
+User packs live under `<config dir>/personas`, `/rubrics` and `/problems`; a user file with
+the same name as a built-in one replaces it. A broken file raises `PackError` naming the
+file, the field and what was expected, never a silent default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from mockloop import paths
+from mockloop.errors import PackError, unknown
+from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric
+
+Model = TypeVar("Model", bound=BaseModel)
+
+PROBLEM_FILES = {
+    "starter": "starter.py",
+    "solution": "solution.py",
+    "brute_force": "brute.py",
+    "cases_source": "cases.py",
+    "checker_source": "checker.py",
+}
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file, turning syntax errors into a message with the line number."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise PackError(f"{path}: not UTF-8 text ({error.reason}).") from None
+    except OSError as error:
+        raise PackError(f"{path}: cannot read ({error.strerror}).") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise PackError(f"{path}:{where}: invalid YAML: {problem}.") from None
+
+
+def describe_validation(path: Path, error: ValidationError) -> str:
+    """One line per field error: `file: field.path: what was expected (got ...)`."""
+    lines = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; see the built-in packs for examples)"
+        elif item["type"] == "missing":
+            message = "required field is missing"
+        given = item.get("input")
+        shown = (
+            ""
+            if item["type"] in ("missing",) or isinstance(given, dict)
+            else f" (got {given!r:.60})"
+        )
+        lines.append(f"{path}: {location}: {message}{shown}")
+    return "\n".join(lines)
+
+
+def load_model(path: Path, model: type[Model], extra: dict[str, Any] | None = None) -> Model:
+    """Validate one YAML file against a model, raising PackError with every field problem."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: expected a mapping of fields at the top level.")
+    if extra:
+        data = {**data, **extra}
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise PackError(describe_validation(path, error)) from None
+
+
+def load_persona(path: Path) -> Persona:
+    """Load and check a persona file; its id must match the file name."""
+    persona = load_model(path, Persona)
+    if persona.id != path.stem:
+        raise PackError(f"{path}: id: '{persona.id}' must match the file name '{path.stem}'.")
+    return persona
+
+
+def load_rubric(path: Path) -> Rubric:
+    """Load and check a rubric file; its id must match the file name."""
+    rubric = load_model(path, Rubric)
+    if rubric.id != path.stem:
+        raise PackError(f"{path}: id: '{rubric.id}' must match the file name '{path.stem}'.")
+    return rubric
+
+
+def load_problem(folder: Path) -> Problem:
+    """Load a problem folder: problem.yaml plus starter.py, solution.py and optional files."""
+    spec = folder / "problem.yaml"
+    if not spec.is_file():
+        raise PackError(f"{folder}: a problem folder needs a problem.yaml file.")
+    sources: dict[str, str] = {}
+    for field_name, file_name in PROBLEM_FILES.items():
+        source_path = folder / file_name
+        if source_path.is_file():
+            sources[field_name] = source_path.read_text(encoding="utf-8")
+    for required in ("starter", "solution"):
+        if required not in sources:
+            raise PackError(f"{folder}: missing {PROBLEM_FILES[required]}.")
+    problem = load_model(spec, Problem, extra=sources)
+    if problem.slug != folder.name:
+        raise PackError(f"{spec}: slug: '{problem.slug}' must match the folder '{folder.name}'.")
+    if problem.checker == "custom" and not problem.checker_source:
+        raise PackError(f"{spec}: checker: 'custom' needs a checker.py with check().")
+    generators = [case.generator for case in problem.all_cases if case.generator]
+    if generators and not problem.cases_source:
+        raise PackError(f"{spec}: cases use generators but the folder has no cases.py.")
+    return problem
+
+
+def _pack_files(kind: str, pattern: str) -> dict[str, Path]:
+    """Built-in then user files of one kind, keyed by name, user files overriding."""
+    found: dict[str, Path] = {}
+    for root in (paths.builtin_content_dir() / kind, paths.config_dir() / kind):
+        if root.is_dir():
+            for path in sorted(root.glob(pattern)):
+                key = path.parent.name if pattern.endswith("problem.yaml") else path.stem
+                found[key] = path
+    return found
+
+
+@dataclass
+class Catalog:
+    """Every persona, rubric and problem available to this user."""
+
+    personas: dict[str, Persona] = field(default_factory=dict)
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+    problems: dict[str, Problem] = field(default_factory=dict)
+
+    def persona(self, company: str) -> Persona:
+        """The persona for a company id (e.g. google), or a usage error with suggestions."""
+        key = company.strip().lower()
+        if key not in self.personas:
+            raise unknown("company", company, self.personas)
+        return self.personas[key]
+
+    def level(self, persona: Persona, level: str) -> LevelName:
+        """Resolve a level name or company title (L5, E5, SDE II) for a persona."""
+        resolved = persona.resolve_level(level)
+        if resolved is None:
+            titles = [f"{name} ({persona.levels[name].title})" for name in LEVELS]
+            raise unknown(f"level for {persona.company}", level, [*LEVELS, *titles])
+        return resolved
+
+    def problem(self, slug: str) -> Problem:
+        """The problem with this slug, or a usage error with the closest match."""
+        if slug not in self.problems:
+            raise unknown("problem", slug, self.problems)
+        return self.problems[slug]
+
+    def rubric(self, focus: str = "coding") -> Rubric:
+        """The rubric for an interview focus."""
+        for rubric in self.rubrics.values():
+            if rubric.focus == focus:
+                return rubric
+        raise unknown("focus", focus, [r.focus for r in self.rubrics.values()])
+
+    def problems_for(self, company: str | None, level: str | None) -> list[Problem]:
+        """Problems offered for a company and level, easiest first."""
+        order = {"easy": 0, "medium": 1, "hard": 2}
+        chosen = [p for p in self.problems.values() if p.suits(company, level)]
+        return sorted(chosen, key=lambda p: (order[p.difficulty], p.slug))
+
+
+def load_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -> Catalog:
+    """Load every pack; the first broken file stops loading with a PackError."""
+    catalog = Catalog()
+    wanted = set(folders)
+    if "personas" in wanted:
+        for name, path in _pack_files("personas", "*.yaml").items():
+            catalog.personas[name] = load_persona(path)
+    if "rubrics" in wanted:
+        for name, path in _pack_files("rubrics", "*.yaml").items():
+            catalog.rubrics[name] = load_rubric(path)
+    if "problems" in wanted:
+        for name, path in _pack_files("problems", "*/problem.yaml").items():
+            catalog.problems[name] = load_problem(path.parent)
+    return catalog
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The catalog for this process, loaded once."""
+    return load_catalog()
+
+
+def validate_path(path: Path) -> list[str]:
+    """Check a pack file or folder for authors; returns the errors (empty when clean)."""
+    errors: list[str] = []
+    targets: list[Path]
+    if path.is_file() or (path / "problem.yaml").is_file():
+        targets = [path]
+    elif path.is_dir():
+        targets = sorted(
+            [
+                *path.glob("**/problem.yaml"),
+                *path.glob("personas/*.yaml"),
+                *path.glob("rubrics/*.yaml"),
+            ]
+        )
+        targets += sorted(p for p in path.glob("*.yaml") if p not in targets)
+    else:
+        return [f"{path}: no such file or folder."]
+    for target in targets:
+        try:
+            _validate_one(target)
+        except PackError as error:
+            errors.append(error.message)
+    if not targets:
+        errors.append(f"{path}: no persona, rubric or problem files found.")
+    return errors
+
+
+def _validate_one(target: Path) -> None:
+    """Validate one file or problem folder, guessing its kind from its place and fields."""
+    if target.is_dir():
+        load_problem(target)
+        return
+    if target.name == "problem.yaml":
+        load_problem(target.parent)
+        return
+    data = read_yaml(target)
+    if isinstance(data, dict) and "dimensions" in data:
+        load_rubric(target)
+    else:
+        load_persona(target)

@@ -1,0 +1,166 @@
+"""The `mockloop` command line: thin typer definitions that dispatch to `mockloop.commands`.
+
+Each command imports its implementation lazily so that `mockloop --help` stays fast and
+never imports Textual or litellm.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mockloop.errors import MockloopError
+
+app = typer.Typer(
+    name="mockloop",
+    help="A terminal mock-interview studio: practise coding interviews with a persona.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+CompanyOption = Annotated[str, typer.Option("--company", "-c", help="Company persona, e.g. google")]
+LevelOption = Annotated[
+    str, typer.Option("--level", "-l", help="junior, mid, senior, staff (or a title: L5, E5)")
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="litellm model, e.g. openai/gpt-4o-mini (env MOCKLOOP_MODEL)"),
+]
+ApiBaseOption = Annotated[
+    str | None, typer.Option("--api-base", help="Base URL for a local or proxy model server")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")]
+
+
+@app.command()
+def start(
+    company: CompanyOption,
+    level: LevelOption,
+    focus: Annotated[str, typer.Option(help="Interview focus")] = "coding",
+    problem: Annotated[
+        str | None, typer.Option(help="Problem slug (default: one you have not done)")
+    ] = None,
+    model: ModelOption = None,
+    api_base: ApiBaseOption = None,
+    seed: Annotated[int | None, typer.Option(help="Seed for the offline interviewer")] = None,
+    minutes: Annotated[int | None, typer.Option(min=5, max=180, help="Interview length")] = None,
+) -> None:
+    """Start an interview in the terminal UI."""
+    from mockloop.commands import interview
+
+    interview.start(company, level, focus, problem, model, api_base, seed, minutes)
+
+
+@app.command()
+def resume(
+    session_id: Annotated[
+        str | None, typer.Argument(help="Session id (default: the latest)")
+    ] = None,
+) -> None:
+    """Reopen an unfinished session exactly where it stopped."""
+    from mockloop.commands import interview
+
+    interview.resume(session_id)
+
+
+@app.command()
+def personas(as_json: JsonOption = False) -> None:
+    """List the interviewer personas and their level titles."""
+    from mockloop.commands import content
+
+    content.list_personas(as_json)
+
+
+@app.command()
+def problems(
+    company: Annotated[
+        str | None, typer.Option("--company", "-c", help="Only this company")
+    ] = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Only this level")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the problems in the bank."""
+    from mockloop.commands import content
+
+    content.list_problems(company, level, as_json)
+
+
+@app.command()
+def validate(path: Annotated[Path, typer.Argument(help="A pack file or folder")]) -> None:
+    """Check a persona, rubric or problem pack; exit 1 with the errors, 0 when clean."""
+    from mockloop.commands import content
+
+    content.validate(path)
+
+
+@app.command()
+def check(
+    slug: Annotated[str, typer.Argument(help="Problem slug, e.g. two-sum")],
+    file: Annotated[Path, typer.Argument(help="Python file with your solution")],
+    as_json: JsonOption = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show isolation in force")
+    ] = False,
+) -> None:
+    """Run FILE against a problem's hidden tests: exit 0 all passed, 1 some failed."""
+    from mockloop.commands import check as check_command
+
+    check_command.run(slug, file, as_json, verbose)
+
+
+@app.command()
+def simulate(
+    script: Annotated[Path, typer.Argument(help="Scripted candidate (YAML)")],
+    as_json: JsonOption = False,
+    model: ModelOption = None,
+    api_base: ApiBaseOption = None,
+) -> None:
+    """Run a scripted candidate through a real session, headless, and write the report."""
+    from mockloop.commands import scorecard
+
+    scorecard.simulate(script, as_json, model, api_base)
+
+
+@app.command()
+def history(
+    as_json: JsonOption = False,
+    company: Annotated[
+        str | None, typer.Option("--company", "-c", help="Only this company")
+    ] = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Only this level")] = None,
+) -> None:
+    """List past sessions, newest first."""
+    from mockloop.commands import history as history_command
+
+    history_command.run(as_json, company, level)
+
+
+@app.command()
+def report(
+    session_id: Annotated[str, typer.Argument(help="Session id (see `mockloop history`)")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", help="md or json")] = "md",  # noqa: A002
+) -> None:
+    """Show a session's scorecard again, or write it to a file."""
+    from mockloop.commands import scorecard
+
+    scorecard.report(session_id, output, format)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning MockloopError into one message and an exit code."""
+    try:
+        app()
+    except MockloopError as error:
+        print(f"mockloop: {error.message}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("mockloop: interrupted.", file=sys.stderr)
+        sys.exit(130)

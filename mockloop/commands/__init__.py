@@ -1,0 +1,1 @@
+"""Implementations of the CLI commands; `mockloop.cli` only parses and dispatches."""

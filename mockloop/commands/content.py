@@ -1,0 +1,96 @@
+"""`mockloop personas`, `problems` and `validate`: list and check content packs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mockloop.catalog import default_catalog, validate_path
+from mockloop.errors import MockloopError, unknown
+from mockloop.models import LEVELS
+
+
+def list_personas(as_json: bool) -> None:
+    """Print every persona with its interviewer and level titles."""
+    catalog = default_catalog()
+    rows = [
+        {
+            "id": persona.id,
+            "company": persona.company,
+            "interviewer": persona.interviewer.name,
+            "role": persona.interviewer.role,
+            "levels": {
+                name: {"title": level.title, "minutes": level.minutes}
+                for name, level in persona.levels.items()
+            },
+        }
+        for persona in sorted(catalog.personas.values(), key=lambda p: p.id)
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Interviewer personas")
+    for column in ("id", "company", "interviewer", *LEVELS):
+        table.add_column(column)
+    for row in rows:
+        levels = row["levels"]
+        assert isinstance(levels, dict)
+        titles = [f"{levels[name]['title']} · {levels[name]['minutes']}m" for name in LEVELS]
+        table.add_row(str(row["id"]), str(row["company"]), f"{row['interviewer']}", *titles)
+    Console().print(table)
+
+
+def list_problems(company: str | None, level: str | None, as_json: bool) -> None:
+    """Print the problems offered for an optional company and level."""
+    catalog = default_catalog()
+    level_name: str | None = None
+    if company is not None:
+        persona = catalog.persona(company)
+        company = persona.id
+        if level is not None:
+            level_name = catalog.level(persona, level)
+    elif level is not None:
+        if level.lower() not in LEVELS:
+            raise unknown("level", level, LEVELS)
+        level_name = level.lower()
+    problems = catalog.problems_for(company, level_name)
+    rows = [
+        {
+            "slug": problem.slug,
+            "title": problem.title,
+            "difficulty": problem.difficulty,
+            "topics": list(problem.topics),
+            "levels": list(problem.levels),
+            "companies": list(problem.companies),
+        }
+        for problem in problems
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Problems ({len(rows)})")
+    for column in ("slug", "title", "difficulty", "topics", "levels"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            str(row["slug"]),
+            str(row["title"]),
+            str(row["difficulty"]),
+            ", ".join(row["topics"]),  # type: ignore[arg-type]
+            ", ".join(row["levels"]),  # type: ignore[arg-type]
+        )
+    Console().print(table)
+
+
+def validate(path: Path) -> None:
+    """Validate a pack file or folder; errors go to stderr and exit 1."""
+    errors = validate_path(path)
+    if errors:
+        raise MockloopError("\n".join(errors))
+    print(f"{path}: ok")

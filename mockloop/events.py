@@ -1,0 +1,168 @@
+"""The event kinds of a session log and their typed payloads.
+
+A session is nothing but its ordered events; every other view (state, transcript,
+scorecard, history) is derived from them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mockloop.models import LevelName, Phase
+from mockloop.runner.results import CaseResult, RunStatus
+
+SnapshotReason = Literal["start", "idle", "run", "message", "phase", "end", "quit"]
+
+
+class Payload(BaseModel):
+    """Base for event payloads: strict and immutable once appended."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SessionStarted(Payload):
+    """The interview's setup; the first event of every session."""
+
+    kind: Literal["session_started"] = "session_started"
+    company: str
+    persona: str
+    level: LevelName
+    level_title: str
+    focus: str = "coding"
+    problem: str
+    rubric: str
+    minutes: int
+    seed: int
+    model: str | None = Field(default=None, description="Model name only, never a key")
+    api_base: str | None = None
+    starter: str = Field(description="The code the editor opened with")
+
+
+class CandidateSaid(Payload):
+    """A chat message from the candidate."""
+
+    kind: Literal["candidate_said"] = "candidate_said"
+    text: str
+
+
+class InterviewerSaid(Payload):
+    """A complete interviewer message (never stored per token)."""
+
+    kind: Literal["interviewer_said"] = "interviewer_said"
+    text: str
+    intent: str = Field(description="greeting, clarification, hint, nudge, time_check, ...")
+    engine: str = Field(description="'offline' or 'llm'")
+    cut: bool = Field(default=False, description="The stream broke; text is what arrived")
+
+
+class CodeSnapshot(Payload):
+    """The editor's content at a moment; stored once per distinct content by the store."""
+
+    kind: Literal["code_snapshot"] = "code_snapshot"
+    digest: str = Field(description="sha256 of the code")
+    code: str
+    reason: SnapshotReason
+
+
+class TestsRun(Payload):
+    """The result of running the code against the cases (F5 or `run: true`)."""
+
+    kind: Literal["tests_run"] = "tests_run"
+    digest: str = Field(description="Digest of the code that was run")
+    status: RunStatus
+    passed: int
+    total: int
+    visible_passed: int
+    visible_total: int
+    cases: list[CaseResult]
+    message: str
+    duration_ms: float
+
+
+class HintRequested(Payload):
+    """The candidate asked for a hint (palette, script or chat)."""
+
+    kind: Literal["hint_requested"] = "hint_requested"
+    source: Literal["palette", "chat", "script"] = "palette"
+
+
+class HintGiven(Payload):
+    """The interviewer gave a rung of the hint ladder."""
+
+    kind: Literal["hint_given"] = "hint_given"
+    rung: int = Field(ge=1, le=3)
+    text: str
+
+
+class PhaseChanged(Payload):
+    """The interview moved to another phase."""
+
+    kind: Literal["phase_changed"] = "phase_changed"
+    phase: Phase
+    previous: Phase
+    reason: str
+
+
+class EngineFallback(Payload):
+    """The model failed; the offline interviewer answered this turn (or from now on)."""
+
+    kind: Literal["engine_fallback"] = "engine_fallback"
+    reason: str = Field(description="What went wrong, with no secrets")
+    permanent: bool = False
+
+
+class SessionEnded(Payload):
+    """The interview is over."""
+
+    kind: Literal["session_ended"] = "session_ended"
+    reason: Literal["candidate", "time", "script"]
+
+
+class ScorecardWritten(Payload):
+    """The scorecard was computed and saved."""
+
+    kind: Literal["scorecard_written"] = "scorecard_written"
+    path: str
+    verdict: str
+    score: float
+    dimensions: dict[str, float]
+    judge: str = Field(description="'offline' or 'llm'")
+
+
+AnyPayload = Annotated[
+    SessionStarted
+    | CandidateSaid
+    | InterviewerSaid
+    | CodeSnapshot
+    | TestsRun
+    | HintRequested
+    | HintGiven
+    | PhaseChanged
+    | EngineFallback
+    | SessionEnded
+    | ScorecardWritten,
+    Field(discriminator="kind"),
+]
+
+
+class Event(BaseModel):
+    """One entry of the log: a gapless sequence number, session-clock time and payload."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seq: int = Field(ge=0)
+    t: float = Field(ge=0, description="Seconds since the session started, session clock")
+    payload: AnyPayload
+
+    @property
+    def kind(self) -> str:
+        """The payload's kind, e.g. `candidate_said`."""
+        return self.payload.kind
+
+
+def mmss(seconds: float) -> str:
+    """Session time as mm:ss, e.g. 07:05."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"

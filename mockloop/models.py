@@ -1,0 +1,329 @@
+"""Strict pydantic models of the content packs: personas, rubrics and problems.
+
+Every model forbids unknown fields, so a typo in a pack is an error naming the field
+rather than a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LevelName = Literal["junior", "mid", "senior", "staff"]
+LEVELS: tuple[LevelName, ...] = ("junior", "mid", "senior", "staff")
+Phase = Literal["intro", "clarify", "approach", "code", "test", "follow_up", "wrap_up", "ended"]
+PHASES: tuple[Phase, ...] = (
+    "intro",
+    "clarify",
+    "approach",
+    "code",
+    "test",
+    "follow_up",
+    "wrap_up",
+    "ended",
+)
+
+
+class Strict(BaseModel):
+    """Base for pack models: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Personas -------------------------------------------------------------------------
+
+
+class Interviewer(Strict):
+    """Who the candidate talks to."""
+
+    name: str
+    role: str
+
+
+class Style(Strict):
+    """How the interviewer talks; each knob changes what the offline engine says."""
+
+    warmth: float = Field(ge=0, le=1, description="0 terse and neutral, 1 warm and encouraging")
+    directness: float = Field(ge=0, le=1, description="0 hints obliquely, 1 says it straight")
+    socratic: bool = Field(description="Answers questions with questions when it can")
+    verbosity: float = Field(default=0.5, ge=0, le=1, description="0 short replies, 1 long")
+
+
+class Level(Strict):
+    """A company's title for one of the four levels, and its time budget."""
+
+    title: str = Field(description="Company title, e.g. L5, E5, SDE II")
+    aliases: list[str] = Field(default_factory=list, description="Other accepted spellings")
+    minutes: int = Field(ge=10, le=120, description="Length of the coding interview")
+
+
+PHRASE_SITUATIONS = (
+    "greeting",
+    "format",
+    "present_problem",
+    "acknowledge",
+    "probe",
+    "nudge",
+    "hint_preface",
+    "follow_up_preface",
+    "time_check",
+    "wrap_up",
+    "steer_back",
+    "check_in",
+    "encourage",
+    "closing",
+)
+
+
+class Phrases(Strict):
+    """Phrase banks, at least three variants per situation so sessions read differently.
+
+    Variants may use `{name}` (interviewer), `{candidate}`, `{company}`, `{minutes}`,
+    `{remaining}` and `{title}` placeholders.
+    """
+
+    greeting: list[str] = Field(min_length=3)
+    format: list[str] = Field(min_length=3)
+    present_problem: list[str] = Field(min_length=3)
+    acknowledge: list[str] = Field(min_length=3)
+    probe: list[str] = Field(min_length=3)
+    nudge: list[str] = Field(min_length=3)
+    hint_preface: list[str] = Field(min_length=3)
+    follow_up_preface: list[str] = Field(min_length=3)
+    time_check: list[str] = Field(min_length=3)
+    wrap_up: list[str] = Field(min_length=3)
+    steer_back: list[str] = Field(min_length=3)
+    check_in: list[str] = Field(min_length=3)
+    encourage: list[str] = Field(min_length=3)
+    closing: list[str] = Field(min_length=3)
+
+
+class QuestionAnswer(Strict):
+    """An answer to a question the candidate may ask the interviewer."""
+
+    patterns: list[str] = Field(min_length=1, description="Lowercase keywords or regexes")
+    answer: str
+
+
+class Persona(Strict):
+    """An interviewer for one company: voice, values, levels and phrase banks."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    company: str
+    interviewer: Interviewer
+    style: Style
+    looks_for: list[str] = Field(min_length=2, description="What this company values")
+    levels: dict[LevelName, Level]
+    phrases: Phrases
+    candidate_questions: list[QuestionAnswer] = Field(min_length=3)
+    default_answer: str = Field(description="Reply to a question none of the patterns match")
+
+    @field_validator("levels")
+    @classmethod
+    def _all_levels(cls, value: dict[LevelName, Level]) -> dict[LevelName, Level]:
+        missing = [name for name in LEVELS if name not in value]
+        if missing:
+            raise ValueError(f"missing levels: {', '.join(missing)}")
+        return value
+
+    def resolve_level(self, name: str) -> LevelName | None:
+        """Map `senior`, `L5`, `l5` or an alias to the canonical level name."""
+        wanted = name.strip().lower()
+        for level_name, level in self.levels.items():
+            spellings = {level_name, level.title.lower(), *(a.lower() for a in level.aliases)}
+            if wanted in spellings:
+                return level_name
+        return None
+
+
+# --- Rubrics --------------------------------------------------------------------------
+
+
+class Descriptors(Strict):
+    """What a score of 1, 2, 3 and 4 looks like on one dimension."""
+
+    one: str = Field(alias="1")
+    two: str = Field(alias="2")
+    three: str = Field(alias="3")
+    four: str = Field(alias="4")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Dimension(Strict):
+    """One rubric dimension with its weight, anchors and observable signals."""
+
+    id: str
+    name: str
+    weight: float = Field(gt=0)
+    description: str
+    descriptors: Descriptors
+    signals: list[str] = Field(min_length=2, description="What the scorer observes")
+    expectations: dict[LevelName, str] = Field(description="What each level must show")
+
+
+class Thresholds(Strict):
+    """Weighted-score cut-offs for the verdicts at one level (score >= cut-off)."""
+
+    strong_hire: float
+    hire: float
+    lean_hire: float
+    lean_no_hire: float
+    no_hire: float
+
+    @model_validator(mode="after")
+    def _descending(self) -> Thresholds:
+        values = [self.strong_hire, self.hire, self.lean_hire, self.lean_no_hire, self.no_hire]
+        if values != sorted(values, reverse=True):
+            raise ValueError("thresholds must decrease from strong_hire to no_hire")
+        return self
+
+
+class LevelBar(Strict):
+    """Per-level calibration: verdict thresholds and what the level must demonstrate."""
+
+    thresholds: Thresholds
+    max_hints_without_penalty: int = Field(ge=0)
+    needs_optimal: bool = Field(description="Must reach the optimal approach")
+    needs_tradeoffs: bool = Field(description="Must discuss trade-offs unprompted")
+    needs_edge_cases: bool = Field(description="Must name or test edge cases unprompted")
+
+
+class Rubric(Strict):
+    """A scoring rubric: dimensions with weights and a bar per level."""
+
+    id: str
+    name: str
+    focus: str = Field(description="Interview focus this rubric scores, e.g. coding")
+    dimensions: list[Dimension] = Field(min_length=1)
+    levels: dict[LevelName, LevelBar]
+
+    @field_validator("levels")
+    @classmethod
+    def _all_levels(cls, value: dict[LevelName, LevelBar]) -> dict[LevelName, LevelBar]:
+        missing = [name for name in LEVELS if name not in value]
+        if missing:
+            raise ValueError(f"missing levels: {', '.join(missing)}")
+        return value
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        """The dimension with this id (KeyError when absent)."""
+        for dimension in self.dimensions:
+            if dimension.id == dimension_id:
+                return dimension
+        raise KeyError(dimension_id)
+
+
+# --- Problems -------------------------------------------------------------------------
+
+Difficulty = Literal["easy", "medium", "hard"]
+Category = Literal["basic", "edge", "performance"]
+Checker = Literal["exact", "unordered", "unordered_nested", "float", "custom"]
+
+
+class Case(Strict):
+    """One test case. Arguments are positional; big inputs come from a generator.
+
+    For design problems (`kind: design`) `args` is `[operations, operation_args]` and
+    `expected` is the list of each operation's return value (None for the constructor).
+    """
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    args: list[Any] | None = None
+    generator: str | None = Field(
+        default=None, description="Function in the problem's cases.py returning the args"
+    )
+    expected: Any = None
+    category: Category = "basic"
+    note: str = Field(default="", description="What the case covers (never shown for hidden)")
+
+    @model_validator(mode="after")
+    def _args_or_generator(self) -> Case:
+        if (self.args is None) == (self.generator is None):
+            raise ValueError("a case needs exactly one of 'args' or 'generator'")
+        if self.generator is None and "expected" not in self.model_fields_set:
+            raise ValueError("a case with literal 'args' needs 'expected'")
+        return self
+
+
+class Clarification(Strict):
+    """A clarifying question pattern and the interviewer's answer."""
+
+    patterns: list[str] = Field(min_length=1, description="Lowercase keywords or regexes")
+    answer: str
+
+
+class Approach(Strict):
+    """A known approach with its complexity, recognised from the candidate's words."""
+
+    name: str
+    kind: Literal["brute_force", "better", "optimal"]
+    time: str = Field(pattern=r"^O\(.+\)$")
+    space: str = Field(pattern=r"^O\(.+\)$")
+    summary: str
+    keywords: list[str] = Field(min_length=2, description="Lowercase words that signal it")
+
+
+class FollowUp(Strict):
+    """A follow-up question and the levels it suits."""
+
+    question: str
+    levels: list[LevelName] = Field(min_length=1)
+    answer_keywords: list[str] = Field(default_factory=list, description="Signals of a good answer")
+
+
+class Problem(Strict):
+    """A coding problem: statement, code, cases, and what the interviewer knows about it."""
+
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    difficulty: Difficulty
+    topics: list[str] = Field(min_length=1)
+    companies: list[str] = Field(min_length=1, description="Persona ids, or ['any']")
+    levels: list[LevelName] = Field(min_length=1, description="Levels it suits")
+    kind: Literal["function", "design"] = "function"
+    entry_point: str = Field(description="Function name, or class name for design problems")
+    signature: str
+    statement: str
+    time_limit_ms: int = Field(ge=50, le=10_000, description="Per case, wall and CPU")
+    checker: Checker = "exact"
+    examples: list[Case] = Field(min_length=1, description="Visible to the candidate")
+    hidden: list[Case] = Field(min_length=12)
+    clarifications: list[Clarification] = Field(min_length=3)
+    hints: list[str] = Field(min_length=3, max_length=3, description="Gentle to near-solution")
+    approaches: list[Approach] = Field(min_length=1)
+    follow_ups: list[FollowUp] = Field(min_length=2)
+    edge_cases: list[str] = Field(
+        default_factory=list, description="Lowercase phrases a careful candidate mentions"
+    )
+
+    # Filled in by the catalog from the problem folder, not written in problem.yaml.
+    starter: str = ""
+    solution: str = ""
+    brute_force: str | None = None
+    cases_source: str | None = None
+    checker_source: str | None = None
+
+    @model_validator(mode="after")
+    def _unique_case_names(self) -> Problem:
+        names = [case.name for case in [*self.examples, *self.hidden]]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate case names: {', '.join(duplicates)}")
+        return self
+
+    @property
+    def all_cases(self) -> list[Case]:
+        """Examples first, then hidden cases."""
+        return [*self.examples, *self.hidden]
+
+    def optimal(self) -> Approach | None:
+        """The optimal approach, if the problem lists one."""
+        return next((a for a in self.approaches if a.kind == "optimal"), None)
+
+    def suits(self, company: str | None, level: str | None) -> bool:
+        """Whether this problem is offered for a company and level."""
+        company_ok = company is None or "any" in self.companies or company in self.companies
+        level_ok = level is None or level in self.levels
+        return company_ok and level_ok

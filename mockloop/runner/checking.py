@@ -1,0 +1,168 @@
+"""Case materialisation and answer checking, shared by the sandbox runner and pack tests.
+
+Everything here runs in the trusted parent: expected values never leave it, and answers
+are compared as canonical plain values so objects with odd `__eq__` cannot pass.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from functools import cache
+from typing import Any
+
+from mockloop.models import Case, Problem
+
+PLAIN_SCALARS = (int, float, str, bool, type(None))
+
+
+class NotPlain(TypeError):
+    """The candidate returned something that is not a plain value (int, str, list, ...)."""
+
+
+def canonical(value: Any, depth: int = 0) -> Any:
+    """Convert to exact plain types (tuples become lists); anything else is rejected."""
+    if depth > 200:
+        raise NotPlain("value is nested too deeply")
+    if type(value) in PLAIN_SCALARS:
+        return value
+    if type(value) in (list, tuple):
+        return [canonical(item, depth + 1) for item in value]
+    if type(value) is dict:
+        return {canonical(k, depth + 1): canonical(v, depth + 1) for k, v in value.items()}
+    raise NotPlain(f"returned a {type(value).__name__}, expected a plain value")
+
+
+def strict_equal(expected: Any, actual: Any) -> bool:
+    """Equality that tells bools from ints and compares containers element by element."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and expected == actual
+    if isinstance(expected, list):
+        return (
+            isinstance(actual, list)
+            and len(expected) == len(actual)
+            and all(strict_equal(e, a) for e, a in zip(expected, actual, strict=True))
+        )
+    if isinstance(expected, dict):
+        return (
+            isinstance(actual, dict)
+            and expected.keys() == actual.keys()
+            and all(strict_equal(expected[k], actual[k]) for k in expected)
+        )
+    return type(expected) in PLAIN_SCALARS and type(actual) in PLAIN_SCALARS and expected == actual
+
+
+def _sort_key(value: Any) -> str:
+    return repr(value)
+
+
+def matches(problem: Problem, args: list[Any], expected: Any, actual: Any) -> bool:
+    """Whether `actual` (already canonical) is a correct answer for this case."""
+    checker = problem.checker
+    if checker == "exact":
+        return strict_equal(expected, actual)
+    if checker == "unordered":
+        if not isinstance(actual, list) or not isinstance(expected, list):
+            return False
+        return sorted(actual, key=_sort_key) == sorted(expected, key=_sort_key)
+    if checker == "unordered_nested":
+        if not isinstance(actual, list) or not isinstance(expected, list):
+            return False
+        inner = [sorted(item, key=_sort_key) if isinstance(item, list) else item for item in actual]
+        want = [
+            sorted(item, key=_sort_key) if isinstance(item, list) else item for item in expected
+        ]
+        return sorted(inner, key=_sort_key) == sorted(want, key=_sort_key)
+    if checker == "float":
+        return _close(expected, actual)
+    return _custom_checker(problem.slug, problem.checker_source or "")(
+        copy.deepcopy(args), expected, actual
+    )
+
+
+def _close(expected: Any, actual: Any) -> bool:
+    if isinstance(expected, list):
+        return (
+            isinstance(actual, list)
+            and len(actual) == len(expected)
+            and all(_close(e, a) for e, a in zip(expected, actual, strict=True))
+        )
+    if isinstance(expected, bool) or not isinstance(expected, int | float):
+        return bool(expected == actual)
+    if isinstance(actual, bool) or not isinstance(actual, int | float):
+        return False
+    return math.isclose(float(expected), float(actual), rel_tol=1e-6, abs_tol=1e-6)
+
+
+@cache
+def _custom_checker(slug: str, source: str) -> Any:
+    namespace: dict[str, Any] = {"__name__": f"mockloop_checker_{slug}"}
+    exec(compile(source, f"<{slug}/checker.py>", "exec"), namespace)
+    return namespace["check"]
+
+
+@cache
+def _generators(slug: str, source: str) -> dict[str, Any]:
+    namespace: dict[str, Any] = {"__name__": f"mockloop_cases_{slug}"}
+    exec(compile(source, f"<{slug}/cases.py>", "exec"), namespace)
+    return namespace
+
+
+_generated: dict[tuple[str, str], tuple[list[Any], Any]] = {}
+
+
+def materialize(problem: Problem, case: Case) -> tuple[list[Any], Any]:
+    """A case's arguments and expected value; generated cases are built once per process.
+
+    A generated case's expected value comes from running the reference solution here, in
+    the parent, on the generated input.
+    """
+    if case.args is not None:
+        return copy.deepcopy(case.args), case.expected
+    key = (problem.slug, case.name)
+    if key not in _generated:
+        generators = _generators(problem.slug, problem.cases_source or "")
+        args = generators[str(case.generator)]()
+        expected = (
+            case.expected
+            if "expected" in case.model_fields_set
+            else canonical(call_reference(problem, copy.deepcopy(args)))
+        )
+        _generated[key] = (args, expected)
+    args, expected = _generated[key]
+    return copy.deepcopy(args), expected
+
+
+def load_namespace(source: str, label: str) -> dict[str, Any]:
+    """Execute solution source in a fresh namespace (trusted code only: ours or tests')."""
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    exec(compile(source, label, "exec"), namespace)
+    return namespace
+
+
+def call(problem: Problem, namespace: dict[str, Any], args: list[Any]) -> Any:
+    """Call the entry point with a case's args; design problems replay the operations."""
+    entry = namespace[problem.entry_point]
+    if problem.kind == "function":
+        return entry(*args)
+    operations, operation_args = args
+    results: list[Any] = []
+    instance: Any = None
+    for operation, arguments in zip(operations, operation_args, strict=True):
+        if operation == problem.entry_point:
+            instance = entry(*arguments)
+            results.append(None)
+        else:
+            results.append(getattr(instance, operation)(*arguments))
+    return results
+
+
+def call_reference(problem: Problem, args: list[Any]) -> Any:
+    """Run the reference solution in-process on `args`."""
+    namespace = _reference_namespace(problem.slug, problem.solution)
+    return call(problem, namespace, args)
+
+
+@cache
+def _reference_namespace(slug: str, source: str) -> dict[str, Any]:
+    return load_namespace(source, f"<{slug}/solution.py>")

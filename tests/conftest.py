@@ -1,0 +1,23 @@
+"""Shared fixtures: every test gets its own MOCKLOOP_HOME so no real user data is touched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mockloop.catalog import default_catalog
+
+
+@pytest.fixture(autouse=True)
+def mockloop_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point MOCKLOOP_HOME at a fresh temp dir and forget any cached catalog."""
+    home = tmp_path / "mockloop-home"
+    home.mkdir()
+    monkeypatch.setenv("MOCKLOOP_HOME", str(home))
+    for name in ("MOCKLOOP_MODEL", "MOCKLOOP_API_BASE", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    default_catalog.cache_clear()
+    yield home
+    default_catalog.cache_clear()
