@@ -75,8 +75,10 @@ def matches(problem: Problem, args: list[Any], expected: Any, actual: Any) -> bo
         return sorted(inner, key=_sort_key) == sorted(want, key=_sort_key)
     if checker == "float":
         return _close(expected, actual)
-    return _custom_checker(problem.slug, problem.checker_source or "")(
-        copy.deepcopy(args), expected, actual
+    return bool(
+        _custom_checker(problem.slug, problem.checker_source or "")(
+            copy.deepcopy(args), expected, actual
+        )
     )
 
 

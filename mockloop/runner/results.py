@@ -40,6 +40,7 @@ class RunResult(BaseModel):
     message: str
     isolation: list[str] = Field(default_factory=list, description="What confinement applied")
     duration_ms: float = 0.0
+    output: str = Field(default="", description="Output while loading, and raw fd output, capped")
 
     def check_json(self) -> dict[str, Any]:
         """The exact `mockloop check --json` object from DESIGN.md."""

@@ -1,0 +1,112 @@
+"""`mockloop check SLUG FILE`: run a solution file against a problem's hidden tests."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from mockloop.catalog import default_catalog
+from mockloop.errors import UsageError
+from mockloop.runner.results import CaseResult, RunResult
+
+STATUS_STYLE = {
+    "passed": "green",
+    "failed": "red",
+    "error": "red",
+    "timeout": "yellow",
+    "memory": "yellow",
+    "crashed": "magenta",
+    "skipped": "dim",
+}
+
+
+def read_solution(file: Path) -> str:
+    """The file's text, or a usage error for a missing, unreadable, non-UTF-8 or invalid file."""
+    if not file.exists():
+        raise UsageError(f"{file}: no such file. Pass the path of your Python solution.")
+    if not file.is_file():
+        raise UsageError(f"{file}: not a file. Pass the path of your Python solution.")
+    try:
+        source = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{file}: not UTF-8 text (byte {error.start}). Save it as UTF-8 and try again."
+        ) from None
+    except OSError as error:
+        raise UsageError(f"{file}: cannot read it ({error.strerror}).") from None
+    try:
+        compile(source, str(file), "exec", dont_inherit=True)
+    except SyntaxError as error:
+        line = (error.text or "").rstrip("\n")
+        pointer = f"\n    {line}" if line.strip() else ""
+        raise UsageError(
+            f"{file}, line {error.lineno}: syntax error: {error.msg}.{pointer}\n"
+            "Fix the syntax and run the check again."
+        ) from None
+    except ValueError as error:  # e.g. a NUL byte in the source
+        raise UsageError(f"{file}: cannot be compiled ({error}).") from None
+    return source
+
+
+def run(slug: str, file: Path, as_json: bool, verbose: bool) -> None:
+    """Run FILE against SLUG's cases and print a table (or JSON); exit 0 only if all passed."""
+    problem = default_catalog().problem(slug)
+    source = read_solution(file)
+    from mockloop.runner.sandbox import run_code_sync
+
+    result = run_code_sync(problem, source)
+    if as_json:
+        print(json.dumps(result.check_json(), indent=2))
+        if verbose:
+            print("\n".join(f"isolation: {line}" for line in result.isolation), file=sys.stderr)
+    else:
+        show(result, verbose)
+    raise typer.Exit(0 if result.status == "passed" else 1)
+
+
+def _detail(case: CaseResult) -> str:
+    parts: list[str] = []
+    if case.visible:
+        parts.append(f"input {json.dumps(case.args)[:200]}")
+        if case.status == "failed":
+            parts.append(f"expected {json.dumps(case.expected)[:200]}")
+            parts.append(f"got {json.dumps(case.actual)[:200]}")
+    if case.error:
+        parts.append(case.error.strip())
+    if case.output:
+        parts.append("output:\n" + case.output.rstrip()[:2000])
+    return "\n".join(parts)
+
+
+def show(result: RunResult, verbose: bool) -> None:
+    """The per-case table, any output of the code at load time, and a summary line."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"{result.problem}: {result.passed}/{result.total} passed")
+    for column in ("case", "kind", "status", "ms", "details"):
+        table.add_column(column, overflow="fold")
+    for case in result.cases:
+        style = STATUS_STYLE.get(case.status, "")
+        table.add_row(
+            escape(case.name),
+            case.category,
+            f"[{style}]{case.status}[/]",
+            f"{case.ms:.1f}",
+            escape(_detail(case)),
+        )
+    console.print(table)
+    if result.output.strip():
+        console.print("[bold]Output while loading:[/]")
+        console.print(escape(result.output.rstrip()[:4000]))
+    if verbose:
+        console.print("[bold]Isolation in force:[/]")
+        for line in result.isolation:
+            console.print(f"  - {escape(line)}")
+    style = STATUS_STYLE.get(result.status, "")
+    console.print(f"[{style}]{result.status.upper()}[/] {escape(result.message)}")

@@ -1,0 +1,330 @@
+# The child program stays unannotated: importing typing would slow every run's startup.
+# mypy: disable-error-code="no-untyped-def,no-untyped-call,var-annotated,operator"
+"""The child side of the sandbox: stdlib-only code run as `python -I -S -c <this source>`.
+
+It never imports mockloop. It waits for a job on stdin (so a child can be spawned warm,
+ahead of time), confines itself (user, resource limits, Landlock) before it compiles the
+candidate's code, then runs each case and reports plain values as JSON lines on a dedicated
+result pipe. The parent is authoritative: it checks answers, enforces wall-clock deadlines and
+kills the process group, so nothing the candidate does in here can make a case pass.
+"""
+
+import ctypes
+import json
+import linecache
+import os
+import resource
+import signal
+import sys
+import time
+
+SOLUTION_NAME = "solution.py"
+OUTPUT_BUDGET = 64 * 1024
+ERROR_LIMIT = 4000
+
+# Landlock (linux/landlock.h); syscall numbers are shared by every architecture.
+CREATE_RULESET, ADD_RULE, RESTRICT_SELF = 444, 445, 446
+CREATE_RULESET_VERSION = 1
+RULE_PATH_BENEATH = 1
+FS_EXECUTE, FS_READ_FILE, FS_READ_DIR = 1 << 0, 1 << 2, 1 << 3
+PR_SET_NO_NEW_PRIVS = 38
+SHARED_LIBRARY_DIRS = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib")
+EXTRA_READABLE = ("/usr/share/zoneinfo", "/etc/localtime")
+
+
+class PathBeneath(ctypes.Structure):
+    """struct landlock_path_beneath_attr (packed)."""
+
+    _pack_ = 1
+    _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+
+LIBC = ctypes.CDLL(None, use_errno=True)
+LIBC.syscall.restype = ctypes.c_long
+
+
+class NotPlain(TypeError):
+    """The returned value is not made only of int, float, str, bool, None, list, dict."""
+
+
+class Capture:
+    """Stands in for sys.stdout/sys.stderr: keeps the first bytes of a shared budget."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def __init__(self, budget):
+        self.budget = budget
+        self.parts = []
+        self.keep = False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not " + type(text).__name__)
+        room = self.budget[0]
+        if self.keep and room > 0:
+            piece = text[:room]
+            self.parts.append(piece)
+            self.budget[0] -= len(piece)
+            if len(text) > room:
+                self.parts.append("\n[output truncated]\n")
+        return len(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        return None
+
+    def isatty(self):
+        return False
+
+    def take(self):
+        text = "".join(self.parts)
+        self.parts = []
+        return text
+
+
+def plain(value, depth=0):
+    """Exact plain types only: a list subclass or an object with a clever __eq__ is refused."""
+    if depth > 200:
+        raise NotPlain("the returned value is nested too deeply")
+    kind = type(value)
+    if value is None or kind is bool or kind is int or kind is float or kind is str:
+        return value
+    if kind is list or kind is tuple:
+        return [plain(item, depth + 1) for item in value]
+    if kind is dict:
+        result = {}
+        for key, item in value.items():
+            if not (key is None or type(key) in (bool, int, float, str)):
+                raise NotPlain("dictionary keys must be plain scalars")
+            result[key] = plain(item, depth + 1)
+        return result
+    raise NotPlain("returned a " + kind.__name__ + ", expected a plain value")
+
+
+def describe(error):
+    """The exception with the traceback trimmed to the candidate's own frames."""
+    import traceback  # only when something failed: it costs milliseconds at startup
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == SOLUTION_NAME]
+    lines = traceback.StackSummary.from_list(frames).format()
+    lines += traceback.format_exception_only(type(error), error)
+    text = "".join(lines)
+    if len(text) > ERROR_LIMIT:
+        text = "...\n" + text[-ERROR_LIMIT:]
+    return text.rstrip()
+
+
+def exit_message(error):
+    code = error.code
+    return "called sys.exit(" + ("" if code is None else repr(code)[:200]) + ")"
+
+
+def landlock(write_dir):
+    """Best effort: read the interpreter and libraries, write only write_dir, no TCP."""
+    abi = LIBC.syscall(CREATE_RULESET, None, ctypes.c_size_t(0), CREATE_RULESET_VERSION)
+    if abi < 0:
+        return "landlock: unavailable (errno " + str(ctypes.get_errno()) + ")"
+    handled_fs = (1 << 13) - 1
+    if abi >= 2:
+        handled_fs |= 1 << 13
+    if abi >= 3:
+        handled_fs |= 1 << 14
+    if abi >= 5:
+        handled_fs |= 1 << 15
+    fields = [handled_fs]
+    if abi >= 4:
+        fields.append(0b11)  # bind and connect TCP: handled, never allowed
+    if abi >= 6:
+        fields.append(0b11)  # scope abstract unix sockets and signals to this sandbox
+    attributes = (ctypes.c_uint64 * len(fields))(*fields)
+    ruleset = LIBC.syscall(
+        CREATE_RULESET, ctypes.byref(attributes), ctypes.c_size_t(ctypes.sizeof(attributes)), 0
+    )
+    if ruleset < 0:
+        return "landlock: ruleset refused (errno " + str(ctypes.get_errno()) + ")"
+    readable = [entry for entry in sys.path if entry]
+    readable += list(SHARED_LIBRARY_DIRS) + list(EXTRA_READABLE)
+    rules = [(path, None) for path in readable] + [(write_dir, handled_fs)]
+    for path, access in rules:
+        try:
+            descriptor = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            is_dir = os.path.isdir(path)
+            if access is None:
+                access = FS_EXECUTE | FS_READ_FILE | (FS_READ_DIR if is_dir else 0)
+            rule = PathBeneath(access, descriptor)
+            if LIBC.syscall(ADD_RULE, ruleset, RULE_PATH_BENEATH, ctypes.byref(rule), 0) < 0:
+                return (
+                    "landlock: rule for "
+                    + path
+                    + " refused (errno "
+                    + str(ctypes.get_errno())
+                    + ")"
+                )
+        finally:
+            os.close(descriptor)
+    if LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        return "landlock: no_new_privs refused"
+    if LIBC.syscall(RESTRICT_SELF, ruleset, 0) < 0:
+        return "landlock: restrict_self refused (errno " + str(ctypes.get_errno()) + ")"
+    os.close(ruleset)
+    scope = ", signals and abstract sockets scoped" if abi >= 6 else ""
+    network = ", no TCP bind/connect" if abi >= 4 else ", TCP not restricted (ABI < 4)"
+    return (
+        "landlock ABI "
+        + str(abi)
+        + ": read only the interpreter and libraries, write only the temp dir"
+        + network
+        + scope
+    )
+
+
+def confine(job):
+    """Drop privileges, apply resource limits, then Landlock; returns what is in force."""
+    notes = []
+    user = job.get("user")
+    if user:
+        os.setgroups([])
+        os.setgid(user[1])
+        os.setuid(user[0])
+        if os.getuid() != user[0] or os.geteuid() != user[0]:
+            raise SystemExit("could not drop privileges")
+        notes.append("confirmed in the child: running as uid " + str(os.getuid()))
+    os.chdir(job["write_dir"])
+    limits = job["limits"]
+    cpu = limits["cpu_seconds"]
+    for name, pair in (
+        ("RLIMIT_CPU", (cpu, cpu + 1)),  # SIGXCPU first, so the parent can say "timeout"
+        ("RLIMIT_AS", (limits["memory_bytes"],) * 2),
+        ("RLIMIT_NPROC", (0, 0)),
+        ("RLIMIT_FSIZE", (limits["file_bytes"],) * 2),
+        ("RLIMIT_NOFILE", (limits["open_files"],) * 2),
+        ("RLIMIT_CORE", (0, 0)),
+    ):
+        try:
+            resource.setrlimit(getattr(resource, name), pair)
+        except (ValueError, OSError) as error:
+            notes.append("limit " + name + " not applied: " + str(error))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write raises OSError instead
+    if job.get("landlock", True) and sys.platform.startswith("linux"):
+        try:
+            notes.append(landlock(job["write_dir"]))
+        except (AttributeError, OSError) as error:
+            notes.append("landlock: unavailable (" + str(error) + ")")
+    return notes
+
+
+def main():
+    results_fd = int(sys.argv[1])
+
+    def send(message):
+        data = (json.dumps(message, allow_nan=True) + "\n").encode()
+        while data:
+            data = data[os.write(results_fd, data) :]
+
+    os.write(results_fd, b'{"event": "waiting"}\n')  # warm: imports done, no code yet
+    raw = sys.stdin.buffer.read()
+    header, _, cases_text = raw.partition(b"\n")
+    job = json.loads(header)
+    token = job["token"]
+    send({"event": "ready", "token": token, "isolation": confine(job)})
+    cases = json.loads(cases_text)
+    source = job["source"]
+    linecache.cache[SOLUTION_NAME] = (len(source), None, source.splitlines(True), SOLUTION_NAME)
+    budget = [OUTPUT_BUDGET]
+    capture = Capture(budget)
+    sys.stdout = sys.stderr = capture
+    sys.stdin = None
+    namespace = {"__name__": "solution", "__builtins__": __builtins__}
+    entry = None
+    failure = None
+    try:
+        code = compile(source, SOLUTION_NAME, "exec", dont_inherit=True)
+        capture.keep = True
+        exec(code, namespace)
+        entry = namespace.get(job["entry_point"])
+        if entry is None:
+            failure = (
+                "error",
+                "no " + job["what"] + " named '" + job["entry_point"] + "' was defined",
+            )
+    except MemoryError:
+        failure = ("memory", "ran out of memory while loading the code")
+    except SyntaxError as error:
+        failure = ("error", describe(error))
+    except SystemExit as error:
+        failure = ("error", exit_message(error) + " while loading the code")
+    except BaseException as error:
+        failure = ("error", describe(error))
+    if failure is not None:
+        send(
+            {
+                "event": "load_error",
+                "token": token,
+                "status": failure[0],
+                "error": failure[1],
+                "output": capture.take(),
+            }
+        )
+        os._exit(0)
+    send({"event": "loaded", "token": token, "output": capture.take()})
+    design = job["kind"] == "design"
+    for case in cases:
+        capture.keep = case["visible"]
+        message = {"event": "case", "token": token, "name": case["name"]}
+        started = time.perf_counter()
+        try:
+            if design:
+                operations, arguments = case["args"]
+                value = []
+                instance = None
+                for operation, operation_args in zip(operations, arguments):  # noqa: B905 (3.8+ child)
+                    if operation == job["entry_point"]:
+                        instance = entry(*operation_args)
+                        value.append(None)
+                    else:
+                        value.append(plain(getattr(instance, operation)(*operation_args)))
+            else:
+                value = plain(entry(*case["args"]))
+            elapsed = time.perf_counter() - started
+            message.update(status="ok", value=value)
+        except MemoryError:
+            elapsed = time.perf_counter() - started
+            message.update(status="memory", error="MemoryError: ran out of memory")
+        except NotPlain as error:
+            elapsed = time.perf_counter() - started
+            message.update(status="error", error="TypeError: " + str(error))
+        except SystemExit as error:
+            elapsed = time.perf_counter() - started
+            message.update(status="error", error=exit_message(error))
+        except BaseException as error:
+            elapsed = time.perf_counter() - started
+            message.update(status="error", error=describe(error))
+        message["ms"] = elapsed * 1000.0
+        message["output"] = capture.take()
+        try:
+            send(message)
+        except (TypeError, ValueError, OverflowError, RecursionError) as error:
+            send(
+                {
+                    "event": "case",
+                    "token": token,
+                    "name": case["name"],
+                    "status": "error",
+                    "ms": elapsed * 1000.0,
+                    "output": "",
+                    "error": "could not report the returned value: " + str(error)[:300],
+                }
+            )
+    send({"event": "done", "token": token})
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

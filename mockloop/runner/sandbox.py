@@ -1,0 +1,344 @@
+"""Runs candidate code in a confined, single-use child interpreter, without blocking the loop.
+
+Each run gets a fresh `python -I -S` child in its own session (process group), a new temp
+working directory and a minimal environment. The child confines itself (see `harness.py`);
+this side sends the job on stdin, reads reports from a dedicated pipe against wall-clock
+deadlines, drains stdout/stderr concurrently with a cap, and kills the whole process group
+when the run ends, fails or is cancelled. A `Runner` can spawn the next child ahead of time so
+that a run starts warm.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import math
+import os
+import secrets
+import shutil
+import signal
+import tempfile
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from mockloop.errors import MockloopError
+from mockloop.events import TestsRun
+from mockloop.models import Problem
+from mockloop.runner.isolation import ChildSetup, Limits, child_setup, describe_limits
+from mockloop.runner.results import CaseStatus, RunResult, RunStatus
+from mockloop.runner.verdict import Tampered, Verdict, plan_for
+from mockloop.session import code_digest
+
+RESULT_LINE_LIMIT = 32 * 1024 * 1024
+SIGNAL_NAMES = {
+    signal.SIGSEGV: "segmentation fault (often recursion too deep for the C stack)",
+    signal.SIGABRT: "aborted",
+    signal.SIGBUS: "bus error",
+    signal.SIGILL: "illegal instruction",
+}
+
+
+@cache
+def harness_source() -> str:
+    """The stdlib-only child program, passed with `-c` so it needs no readable file."""
+    return (Path(__file__).with_name("harness.py")).read_text(encoding="utf-8")
+
+
+class ChildDied(Exception):
+    """The result channel closed before the run finished: the child exited or was killed."""
+
+
+@dataclass
+class Child:
+    """One spawned child, waiting for its job; used once, then killed."""
+
+    process: asyncio.subprocess.Process
+    reports: asyncio.StreamReader
+    report_transport: asyncio.BaseTransport
+    write_dir: str
+    setup: ChildSetup
+    output: bytearray = field(default_factory=bytearray)
+    drain_task: asyncio.Task[None] | None = None
+    killed_by_us: bool = False
+
+    def kill(self) -> None:
+        """Kill the child's whole process group now (synchronous, safe in `finally`)."""
+        self.killed_by_us = True
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+    async def dispose(self) -> None:
+        """Kill, reap, close pipes and remove the temp dir."""
+        self.kill()
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(5):
+                await self.process.wait()
+        if self.drain_task is not None:
+            self.drain_task.cancel()
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await self.drain_task
+        self.report_transport.close()
+        shutil.rmtree(self.write_dir, ignore_errors=True)
+
+
+async def _drain(stream: asyncio.StreamReader, sink: bytearray, cap: int) -> None:
+    """Read everything the child writes to stdout/stderr, keeping only the first `cap` bytes."""
+    while chunk := await stream.read(65536):
+        if len(sink) < cap:
+            sink.extend(chunk[: cap - len(sink)])
+
+
+async def spawn(limits: Limits | None = None) -> Child:
+    """Start a child that imports its harness and waits for a job (no candidate code yet)."""
+    limits = limits or Limits()
+    setup = child_setup()
+    write_dir = tempfile.mkdtemp(prefix="mockloop-run-")
+    if setup.user is not None:
+        os.chown(write_dir, *setup.user)
+    read_fd, write_fd = os.pipe()
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": write_dir,
+        "TMPDIR": write_dir,
+        "LANG": "C.UTF-8",
+    }
+    try:
+        process = await asyncio.create_subprocess_exec(
+            setup.interpreter,
+            "-I",
+            "-S",
+            "-c",
+            harness_source(),
+            str(write_fd),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            pass_fds=(write_fd,),
+            env=environment,
+            cwd=write_dir,
+            start_new_session=True,
+        )
+    except BaseException:
+        os.close(read_fd)
+        shutil.rmtree(write_dir, ignore_errors=True)
+        raise
+    finally:
+        os.close(write_fd)
+    loop = asyncio.get_running_loop()
+    reports = asyncio.StreamReader(limit=RESULT_LINE_LIMIT)
+    transport, _ = await loop.connect_read_pipe(
+        lambda: asyncio.StreamReaderProtocol(reports), os.fdopen(read_fd, "rb", buffering=0)
+    )
+    child = Child(process, reports, transport, write_dir, setup)
+    assert process.stdout is not None
+    child.drain_task = asyncio.create_task(
+        _drain(process.stdout, child.output, limits.output_bytes)
+    )
+    try:
+        async with asyncio.timeout(limits.startup_seconds):
+            waiting = await reports.readline()
+    except BaseException:
+        await child.dispose()
+        raise
+    if waiting != b'{"event": "waiting"}\n':
+        await child.dispose()
+        detail = child.output.decode("utf-8", "replace").strip()[-300:]
+        raise MockloopError(f"The sandbox interpreter {setup.interpreter} did not start. {detail}")
+    return child
+
+
+def _died(child: Child, returncode: int | None) -> tuple[CaseStatus, str]:
+    """Classify how a child that stopped reporting ended."""
+    if returncode is not None and returncode < 0:
+        number = -returncode
+        if number == signal.SIGXCPU:
+            return "timeout", "CPU time limit exceeded"
+        if number == signal.SIGKILL and not child.killed_by_us:
+            return "memory", "killed by the system (probably out of memory)"
+        name = SIGNAL_NAMES.get(signal.Signals(number), f"signal {number}")
+        return "crashed", f"the interpreter crashed: {name}"
+    return "crashed", f"the process exited (code {returncode}) before reporting, e.g. os._exit()"
+
+
+async def execute(
+    child: Child, problem: Problem, source: str, include_hidden: bool, limits: Limits
+) -> RunResult:
+    """Send the job to a spawned child and judge its reports against deadlines."""
+    started = time.perf_counter()
+    plan = plan_for(problem, include_hidden)
+    per_case = limits.case_deadline(problem.time_limit_ms)
+    budget = (len(plan.cases) + 1) * problem.time_limit_ms / 1000
+    cpu_seconds = math.ceil(budget) + 1
+    total_deadline = started + min(limits.total_cap_seconds, limits.startup_seconds + budget * 2)
+    token = secrets.token_hex(16)
+    header = {
+        "token": token,
+        "user": list(child.setup.user) if child.setup.user else None,
+        "write_dir": child.write_dir,
+        "limits": {
+            "cpu_seconds": cpu_seconds,
+            "memory_bytes": limits.memory_bytes,
+            "file_bytes": limits.file_bytes,
+            "open_files": limits.open_files,
+        },
+        "source": source,
+        "entry_point": problem.entry_point,
+        "kind": problem.kind,
+        "what": "class" if problem.kind == "design" else "function",
+    }
+    verdict = Verdict(plan, token)
+    verdict.isolation = [
+        f"fresh interpreter: {child.setup.interpreter} -I -S, own process group",
+        *child.setup.notes,
+        *describe_limits(limits, problem.time_limit_ms, cpu_seconds),
+    ]
+    stdin = child.process.stdin
+    assert stdin is not None
+    try:
+        stdin.write(json.dumps(header).encode() + b"\n" + plan.encoded)
+        await stdin.drain()
+        stdin.close()
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the child is gone; reading its reports below says how
+    last = time.perf_counter()
+
+    async def next_report(seconds: float) -> bytes:
+        remaining = min(seconds, total_deadline - time.perf_counter())
+        async with asyncio.timeout(max(remaining, 0.001)):  # unlike wait_for, never eats a cancel
+            line = await child.reports.readline()
+        if not line.endswith(b"\n"):
+            raise ChildDied
+        return line
+
+    phase = "ready"
+    try:
+        message = verdict.decode(await next_report(limits.startup_seconds), "ready")
+        verdict.isolation += [str(note) for note in message.get("isolation", [])]
+        last = time.perf_counter()
+        phase = "loaded"
+        message = verdict.decode(await next_report(per_case), "loaded")
+        verdict.output = str(message.get("output", ""))
+        if message["event"] == "load_error":
+            load_status: RunStatus = "memory" if message.get("status") == "memory" else "error"
+            verdict.load_failure = (load_status, str(message.get("error", "")))
+            verdict.stop("skipped", 0.0, "")
+        else:
+            phase = "case"
+            last = time.perf_counter()
+            while verdict.next_case is not None:
+                line = await next_report(per_case)
+                now = time.perf_counter()
+                verdict.record(verdict.decode(line, "case"), (now - last) * 1000)
+                last = now
+            verdict.decode(await next_report(per_case), "done")
+    except TimeoutError:
+        child.kill()
+        _stop(verdict, phase, "timeout", time.perf_counter() - last, "wall-clock limit exceeded")
+    except Tampered as error:
+        child.kill()
+        reason = f"the result channel was tampered with ({error})"
+        _stop(verdict, phase, "crashed", time.perf_counter() - last, reason)
+    except ChildDied:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(5):
+                await child.process.wait()
+        status, reason = _died(child, child.process.returncode)
+        _stop(verdict, phase, status, time.perf_counter() - last, reason)
+    except (asyncio.LimitOverrunError, ValueError):
+        child.kill()
+        _stop(verdict, phase, "crashed", 0.0, "the result channel was flooded")
+    finally:
+        child.kill()
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(5):
+            await child.process.wait()
+    verdict.output = (verdict.output + child.output.decode("utf-8", "replace"))[: 64 * 1024]
+    return verdict.result((time.perf_counter() - started) * 1000)
+
+
+def _stop(verdict: Verdict, phase: str, status: CaseStatus, seconds: float, reason: str) -> None:
+    if phase in ("ready", "loaded") and verdict.load_failure is None:
+        load_status: RunStatus = "timeout" if status == "timeout" else "crashed"
+        where = "while starting" if phase == "ready" else "while loading the code"
+        verdict.load_failure = (load_status, f"{reason} {where}")
+        verdict.stop("skipped", 0.0, "")
+        return
+    verdict.stop(status, seconds * 1000, reason)
+
+
+class Runner:
+    """Runs code in single-use children; `prepare()` spawns the next one ahead of time."""
+
+    def __init__(self, limits: Limits | None = None, *, keep_warm: bool = False) -> None:
+        self.limits = limits or Limits()
+        self.keep_warm = keep_warm
+        self._warm: asyncio.Task[Child] | None = None
+        self.active: Child | None = None
+        self._background: set[asyncio.Task[None]] = set()
+
+    def prepare(self) -> None:
+        """Start spawning a warm child now (call while the candidate types). Idempotent."""
+        if self._warm is None:
+            self._warm = asyncio.get_running_loop().create_task(spawn(self.limits))
+
+    async def _take(self) -> Child:
+        warm, self._warm = self._warm, None
+        if warm is not None:
+            with contextlib.suppress(Exception):
+                child = await warm
+                if child.process.returncode is None:
+                    return child
+                await child.dispose()
+        return await spawn(self.limits)
+
+    async def run(self, problem: Problem, source: str, include_hidden: bool = True) -> RunResult:
+        """Run `source` against the problem's cases; cancelling kills the child at once."""
+        child = self.active = await self._take()
+        try:
+            result = await execute(child, problem, source, include_hidden, self.limits)
+        except BaseException:
+            child.kill()
+            task = asyncio.get_running_loop().create_task(child.dispose())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+            raise
+        await child.dispose()
+        if self.keep_warm:
+            self.prepare()
+        return result
+
+    async def close(self) -> None:
+        """Kill a warm child that was never used."""
+        warm, self._warm = self._warm, None
+        if warm is not None:
+            with contextlib.suppress(BaseException):
+                await (await warm).dispose()
+
+
+async def run_code(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:
+    """Run candidate code in a fresh confined child; never blocks the event loop."""
+    return await Runner().run(problem, source, include_hidden)
+
+
+def run_code_sync(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:
+    """Blocking wrapper of `run_code` for the CLI, simulations and tests."""
+    return asyncio.run(run_code(problem, source, include_hidden=include_hidden))
+
+
+def tests_run_payload(result: RunResult, source: str) -> TestsRun:
+    """The `tests_run` event payload for a run of `source`."""
+    visible = [case for case in result.cases if case.visible]
+    return TestsRun(
+        digest=code_digest(source),
+        status=result.status,
+        passed=result.passed,
+        total=result.total,
+        visible_passed=sum(1 for case in visible if case.status == "passed"),
+        visible_total=len(visible),
+        cases=result.cases,
+        message=result.message,
+        duration_ms=result.duration_ms,
+    )

@@ -1,0 +1,203 @@
+"""The runner against real problems: verdicts, design replay, the async API and warm children."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from mockloop.catalog import Catalog, load_catalog, load_problem
+from mockloop.models import Problem
+from mockloop.runner import sandbox
+from mockloop.runner.sandbox import Runner, run_code, run_code_sync
+from mockloop.session import code_digest
+
+REQUIRED_SLUGS = [
+    "two-sum",
+    "valid-parentheses",
+    "merge-intervals",
+    "top-k-frequent",
+    "number-of-islands",
+    "longest-substring-without-repeating",
+    "lru-cache",
+]
+ATTACK_PROBLEM = Path(__file__).parent / "attacks" / "add-numbers"
+GOOD_ADD = "def add(first, second):\n    return first + second\n"
+
+FIFO_CACHE = '''
+class LRUCache:
+    """Evicts the oldest inserted key, ignoring reads: wrong on purpose."""
+
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self.values = {}
+
+    def get(self, key):
+        return self.values.get(key, -1)
+
+    def put(self, key, value):
+        if key not in self.values and len(self.values) == self.capacity:
+            del self.values[next(iter(self.values))]
+        self.values[key] = value
+'''
+
+
+@cache
+def _catalog() -> Catalog:
+    """The built-in problems, loaded once for this module (loading the catalog is slow)."""
+    return load_catalog(["problems"])
+
+
+def catalog_problem(slug: str) -> Problem:
+    return _catalog().problem(slug)
+
+
+@pytest.mark.parametrize("slug", REQUIRED_SLUGS)
+def test_reference_solution_passes_every_case(slug: str) -> None:
+    problem = catalog_problem(slug)
+    result = run_code_sync(problem, problem.solution)
+    assert result.status == "passed", result.message
+    assert result.passed == result.total == len(problem.all_cases)
+    assert [case.name for case in result.cases] == [case.name for case in problem.all_cases]
+
+
+@pytest.mark.parametrize("slug", REQUIRED_SLUGS)
+def test_starter_code_fails(slug: str) -> None:
+    problem = catalog_problem(slug)
+    result = run_code_sync(problem, problem.starter)
+    assert result.status in ("failed", "error")
+    assert result.passed < result.total
+
+
+def test_wrong_answer_shows_expected_and_actual_only_for_examples() -> None:
+    problem = catalog_problem("two-sum")
+    result = run_code_sync(problem, "def two_sum(nums, target):\n    return [0, 1]\n")
+    assert result.status == "failed"
+    first = result.cases[0]
+    assert (first.status, first.expected, first.actual) == ("failed", [1, 3], [0, 1])
+    assert first.args == [[3, 8, 11, 4], 12]
+    hidden = [case for case in result.cases if not case.visible]
+    assert hidden and all(case.args is None and case.expected is None for case in hidden)
+    assert all(case.actual is None for case in hidden)
+    assert "Wrong answer on example 'example-1'" in result.message
+
+
+def test_brute_force_times_out_on_a_performance_case() -> None:
+    problem = catalog_problem("two-sum")
+    assert problem.brute_force is not None
+    result = run_code_sync(problem, problem.brute_force)
+    assert result.status == "timeout"
+    timed_out = [case for case in result.cases if case.status == "timeout"]
+    assert len(timed_out) == 1 and timed_out[0].category == "performance"
+    assert all(case.status == "passed" for case in result.cases if case.visible)
+
+
+def test_lru_operation_sequences_are_replayed_in_the_child() -> None:
+    problem = catalog_problem("lru-cache")
+    result = run_code_sync(problem, FIFO_CACHE)
+    assert result.status == "failed"
+    wrong = next(case for case in result.cases if case.visible and case.status == "failed")
+    assert isinstance(wrong.actual, list) and len(wrong.actual) == len(wrong.expected)
+    assert wrong.actual[0] is None and wrong.actual != wrong.expected
+
+
+def test_lru_with_a_missing_method_is_an_error() -> None:
+    problem = catalog_problem("lru-cache")
+    source = "class LRUCache:\n    def __init__(self, capacity):\n        pass\n"
+    result = run_code_sync(problem, source)
+    assert result.status == "error"
+    assert "AttributeError" in result.cases[0].error
+
+
+def test_missing_entry_point_is_a_load_error() -> None:
+    problem = catalog_problem("two-sum")
+    result = run_code_sync(problem, "def twosum(nums, target):\n    return []\n")
+    assert result.status == "error"
+    assert "no function named 'two_sum'" in result.message
+    assert all(case.status == "skipped" for case in result.cases)
+
+
+def test_syntax_error_names_the_line() -> None:
+    problem = catalog_problem("two-sum")
+    result = run_code_sync(problem, "def two_sum(nums, target):\n    return [\n")
+    assert result.status == "error"
+    assert "SyntaxError" in result.message
+
+
+def test_visible_only_runs_just_the_examples() -> None:
+    problem = catalog_problem("two-sum")
+    result = run_code_sync(problem, problem.solution, include_hidden=False)
+    assert result.status == "passed"
+    assert result.total == len(problem.examples) == len(result.cases)
+    assert all(case.visible and case.category == "example" for case in result.cases)
+
+
+def test_tests_run_payload_counts_visible_cases() -> None:
+    problem = load_problem(ATTACK_PROBLEM)
+    source = "def add(first, second):\n    return 3\n"
+    result = run_code_sync(problem, source)
+    payload = sandbox.tests_run_payload(result, source)
+    assert payload.digest == code_digest(source)
+    assert (payload.passed, payload.total) == (1, 14)
+    assert (payload.visible_passed, payload.visible_total) == (1, 2)
+    assert payload.status == "failed" and payload.message == result.message
+
+
+def _slow_problem() -> Problem:
+    return load_problem(ATTACK_PROBLEM).model_copy(update={"time_limit_ms": 10_000})
+
+
+async def test_awaiting_a_run_leaves_the_event_loop_free() -> None:
+    problem = load_problem(ATTACK_PROBLEM)
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    ticking = asyncio.create_task(ticker())
+    try:
+        result = await run_code(problem, GOOD_ADD)
+    finally:
+        ticking.cancel()
+    assert result.status == "passed"
+    assert ticks > 20
+
+
+async def test_cancelling_a_run_kills_the_child_group_at_once() -> None:
+    runner = Runner()
+    task = asyncio.create_task(
+        runner.run(_slow_problem(), "import time\ndef add(first, second):\n    time.sleep(600)\n")
+    )
+    for _ in range(10_000):
+        if runner.active is not None:
+            break
+        await asyncio.sleep(0.001)
+    child = runner.active
+    assert child is not None
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    returncode = await asyncio.wait_for(child.process.wait(), 5)
+    assert returncode == -signal.SIGKILL
+
+
+async def test_warm_children_are_used_once() -> None:
+    problem = load_problem(ATTACK_PROBLEM)
+    runner = Runner(keep_warm=True)
+    runner.prepare()
+    first = await runner.run(problem, GOOD_ADD)
+    first_child = runner.active
+    second = await runner.run(problem, "def add(first, second):\n    return 0\n")
+    second_child = runner.active
+    await runner.close()
+    assert first.status == "passed" and second.status == "failed"
+    assert first_child is not None and second_child is not None
+    assert first_child.process.pid != second_child.process.pid
+    assert first_child.process.returncode is not None
+    assert not Path(first_child.write_dir).exists()
