@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fake_openai import FakeOpenAI
 
 from mockloop.catalog import default_catalog
 
@@ -21,3 +22,11 @@ def mockloop_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     default_catalog.cache_clear()
     yield home
     default_catalog.cache_clear()
+
+
+@pytest.fixture
+def fake_openai() -> Iterator[FakeOpenAI]:
+    """A local OpenAI-compatible server on 127.0.0.1 that follows scripted behaviours."""
+    server = FakeOpenAI().start()
+    yield server
+    server.close()

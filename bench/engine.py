@@ -1,0 +1,165 @@
+"""Benchmark the interviewer: offline reply latency, and the LLM path's added overhead.
+
+Run: .venv/bin/python bench/engine.py [--turns 200] [--llm-turns 30]
+
+Offline: time to the first chunk and to the whole reply over many turns of a scripted
+conversation (baseline: appending one event to the log). LLM: time from the local fake
+server writing its first byte to our first chunk reaching the caller (baseline: the same
+measured with a bare httpx streaming client). Targets: offline first chunk <= 20 ms;
+added LLM overhead <= 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from engine_support import new_session, packs, started_event  # noqa: E402
+from fake_openai import FakeOpenAI, Reply  # noqa: E402
+
+from mockloop import llm  # noqa: E402
+from mockloop.engine.factory import make_interviewer  # noqa: E402
+from mockloop.events import CandidateSaid, HintRequested  # noqa: E402
+
+LINES = [
+    "Can the numbers be negative?",
+    "Could the list be empty?",
+    "I'd check every pair with two nested loops.",
+    "That's O(n^2) time.",
+    "A hash map from value to index, looking up the complement.",
+    "O(n) time and O(n) space.",
+    "How was your weekend?",
+    "I'm done.",
+    "What's the team like?",
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value at `share` (0-1) of the sorted samples."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def row(name: str, samples_ms: list[float]) -> str:
+    """One table row: median, p95, max in milliseconds."""
+    return (
+        f"| {name:<44} | {statistics.median(samples_ms):8.3f} | "
+        f"{percentile(samples_ms, 0.95):8.3f} | {max(samples_ms):8.3f} |"
+    )
+
+
+async def offline_bench(turns: int) -> list[str]:
+    """First-chunk and whole-reply latency of the offline interviewer."""
+    persona, problem, rubric = packs("google", "two-sum")
+    first: list[float] = []
+    whole: list[float] = []
+    baseline: list[float] = []
+    done = 0
+    while done < turns:
+        started = started_event(persona, problem, seed=done)
+        interviewer = make_interviewer(persona, problem, rubric, started)
+        session, clock = new_session(started)
+        triggers: list[object] = [session.events[0]]
+        for index, line in enumerate(LINES):
+            triggers.append(line)
+            if index == 4:
+                triggers.append("hint")
+        for trigger in triggers:
+            clock.advance(15)
+            begin = time.perf_counter()
+            if trigger == "hint":
+                event: object = session.append(HintRequested(source="palette"))
+            elif isinstance(trigger, str):
+                event = session.append(CandidateSaid(text=trigger))
+            else:
+                event = trigger
+            appended = time.perf_counter()
+            first_at = None
+            async for _piece in interviewer.respond(session, event):  # type: ignore[arg-type]
+                if first_at is None:
+                    first_at = time.perf_counter()
+            end = time.perf_counter()
+            baseline.append((appended - begin) * 1000)
+            first.append(((first_at or end) - begin) * 1000)
+            whole.append((end - begin) * 1000)
+            done += 1
+    return [
+        row(f"baseline: append one event ({len(baseline)})", baseline),
+        row(f"offline first chunk ({len(first)} turns)", first),
+        row(f"offline whole reply ({len(whole)} turns)", whole),
+    ]
+
+
+async def httpx_first_chunk(fake: FakeOpenAI) -> float:
+    """Baseline: server first byte to the first SSE data line read by bare httpx (ms)."""
+    import httpx
+
+    body = {"model": "fake", "stream": True, "messages": [{"role": "user", "content": "hi"}]}
+    async with (
+        httpx.AsyncClient() as client,
+        client.stream("POST", f"{fake.base_url}/chat/completions", json=body) as response,
+    ):
+        async for line in response.aiter_lines():
+            if line.startswith("data:"):
+                arrived = time.perf_counter()
+                return (arrived - fake.first_byte_times[-1]) * 1000
+    raise RuntimeError("no data")
+
+
+async def llm_bench(turns: int) -> list[str]:
+    """Overhead of litellm + our stream wrapper after the server's first byte."""
+    os.environ.setdefault("OPENAI_API_KEY", "sk-bench-not-a-real-key")
+    began = time.perf_counter()
+    llm.load_litellm()
+    import_ms = (time.perf_counter() - began) * 1000
+    fake = FakeOpenAI().start()
+    persona, problem, rubric = packs("google", "two-sum")
+    config = llm.ModelConfig("openai/fake-model", fake.base_url, timeout=5.0)
+    raw: list[float] = []
+    ours: list[float] = []
+    try:
+        for index in range(turns):
+            raw.append(await httpx_first_chunk(fake))
+            started = started_event(persona, problem, seed=index, model=config.model)
+            interviewer = make_interviewer(persona, problem, rubric, started, config=config)
+            session, _clock = new_session(started)
+            fake.script(Reply("Hello there, let's begin with the problem."))
+            async for _piece in interviewer.respond(session, session.events[0]):
+                ours.append((time.perf_counter() - fake.first_byte_times[-1]) * 1000)
+                break
+    finally:
+        fake.close()
+    raw, ours = raw[1:], ours[1:]  # the first call warms litellm's lazy imports
+    added = [mine - base for mine, base in zip(ours, raw, strict=True)]
+    return [
+        f"| {'litellm import (once)':<44} | {import_ms:8.1f} |          |          |",
+        row(f"baseline: bare httpx first byte->chunk ({len(raw)})", raw),
+        row(f"llm interviewer first byte->chunk ({len(ours)})", ours),
+        row("added overhead (ours - baseline)", added),
+    ]
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=200)
+    parser.add_argument("--llm-turns", type=int, default=30)
+    arguments = parser.parse_args()
+    rows = await offline_bench(arguments.turns)
+    rows += await llm_bench(arguments.llm_turns)
+    print(f"| {'measure':<44} | {'median':>8} | {'p95':>8} | {'max':>8} |  (ms)")
+    print(f"|{'-' * 46}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    print("\n".join(rows))
+    print("targets: offline first chunk <= 20 ms; added LLM overhead <= 20 ms")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

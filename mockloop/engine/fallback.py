@@ -1,0 +1,75 @@
+"""Wraps the LLM interviewer so a failing model never stalls the interview.
+
+When the model fails before its first token, an `engine_fallback` event records why and
+the offline interviewer answers that turn. Credential and request errors, or three
+failures in a row, switch the session to the offline interviewer for good, and it says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from mockloop.engine.base import Trigger
+from mockloop.engine.llm_interviewer import LLMInterviewer
+from mockloop.engine.offline import OfflineInterviewer
+from mockloop.events import EngineFallback, InterviewerSaid
+from mockloop.llm import LLMError
+from mockloop.session import Session
+
+MAX_FAILURES = 3
+GOING_OFFLINE = (
+    "(The model isn't answering, so I'll carry on offline for the rest of this session.)"
+)
+
+
+def consecutive_failures(session: Session) -> int:
+    """Fallbacks since the model last answered, read from the log."""
+    count = 0
+    for event in reversed(session.events):
+        payload = event.payload
+        if isinstance(payload, EngineFallback):
+            count += 1
+        elif isinstance(payload, InterviewerSaid) and payload.engine == "llm":
+            break
+    return count
+
+
+class FallbackInterviewer:
+    """The LLM interviewer with the offline one as a safety net."""
+
+    name = "llm"
+
+    def __init__(
+        self,
+        primary: LLMInterviewer,
+        offline: OfflineInterviewer,
+        *,
+        max_failures: int = MAX_FAILURES,
+    ) -> None:
+        self.primary = primary
+        self.offline = offline
+        self.max_failures = max_failures
+
+    async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
+        """Stream the model's reply, or the offline one when the model fails."""
+        if session.state.offline_for_good:
+            async for piece in self.offline.respond(session, trigger):
+                yield piece
+            return
+        try:
+            async for piece in self.primary.respond(session, trigger):
+                yield piece
+            return
+        except LLMError as error:
+            failure = error
+        failures = consecutive_failures(session) + 1
+        permanent = not failure.retryable or failures >= self.max_failures
+        session.append(EngineFallback(reason=failure.message, permanent=permanent))
+        preface = GOING_OFFLINE if permanent else ""
+        async for piece in self.offline.respond(session, trigger, preface=preface):
+            yield piece
+
+    async def aclose(self) -> None:
+        """Close both interviewers."""
+        await self.primary.aclose()
+        await self.offline.aclose()

@@ -1,0 +1,92 @@
+"""The persona's voice: seeded phrase choice, placeholder filling, and chunking for streaming.
+
+Every choice comes from a `random.Random` seeded with the session seed and the log position,
+so the same seed and the same log always produce the same words, while different seeds
+read differently.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from mockloop.models import Persona
+
+PLACEHOLDER = re.compile(r"\{(name|candidate|company|minutes|remaining|title)\}")
+
+
+class Voice:
+    """Picks and fills phrases for one reply, in one persona's style."""
+
+    def __init__(
+        self, persona: Persona, seed: int, position: int, *, minutes: int, title: str
+    ) -> None:
+        self.persona = persona
+        self.style = persona.style
+        self.rng = random.Random(f"{seed}|{position}|{persona.id}")
+        self.values = {
+            "name": persona.interviewer.name,
+            "candidate": "there",
+            "company": persona.company,
+            "minutes": str(minutes),
+            "remaining": str(minutes),
+            "title": title,
+        }
+
+    def set_remaining(self, seconds: float) -> None:
+        """Update `{remaining}` (whole minutes left, at least 0)."""
+        self.values["remaining"] = str(max(0, round(seconds / 60)))
+
+    def fill(self, text: str) -> str:
+        """Replace the known placeholders; anything else stays as written."""
+        return PLACEHOLDER.sub(lambda match: self.values[match.group(1)], text)
+
+    def phrase(self, situation: str) -> str:
+        """A seeded variant from the persona's phrase bank for `situation`."""
+        bank: Sequence[str] = getattr(self.persona.phrases, situation)
+        return self.fill(self.rng.choice(list(bank)))
+
+    def choose(self, options: Sequence[str]) -> str:
+        """A seeded choice among engine-provided wordings."""
+        return self.fill(self.rng.choice(list(options)))
+
+    @property
+    def warm(self) -> bool:
+        """Warm personas add encouragement."""
+        return self.style.warmth >= 0.6
+
+    @property
+    def cool(self) -> bool:
+        """Cool personas skip pleasantries."""
+        return self.style.warmth < 0.4
+
+    @property
+    def direct(self) -> bool:
+        """Direct personas state problems plainly instead of asking around them."""
+        return self.style.directness >= 0.6
+
+    @property
+    def chatty(self) -> bool:
+        """Verbose personas add a follow-on sentence."""
+        return self.style.verbosity >= 0.65
+
+    def maybe_encourage(self) -> str:
+        """An encouragement for warm personas (and sometimes for neutral ones), else ''."""
+        if self.warm or (not self.cool and self.rng.random() < 0.3):
+            return self.phrase("encourage")
+        return ""
+
+
+def join(*parts: str) -> str:
+    """Join non-empty sentences with single spaces."""
+    return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def chunk(text: str, words_per_chunk: int = 3) -> list[str]:
+    """Split text into small chunks of a few words that join back to exactly `text`."""
+    pieces = re.findall(r"\S+\s*|\s+", text)
+    return [
+        "".join(pieces[index : index + words_per_chunk])
+        for index in range(0, len(pieces), words_per_chunk)
+    ]

@@ -1,0 +1,115 @@
+"""What the offline interviewer decides for one turn, and the log-derived facts it decides from.
+
+Nothing here keeps state between turns: every fact (hints given, follow-ups asked,
+checkpoints announced, the approach discussed) is read back from the session log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mockloop.engine.intents import best_approach
+from mockloop.engine.phrasing import Voice
+from mockloop.events import CandidateSaid, InterviewerSaid
+from mockloop.models import PHASES, Approach, FollowUp, Persona, Phase, Problem, Rubric
+from mockloop.session import Session, SessionState
+
+
+@dataclass
+class Turn:
+    """One interviewer reply: its words, its intent, and the log changes that go with it."""
+
+    intent: str
+    text: str
+    phase: Phase | None = None
+    phase_reason: str = ""
+    hint_rung: int | None = None
+    hint_text: str = ""
+    extras: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """Everything one decision reads: the packs, the session and a seeded voice."""
+
+    persona: Persona
+    problem: Problem
+    rubric: Rubric
+    session: Session
+    voice: Voice
+
+    @property
+    def state(self) -> SessionState:
+        """The state folded from the log."""
+        return self.session.state
+
+    @property
+    def level(self) -> str:
+        """The candidate's level name."""
+        return self.state.started.level
+
+    def said(self, intent: str) -> bool:
+        """Whether the interviewer already said something with this intent."""
+        return intent in self.state.intents
+
+    def last_intent(self) -> str | None:
+        """The intent of the interviewer's latest message."""
+        return self.state.intents[-1] if self.state.intents else None
+
+    def interviewer_texts(self) -> list[str]:
+        """Everything the interviewer has said, in order."""
+        return [
+            event.payload.text
+            for event in self.session.events
+            if isinstance(event.payload, InterviewerSaid)
+        ]
+
+    def candidate_texts(self) -> list[str]:
+        """Everything the candidate has said, in order, lowercased."""
+        return [
+            event.payload.text.lower()
+            for event in self.session.events
+            if isinstance(event.payload, CandidateSaid)
+        ]
+
+    def discussed_approach(self) -> Approach | None:
+        """The approach of the candidate's latest message that named one."""
+        for text in reversed(self.candidate_texts()):
+            approach = best_approach(self.problem, text)
+            if approach is not None:
+                return approach
+        return None
+
+    def follow_ups(self) -> list[FollowUp]:
+        """Follow-ups that suit this level (all of them if none does), in pack order."""
+        suited = [f for f in self.problem.follow_ups if self.level in f.levels]
+        return suited or list(self.problem.follow_ups)
+
+    def asked_follow_ups(self) -> list[FollowUp]:
+        """Follow-ups already asked, recognised by their question text in the log."""
+        texts = self.interviewer_texts()
+        return [f for f in self.follow_ups() if any(f.question in text for text in texts)]
+
+    def next_follow_up(self) -> FollowUp | None:
+        """The first suitable follow-up not asked yet."""
+        asked = self.asked_follow_ups()
+        return next((f for f in self.follow_ups() if f not in asked), None)
+
+    def next_hint_rung(self) -> int | None:
+        """The next rung of the hint ladder (1-3), or None when all were given."""
+        given = len(self.state.hints)
+        return given + 1 if given < len(self.problem.hints) else None
+
+    def ran_current_code(self) -> bool:
+        """The latest run tested the code as it is now."""
+        last = self.state.last_run
+        return last is not None and last.digest == self.state.code_digest
+
+    def phase_at_least(self, phase: Phase) -> bool:
+        """The interview is at or past `phase`."""
+        return PHASES.index(self.state.phase) >= PHASES.index(phase)
+
+
+def forward(context: Context, phase: Phase) -> Phase | None:
+    """`phase` if it moves the interview forward, else None (phases never go back)."""
+    return None if context.phase_at_least(phase) else phase

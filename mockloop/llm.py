@@ -1,0 +1,278 @@
+"""The only door to litellm: lazy import, streamed chat with our own retries, key redaction.
+
+litellm costs 3-4 s to import, so it is imported inside functions (optionally ahead of
+time in a background thread), never at module import. The SDK's own retries are off; we
+retry rate limits, timeouts, 5xx and connection errors ourselves, only before the first
+token arrives, within a total deadline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import re
+import threading
+import time
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass
+from typing import Any
+
+from mockloop.errors import MockloopError
+
+PROVIDER_KEYS = {
+    "openai": "OPENAI_API_KEY",
+    "anthropic": "ANTHROPIC_API_KEY",
+    "gemini": "GEMINI_API_KEY",
+    "groq": "GROQ_API_KEY",
+    "mistral": "MISTRAL_API_KEY",
+    "deepseek": "DEEPSEEK_API_KEY",
+    "openrouter": "OPENROUTER_API_KEY",
+    "together_ai": "TOGETHERAI_API_KEY",
+    "azure": "AZURE_API_KEY",
+    "cohere": "COHERE_API_KEY",
+    "xai": "XAI_API_KEY",
+}
+KEYLESS_PROVIDERS = {"ollama", "ollama_chat", "lm_studio", "hosted_vllm", "llamafile"}
+KEY_PATTERN = re.compile(
+    r"(sk-[A-Za-z0-9_\-]{6,}|(?<=Bearer )[A-Za-z0-9_\-.]{6,}|AIza[A-Za-z0-9_\-]{20,}"
+    r"|(?<=x-api-key: )\S{6,})"
+)
+SECRET_ENV_SUFFIXES = ("_API_KEY", "_KEY", "_TOKEN", "_SECRET")
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Which model to call and how patiently; never holds a key."""
+
+    model: str
+    api_base: str | None = None
+    timeout: float = 30.0
+    retry_base: float = 0.5
+    max_attempts: int = 4
+
+
+class LLMError(MockloopError):
+    """A failed model call, with a user-facing message that never contains a key."""
+
+    def __init__(self, message: str, *, retryable: bool, status: int | None = None) -> None:
+        super().__init__(redact(message))
+        self.retryable = retryable
+        self.status = status
+
+
+class StreamCut(LLMError):
+    """The stream broke after some text arrived; that text is kept by the caller."""
+
+
+_litellm: Any = None
+_import_lock = threading.Lock()
+_import_thread: threading.Thread | None = None
+
+
+def load_litellm() -> Any:
+    """Import litellm once, offline-safe and quiet, and return the module."""
+    global _litellm
+    with _import_lock:
+        if _litellm is None:
+            os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
+            import litellm
+
+            litellm.suppress_debug_info = True
+            litellm.telemetry = False
+            _litellm = litellm
+    return _litellm
+
+
+def start_background_import() -> None:
+    """Start importing litellm in a daemon thread so the first reply doesn't wait for it."""
+    global _import_thread
+    if _litellm is not None or (_import_thread is not None and _import_thread.is_alive()):
+        return
+    _import_thread = threading.Thread(target=load_litellm, name="litellm-import", daemon=True)
+    _import_thread.start()
+
+
+async def ensure_litellm() -> Any:
+    """The litellm module, imported off the event loop if it isn't loaded yet."""
+    if _litellm is not None:
+        return _litellm
+    return await asyncio.to_thread(load_litellm)
+
+
+def redact(text: str) -> str:
+    """Remove anything that looks like an API key, and the values of secret env vars."""
+    for name, value in os.environ.items():
+        if name.upper().endswith(SECRET_ENV_SUFFIXES) and len(value) >= 6 and value in text:
+            text = text.replace(value, "[redacted]")
+    return KEY_PATTERN.sub("[redacted]", text)
+
+
+def provider_of(model: str) -> str:
+    """The litellm provider prefix of a model string (`openai/gpt-4o-mini` -> `openai`)."""
+    if "/" in model:
+        return model.split("/", 1)[0].lower()
+    if model.startswith("claude"):
+        return "anthropic"
+    return "openai"
+
+
+def key_variable(model: str) -> str:
+    """The environment variable that holds the key for this model's provider."""
+    provider = provider_of(model)
+    return PROVIDER_KEYS.get(provider, f"{provider.upper()}_API_KEY")
+
+
+def classify(error: BaseException, config: ModelConfig) -> LLMError:
+    """Turn a litellm/OpenAI/transport exception into an LLMError saying what to do."""
+    if isinstance(error, LLMError):
+        return error
+    status = getattr(error, "status_code", None)
+    status = status if isinstance(status, int) else None
+    name = type(error).__name__
+    names = {cls.__name__ for cls in type(error).__mro__}
+    detail = redact(str(error).splitlines()[0] if str(error) else name)[:200]
+    where = f" at {config.api_base}" if config.api_base else ""
+    if isinstance(error, TimeoutError | asyncio.TimeoutError) or "Timeout" in name or status == 408:
+        return LLMError(f"The model {config.model}{where} timed out.", retryable=True, status=408)
+    if status in (401, 403) or "AuthenticationError" in names or "PermissionDeniedError" in names:
+        return LLMError(
+            f"The model provider rejected the credentials ({status or 401}); "
+            f"check {key_variable(config.model)}.",
+            retryable=False,
+            status=status or 401,
+        )
+    if status == 429 or "RateLimitError" in names:
+        return LLMError(
+            f"The model {config.model} is rate limited (429).", retryable=True, status=429
+        )
+    if "APIConnectionError" in names and status in (None, 500):
+        return LLMError(
+            f"Could not reach the model {config.model}{where}: connection failed.",
+            retryable=True,
+            status=status,
+        )
+    if status is not None and status >= 500:
+        return LLMError(
+            f"The model server failed ({status}): {detail}", retryable=True, status=status
+        )
+    if status is not None and 400 <= status < 500:
+        return LLMError(
+            f"The model request was refused ({status}): {detail}", retryable=False, status=status
+        )
+    if isinstance(error, ConnectionError | OSError):
+        return LLMError(f"Could not reach the model {config.model}{where}.", retryable=True)
+    return LLMError(f"The model call failed: {detail}", retryable=False, status=status)
+
+
+def backoff_delay(attempt: int, base: float) -> float:
+    """Exponential backoff with jitter: between half and all of base * 2**attempt, capped at 8 s."""
+    ceiling = min(8.0, base * 2.0**attempt)
+    return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+def chunk_text(chunk: Any) -> str:
+    """The text content of one streamed chunk ('' for role-only or final chunks)."""
+    choices = getattr(chunk, "choices", None) or []
+    if not choices:
+        return ""
+    delta = getattr(choices[0], "delta", None)
+    content = getattr(delta, "content", None) if delta is not None else None
+    return content if isinstance(content, str) else ""
+
+
+async def _open_stream(
+    litellm: Any, config: ModelConfig, messages: list[dict[str, str]], timeout: float
+) -> Any:
+    """Start one streamed completion request (no SDK retries)."""
+    extra: dict[str, Any] = {}
+    variable = key_variable(config.model)
+    keyless = provider_of(config.model) in KEYLESS_PROVIDERS
+    if config.api_base and not keyless and not os.environ.get(variable):
+        extra["api_key"] = "not-needed"  # local OpenAI-compatible servers accept any key
+    return await litellm.acompletion(
+        model=config.model,
+        messages=messages,
+        api_base=config.api_base,
+        stream=True,
+        timeout=timeout,
+        stream_timeout=timeout,
+        max_retries=0,
+        **extra,
+    )
+
+
+async def stream_chat(
+    config: ModelConfig, messages: list[dict[str, str]], *, deadline: float = 60.0
+) -> AsyncGenerator[str, None]:
+    """Stream the reply's text. Retries only before the first token, within `deadline` s.
+
+    Raises LLMError when no token came (with `.retryable` saying why it gave up), or
+    StreamCut when the stream broke after some text was yielded.
+    """
+    litellm = await ensure_litellm()
+    started = time.monotonic()
+    attempt = 0
+    while True:
+        remaining = deadline - (time.monotonic() - started)
+        if remaining <= 0:
+            raise LLMError(
+                f"The model {config.model} did not answer in {deadline:.0f} s.", retryable=True
+            )
+        timeout = min(config.timeout, remaining)
+        response: Any = None
+        try:
+            async with asyncio.timeout(timeout):
+                response = await _open_stream(litellm, config, messages, timeout)
+                iterator = response.__aiter__()
+                first = ""
+                while not first:
+                    first = chunk_text(await iterator.__anext__())
+        except StopAsyncIteration:
+            first = ""
+            iterator = None
+        except Exception as error:
+            failure = classify(error, config)
+            attempt += 1
+            delay = backoff_delay(attempt - 1, config.retry_base)
+            left = deadline - (time.monotonic() - started)
+            if not failure.retryable or attempt >= config.max_attempts or delay >= left:
+                raise failure from None
+            await asyncio.sleep(delay)
+            continue
+        break
+    if first:
+        yield first
+    if iterator is None:
+        return
+    try:
+        while True:
+            async with asyncio.timeout(config.timeout):
+                chunk = await iterator.__anext__()
+            text = chunk_text(chunk)
+            if text:
+                yield text
+    except StopAsyncIteration:
+        return
+    except Exception as error:
+        failure = classify(error, config)
+        raise StreamCut(f"The reply was cut off: {failure.message}", retryable=False) from None
+
+
+async def chat(
+    config: ModelConfig, messages: list[dict[str, str]], *, deadline: float = 60.0
+) -> str:
+    """The whole reply as one string (collects `stream_chat`)."""
+    parts = [text async for text in stream_chat(config, messages, deadline=deadline)]
+    return "".join(parts)
+
+
+def context_window(model: str, default: int = 8192) -> int:
+    """The model's input context in tokens if litellm knows it (litellm must be loaded)."""
+    if _litellm is None:
+        return default
+    try:
+        value = _litellm.get_max_tokens(model)
+    except Exception:
+        return default
+    return int(value) if isinstance(value, int) and value > 0 else default

@@ -1,0 +1,81 @@
+"""Helpers for engine tests: packs loaded once per test run, and an interview driver."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from mockloop.catalog import load_persona, load_problem, load_rubric
+from mockloop.clock import SimulatedClock
+from mockloop.engine.base import Trigger
+from mockloop.engine.offline import OfflineInterviewer
+from mockloop.events import CandidateSaid, InterviewerSaid, SessionStarted
+from mockloop.models import Persona, Problem, Rubric
+from mockloop.session import MemorySink, Session
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def packs(company: str, slug: str) -> tuple[Persona, Problem, Rubric]:
+    """The persona, problem and coding rubric, parsed once (the catalog cache is per test)."""
+    persona = load_persona(ROOT / "personas" / f"{company}.yaml")
+    problem = load_problem(ROOT / "problems" / slug)
+    rubric = load_rubric(ROOT / "rubrics" / "coding.yaml")
+    return persona, problem, rubric
+
+
+def started_event(
+    persona: Persona,
+    problem: Problem,
+    *,
+    seed: int = 7,
+    model: str | None = None,
+    api_base: str | None = None,
+    level: str = "senior",
+) -> SessionStarted:
+    """A session_started payload for these packs."""
+    return SessionStarted(
+        company=persona.company,
+        persona=persona.id,
+        level=level,  # type: ignore[arg-type]
+        level_title=persona.levels[level].title,  # type: ignore[index]
+        problem=problem.slug,
+        rubric="coding",
+        minutes=45,
+        seed=seed,
+        model=model,
+        api_base=api_base,
+        starter=problem.starter,
+    )
+
+
+def last_said(session: Session) -> InterviewerSaid:
+    """The latest interviewer_said payload."""
+    for event in reversed(session.events):
+        if isinstance(event.payload, InterviewerSaid):
+            return event.payload
+    raise AssertionError("the interviewer never spoke")
+
+
+async def collect(interviewer: object, session: Session, trigger: Trigger) -> list[str]:
+    """All chunks streamed for one trigger."""
+    return [piece async for piece in interviewer.respond(session, trigger)]  # type: ignore[attr-defined]
+
+
+def new_session(
+    started: SessionStarted, sink: object | None = None
+) -> tuple[Session, SimulatedClock]:
+    """A session on a simulated clock."""
+    clock = SimulatedClock()
+    return Session.start(started, sink or MemorySink(), clock), clock  # type: ignore[arg-type]
+
+
+def offline_for(company: str, slug: str) -> OfflineInterviewer:
+    """An offline interviewer for the packs."""
+    return OfflineInterviewer(*packs(company, slug))
+
+
+def candidate(session: Session, text: str) -> object:
+    """Append a candidate message and return the event."""
+    return session.append(CandidateSaid(text=text))
