@@ -275,3 +275,27 @@ def test_importing_the_engine_does_not_import_litellm() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+async def test_yes_no_question_about_input_is_a_clarification_not_an_approach() -> None:
+    """'Is the input sorted?' names the sort keyword but asks, so it gets the pack's answer."""
+    interview = Interview()
+    await interview.open()
+    reply = await interview.say("Is the input sorted?", at=30)
+    assert interview.last_said().intent == "clarification"
+    assert "no particular order" in reply
+    await interview.say("Could I sort the input first and use two pointers?", at=60)
+    assert interview.last_said().intent == "probe_better"
+
+
+async def test_complexity_check_accepts_the_new_bound_after_the_old_one() -> None:
+    """Naming the brute-force bound before the optimal one is not a wrong claim."""
+    interview = Interview()
+    await interview.open()
+    await interview.say(
+        "Nested loops would be O(n^2). With a hash map of seen values and the complement "
+        "it's O(n) time.",
+        at=60,
+    )
+    assert interview.last_said().intent == "approve_approach"
+    assert interview.session.state.phase == "code"

@@ -184,13 +184,17 @@ def approach_turn(context: Context, approach: Approach, claims: list[str], text:
 
 def complexity_verdict(context: Context, approach: Approach, claims: list[str]) -> str:
     """'' when the claims match the approach, else a question that makes them re-check."""
+    # A message often names the old bound before the new one ("that's O(n^2); with a map
+    # it's O(n)"), so the claim that matches wins and the one after it is read as space.
+    matching = [i for i, claim in enumerate(claims) if complexity_matches(claim, approach.time)]
     time_claim = claims[0]
-    if complexity_matches(time_claim, approach.time):
-        if len(claims) > 1 and not complexity_matches(claims[1], approach.space):
+    if matching:
+        after = claims[matching[-1] + 1 : matching[-1] + 2]
+        if after and not complexity_matches(after[0], approach.space):
             return context.voice.choose(
                 (
-                    f"Time looks right. Are you sure about O({claims[1]}) space?",
-                    f"Agreed on time; walk me through the O({claims[1]}) memory claim.",
+                    f"Time looks right. Are you sure about O({after[0]}) space?",
+                    f"Agreed on time; walk me through the O({after[0]}) memory claim.",
                 )
             )
         return ""

@@ -52,6 +52,10 @@ SMALL_TALK = re.compile(
 INTERVIEWER_CUE = re.compile(
     r"\byou\b|\byour\b|\bteam\b|\bcompany\b|\bculture\b|\bwork here\b|\bday to day\b"
 )
+PROPOSAL = re.compile(
+    r"\b(i'?d|i would|i will|i'?ll|i could|i can|we could|we can|let'?s|my (approach|idea)|"
+    r"what if (i|we)|how about|could i|can i|should i|i'?m thinking|i was thinking)\b"
+)
 BIG_O = re.compile(r"\bo\s*\(\s*([^)]{1,20})\)")
 WORDED_COMPLEXITY = {
     r"\blinear\b": "n",
@@ -177,7 +181,7 @@ def kind_of(
     asks_interviewer = wrapping_up or INTERVIEWER_CUE.search(lowered) is not None
     if question and persona_answer and asks_interviewer and (wrapping_up or not clarification):
         return "interviewer_question"
-    if question and clarification and approach is None:
+    if question and clarification and (approach is None or not PROPOSAL.search(lowered)):
         return "clarification"
     if approach is not None:
         return "approach"
