@@ -22,6 +22,9 @@ from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric
 
 Model = TypeVar("Model", bound=BaseModel)
 
+# libyaml's C loader parses our packs about ten times faster than the pure-Python one.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 PROBLEM_FILES = {
     "starter": "starter.py",
     "solution": "solution.py",
@@ -40,7 +43,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as error:
         raise PackError(f"{path}: cannot read ({error.strerror}).") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -106,7 +109,10 @@ def load_problem(folder: Path) -> Problem:
     for field_name, file_name in PROBLEM_FILES.items():
         source_path = folder / file_name
         if source_path.is_file():
-            sources[field_name] = source_path.read_text(encoding="utf-8")
+            try:
+                sources[field_name] = source_path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as error:
+                raise PackError(f"{source_path}: not UTF-8 text ({error.reason}).") from None
     for required in ("starter", "solution"):
         if required not in sources:
             raise PackError(f"{folder}: missing {PROBLEM_FILES[required]}.")
@@ -233,7 +239,8 @@ def _validate_one(target: Path) -> None:
         load_problem(target.parent)
         return
     data = read_yaml(target)
-    if isinstance(data, dict) and "dimensions" in data:
+    rubric_fields = {"dimensions", "focus"}
+    if target.parent.name == "rubrics" or (isinstance(data, dict) and rubric_fields & set(data)):
         load_rubric(target)
     else:
         load_persona(target)

@@ -82,8 +82,8 @@ def list_problems(company: str | None, level: str | None, as_json: bool) -> None
             str(row["slug"]),
             str(row["title"]),
             str(row["difficulty"]),
-            ", ".join(row["topics"]),  # type: ignore[arg-type]
-            ", ".join(row["levels"]),  # type: ignore[arg-type]
+            ", ".join(row["topics"]),
+            ", ".join(row["levels"]),
         )
     Console().print(table)
 

@@ -1,0 +1,317 @@
+"""The built-in content packs: personas, the coding rubric and every problem folder.
+
+Problem tests are parametrized over the folders on disk, so a newly added problem is
+checked without editing this file.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import re
+import signal
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mockloop.catalog import default_catalog, load_persona, load_problem, load_rubric
+from mockloop.models import LEVELS, PHRASE_SITUATIONS, Persona, Problem
+from mockloop.runner.checking import call, canonical, load_namespace, matches, materialize
+
+ROOT = Path(__file__).resolve().parent.parent
+PERSONA_FILES = sorted((ROOT / "personas").glob("*.yaml"))
+RUBRIC_FILES = sorted((ROOT / "rubrics").glob("*.yaml"))
+PROBLEM_FOLDERS = sorted(path for path in (ROOT / "problems").iterdir() if path.is_dir())
+
+COMPANIES = ("google", "meta", "amazon", "apple", "microsoft", "netflix", "stripe", "startup")
+TITLES = {
+    "google": ("L3", "L4", "L5", "L6"),
+    "meta": ("E3", "E4", "E5", "E6"),
+    "amazon": ("SDE I", "SDE II", "SDE III", "Principal"),
+    "apple": ("ICT2", "ICT3", "ICT4", "ICT5"),
+    "microsoft": ("SDE", "SDE II", "Senior SDE", "Principal SDE"),
+    "netflix": ("L4", "L5", "L6", "L7"),
+    "stripe": ("L1", "L2", "L3", "L4"),
+    "startup": ("Engineer I", "Engineer II", "Senior", "Staff"),
+}
+ALIASES = [
+    ("google", "l5", "senior"),
+    ("meta", "e4", "mid"),
+    ("amazon", "Senior SDE", "senior"),
+    ("amazon", "sde ii", "mid"),
+    ("microsoft", "59-60", "junior"),
+    ("microsoft", "63", "senior"),
+    ("microsoft", "65-67", "staff"),
+    ("apple", "ICT3", "mid"),
+    ("netflix", "L7", "staff"),
+    ("stripe", "L1", "junior"),
+    ("startup", "Senior", "senior"),
+]
+VALUES = {
+    "google": ["complexity", "structured"],
+    "meta": ["working code", "quickly"],
+    "amazon": ["customer", "owning"],
+    "apple": ["craft", "detail"],
+    "microsoft": ["collaborat", "learn"],
+    "netflix": ["judgement", "ownership"],
+    "stripe": ["correct", "edge cases", "api"],
+    "startup": ["pragmat", "shipping"],
+}
+PLACEHOLDERS = {"name", "candidate", "company", "minutes", "remaining", "title"}
+SAMPLE = {
+    "name": "Ada",
+    "candidate": "Sam",
+    "company": "Acme",
+    "minutes": 45,
+    "remaining": 5,
+    "title": "L5",
+}
+CANDIDATE_QUESTIONS = [
+    "What is the team culture like?",
+    "What does a typical day look like for you?",
+    "How do you measure success for engineers?",
+    "Is there mentorship, and how do people grow here?",
+    "What do you like most about working here?",
+    "What do you dislike about the job?",
+    "Do engineers do on-call?",
+]
+TECHNICAL_QUESTIONS = [
+    "Can I use a stack here?",
+    "What about the performance of a hash map on this input?",
+    "Should I handle an empty list?",
+    "Is the input sorted, and can values repeat?",
+]
+REQUIRED_FUNCTIONS = {
+    "two-sum": "def two_sum(nums: list[int], target: int) -> list[int]",
+    "valid-parentheses": "def is_valid(s: str) -> bool",
+    "merge-intervals": "def merge(intervals: list[list[int]]) -> list[list[int]]",
+    "top-k-frequent": "def top_k_frequent(nums: list[int], k: int) -> list[int]",
+    "number-of-islands": "def num_islands(grid: list[list[str]]) -> int",
+    "longest-substring-without-repeating": "def length_of_longest_substring(s: str) -> int",
+}
+LRU_METHODS = {
+    "__init__": ["self", "capacity"],
+    "get": ["self", "key"],
+    "put": ["self", "key", "value"],
+}
+
+
+def persona(company: str) -> Persona:
+    return load_persona(ROOT / "personas" / f"{company}.yaml")
+
+
+def field_names(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def answer_for(persona_pack: Persona, question: str) -> str | None:
+    lowered = question.lower()
+    for item in persona_pack.candidate_questions:
+        if any(re.search(pattern, lowered) for pattern in item.patterns):
+            return item.answer
+    return None
+
+
+class TooSlow(Exception):
+    """Raised by the interval timer when a slow (brute-force or starter) call runs too long."""
+
+
+def outcome(
+    problem: Problem,
+    namespace: dict[str, Any],
+    args: list[Any],
+    expected: Any,
+    budget: float = 0.0,
+) -> bool | None:
+    """Whether the code in `namespace` answers one case correctly (exceptions count as wrong).
+
+    With a `budget` in seconds, a call that runs longer is interrupted and gives None, so an
+    exponential brute force on a big "edge" input costs a fraction of a second, not minutes.
+    """
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        actual = canonical(call(problem, namespace, args))
+    except TooSlow:
+        return None
+    except Exception:
+        return False
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return matches(problem, args, expected, actual)
+
+
+# --- Personas -------------------------------------------------------------------------
+
+
+def test_exactly_the_eight_companies_ship() -> None:
+    assert sorted(path.stem for path in PERSONA_FILES) == sorted(COMPANIES)
+
+
+@pytest.mark.parametrize("path", PERSONA_FILES, ids=lambda path: path.stem)
+def test_persona_is_complete_and_in_voice(path: Path) -> None:
+    pack = load_persona(path)
+    for situation in PHRASE_SITUATIONS:
+        variants = getattr(pack.phrases, situation)
+        assert len(variants) >= 4, f"{path.stem}.{situation} needs 4 variants"
+        assert len(set(variants)) == len(variants), f"{path.stem}.{situation} repeats itself"
+        for variant in variants:
+            assert field_names(variant) <= PLACEHOLDERS, variant
+            assert variant.format(**SAMPLE)
+    assert all("{remaining}" in variant for variant in pack.phrases.time_check)
+    assert all({"name", "company"} <= field_names(v) for v in pack.phrases.greeting)
+    assert len(pack.candidate_questions) >= 5
+    for item in pack.candidate_questions:
+        for pattern in item.patterns:
+            assert pattern == pattern.lower()
+            re.compile(pattern)
+    assert pack.default_answer.strip()
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_persona_levels_use_company_titles(company: str) -> None:
+    pack = persona(company)
+    assert tuple(pack.levels[name].title for name in LEVELS) == TITLES[company]
+    seen: dict[str, str] = {}
+    for name, level in pack.levels.items():
+        assert 30 <= level.minutes <= 90
+        for spelling in {level.title.lower(), *(a.lower() for a in level.aliases)}:
+            assert seen.setdefault(spelling, name) == name, f"{spelling!r} names two levels"
+            assert pack.resolve_level(spelling) == name
+
+
+@pytest.mark.parametrize(("company", "spelling", "level"), ALIASES)
+def test_level_aliases_resolve(company: str, spelling: str, level: str) -> None:
+    assert persona(company).resolve_level(spelling) == level
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_persona_values_and_answers(company: str) -> None:
+    pack = persona(company)
+    values = " ".join(pack.looks_for).lower()
+    for word in VALUES[company]:
+        assert word in values, f"{company} looks_for should mention {word!r}"
+    answers = [answer_for(pack, question) for question in CANDIDATE_QUESTIONS]
+    assert None not in answers, dict(zip(CANDIDATE_QUESTIONS, answers, strict=True))
+    assert len(set(answers)) == len(answers), "different topics should get different answers"
+    for question in TECHNICAL_QUESTIONS:
+        assert answer_for(pack, question) is None, f"{question!r} is about the problem"
+
+
+def test_personas_sound_different() -> None:
+    packs = {company: persona(company) for company in COMPANIES}
+    styles = {
+        (p.style.warmth, p.style.directness, p.style.socratic, p.style.verbosity)
+        for p in packs.values()
+    }
+    assert len(styles) == len(COMPANIES)
+    interviewers = {p.interviewer.name for p in packs.values()}
+    assert len(interviewers) == len(COMPANIES)
+
+    def words_per_phrase(pack: Persona) -> float:
+        phrases = [v for s in PHRASE_SITUATIONS for v in getattr(pack.phrases, s)]
+        return sum(len(v.split()) for v in phrases) / len(phrases)
+
+    terse, warm = packs["netflix"], packs["microsoft"]
+    assert terse.style.warmth < 0.3 < 0.8 < warm.style.warmth
+    assert words_per_phrase(terse) * 3 < words_per_phrase(warm)
+    greetings = [g for p in packs.values() for g in p.phrases.greeting]
+    assert len(set(greetings)) == len(greetings)
+
+
+# --- Rubric ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", RUBRIC_FILES, ids=lambda path: path.stem)
+def test_rubric_validates(path: Path) -> None:
+    rubric = load_rubric(path)
+    assert math.isclose(sum(d.weight for d in rubric.dimensions), 1.0)
+    for dimension in rubric.dimensions:
+        anchors = dimension.descriptors
+        assert all(text.strip() for text in (anchors.one, anchors.two, anchors.three, anchors.four))
+        assert set(dimension.expectations) == set(LEVELS)
+
+
+def test_coding_rubric_is_calibrated_by_level() -> None:
+    rubric = load_rubric(ROOT / "rubrics" / "coding.yaml")
+    assert rubric.focus == "coding"
+    ids = [d.id for d in rubric.dimensions]
+    assert ids == ["problem_solving", "coding", "verification", "communication"]
+    assert all(len(d.signals) >= 4 for d in rubric.dimensions)
+    bars = [rubric.levels[name] for name in LEVELS]
+    for lower, higher in zip(bars, bars[1:], strict=False):
+        low, high = lower.thresholds.model_dump(), higher.thresholds.model_dump()
+        assert all(high[key] >= low[key] for key in low)
+        assert high["hire"] > low["hire"]
+    for bar in bars:
+        assert 1.0 <= bar.thresholds.no_hire < bar.thresholds.strong_hire <= 4.0
+    hints = [bar.max_hints_without_penalty for bar in bars]
+    assert hints[0] == 2 and hints[1] == 1 and hints[2] <= 1 and hints[3] == 0
+    assert [bar.needs_optimal for bar in bars] == [False, False, True, True]
+    assert [bar.needs_tradeoffs for bar in bars] == [False, False, True, True]
+    assert [bar.needs_edge_cases for bar in bars] == [False, True, True, True]
+
+
+# --- Problems -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
+def test_problem_pack_is_complete(folder: Path) -> None:
+    problem = load_problem(folder)
+    assert len(problem.hidden) >= 12
+    assert len(problem.hints) == 3
+    assert len(problem.clarifications) >= 3
+    assert len(problem.follow_ups) >= 2
+    assert set(problem.companies) <= {*COMPANIES, "any"}, problem.companies
+    assert problem.optimal() is not None
+
+
+@pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
+def test_reference_passes_and_starter_fails(folder: Path) -> None:
+    problem = load_problem(folder)
+    reference = load_namespace(problem.solution, f"<{problem.slug}/solution.py>")
+    starter = load_namespace(problem.starter, f"<{problem.slug}/starter.py>")
+    assert problem.entry_point in starter
+    brute = load_namespace(problem.brute_force, "<brute.py>") if problem.brute_force else None
+    starter_failures = 0
+    for case in problem.all_cases:
+        args, expected = materialize(problem, case)
+        assert outcome(problem, reference, args, expected), f"reference fails {case.name}"
+        if not starter_failures:
+            fresh = materialize(problem, case)[0]
+            starter_failures += outcome(problem, starter, fresh, expected, budget=1.0) is not True
+        if brute is not None and case.category != "performance":
+            fresh = materialize(problem, case)[0]
+            brute_ok = outcome(problem, brute, fresh, expected, budget=0.25)
+            assert brute_ok is not False, f"brute.py disagrees on {case.name}"
+    assert starter_failures >= 1
+
+
+@pytest.mark.parametrize("slug", sorted(REQUIRED_FUNCTIONS))
+def test_required_problem_signature(slug: str) -> None:
+    problem = load_problem(ROOT / "problems" / slug)
+    assert problem.kind == "function"
+    assert problem.signature == REQUIRED_FUNCTIONS[slug]
+    assert REQUIRED_FUNCTIONS[slug] + ":" in problem.starter
+
+
+def test_lru_cache_is_a_design_problem() -> None:
+    problem = load_problem(ROOT / "problems" / "lru-cache")
+    assert (problem.kind, problem.entry_point) == ("design", "LRUCache")
+    starter_class = load_namespace(problem.starter, "<lru-cache/starter.py>")["LRUCache"]
+    for method, parameters in LRU_METHODS.items():
+        assert list(inspect.signature(getattr(starter_class, method)).parameters) == parameters
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_every_level_offers_three_problems(company: str) -> None:
+    catalog = default_catalog()
+    offered = {level: [p.slug for p in catalog.problems_for(company, level)] for level in LEVELS}
+    assert all(len(slugs) >= 3 for slugs in offered.values()), offered
