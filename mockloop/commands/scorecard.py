@@ -1,0 +1,109 @@
+"""`mockloop simulate` and `mockloop report`: run a scripted candidate, show a scorecard."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from mockloop.errors import MockloopError, UsageError
+from mockloop.events import Event, SessionStarted
+from mockloop.session import fold
+
+FORMATS = ("md", "json")
+
+
+def simulate(script: Path, as_json: bool, model: str | None, api_base: str | None) -> None:
+    """Run SCRIPT headless on a simulated clock and print the outcome (or its JSON)."""
+    from mockloop.simulation import load_script
+    from mockloop.simulation import simulate as run_simulation
+
+    parsed = load_script(script)
+    result = asyncio.run(run_simulation(parsed, model=model, api_base=api_base))
+    if as_json:
+        print(json.dumps(result.as_json()))
+        return
+    print(f"{result.verdict}: {result.score:.2f} / 4.00")
+    for name, value in result.dimensions.items():
+        print(f"  {name:<16} {value:.2f}")
+    print(f"Tests: {result.passed}/{result.total} passed")
+    print(f"Session {result.session_id}; report written to {result.report}")
+
+
+def report(session_id: str, output: Path | None, format: str) -> None:  # noqa: A002
+    """Show a session's report again: rich in the terminal, plain Markdown or JSON to a file."""
+    if format not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not '{format}'.")
+    from mockloop.store import Store
+
+    store = Store.open()
+    try:
+        events = store.load(session_id)
+    finally:
+        store.close()
+    markdown, scorecard = load_or_render(events, session_id)
+    text = json.dumps(scorecard, indent=2) + "\n" if format == "json" else markdown
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise MockloopError(f"Cannot write {output}: {error.strerror}.") from None
+        print(f"Wrote {output}", file=sys.stderr)
+    elif format == "json" or not sys.stdout.isatty():
+        sys.stdout.write(text)
+    else:
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+
+
+def load_or_render(events: list[Event], session_id: str) -> tuple[str, dict[str, Any]]:
+    """The saved report and scorecard, or both re-derived from the log when not saved."""
+    state = fold(events)
+    written = state.scorecard
+    if written is not None:
+        path = Path(written.path)
+        sidecar = path.with_suffix(".json")
+        if path.is_file() and sidecar.is_file():
+            try:
+                saved = json.loads(sidecar.read_text(encoding="utf-8"))
+                return path.read_text(encoding="utf-8"), _with_ids(saved, session_id, str(path))
+            except (OSError, ValueError):
+                pass
+    return _render(events, session_id, written.path if written else None)
+
+
+def _render(
+    events: list[Event], session_id: str, saved_path: str | None
+) -> tuple[str, dict[str, Any]]:
+    """Score the log again with the offline rules (the saved report is missing)."""
+    from mockloop.catalog import default_catalog
+    from mockloop.scoring import evaluate, render_report
+    from mockloop.scoring.writer import date_of
+
+    started = events[0].payload
+    assert isinstance(started, SessionStarted)
+    catalog = default_catalog()
+    problem = catalog.problem(started.problem)
+    rubric = catalog.rubrics.get(started.rubric) or catalog.rubric(started.focus)
+    scorecard = asyncio.run(evaluate(events, problem, rubric, use_judge=False))
+    if saved_path:
+        note = (
+            f"the offline evidence rules, re-rendered from the session log because the saved "
+            f"report {saved_path} is missing."
+        )
+        scorecard = scorecard.model_copy(update={"judge_note": note})
+    date = (saved_path and date_of(saved_path)) or datetime.date.today().isoformat()
+    markdown = render_report(
+        events, scorecard, problem, rubric, date=date, bank=list(catalog.problems.values())
+    )
+    return markdown, _with_ids(scorecard.model_dump(mode="json"), session_id, saved_path)
+
+
+def _with_ids(scorecard: dict[str, Any], session_id: str, path: str | None) -> dict[str, Any]:
+    """The scorecard JSON with the session id and report path in front."""
+    return {"session_id": session_id, "report": path, **scorecard}

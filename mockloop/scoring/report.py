@@ -1,0 +1,259 @@
+"""Renders a scored session as the Markdown report, in the section order of DESIGN.md.
+
+Candidate text is escaped before it reaches the Markdown, so nothing typed in the chat can
+add a heading, a table row or a fake verdict to the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mockloop.events import (
+    CandidateSaid,
+    CodeSnapshot,
+    EngineFallback,
+    Event,
+    HintGiven,
+    InterviewerSaid,
+    PhaseChanged,
+    SessionEnded,
+    SessionStarted,
+    TestsRun,
+    mmss,
+)
+from mockloop.models import Problem, Rubric
+from mockloop.scoring.advice import Advice, advise
+from mockloop.scoring.evidence import final_code
+from mockloop.scoring.models import DimensionScore, Item, Scorecard
+
+SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+EFFECT_MARK = {"+": "＋", "-": "－", "=": "·"}
+
+
+def escape(text: str) -> str:
+    """One line of literal text: Markdown control characters escaped, newlines folded."""
+    return SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def engine_label(events: Sequence[Event]) -> str:
+    """Which interviewer ran the session: offline, or the model (with fallbacks noted)."""
+    first = events[0].payload
+    assert isinstance(first, SessionStarted)
+    if first.model is None:
+        return "offline interviewer"
+    fallbacks = sum(isinstance(event.payload, EngineFallback) for event in events)
+    suffix = f", offline fallback {fallbacks}×" if fallbacks else ""
+    return f"LLM interviewer ({escape(first.model)}{suffix})"
+
+
+def render_report(
+    events: Sequence[Event],
+    scorecard: Scorecard,
+    problem: Problem,
+    rubric: Rubric,
+    *,
+    date: str,
+    bank: Sequence[Problem] = (),
+) -> str:
+    """The whole report as Markdown; the same inputs always give the same bytes."""
+    first = events[0].payload
+    assert isinstance(first, SessionStarted)
+    ended = next((e for e in events if isinstance(e.payload, SessionEnded)), None)
+    duration = ended.t if ended else events[-1].t
+    title = (
+        f"# {escape(first.company)} · {first.level} ({escape(first.level_title)}) · "
+        f"{escape(problem.title)} · {date} · {mmss(duration)} of {mmss(first.minutes * 60)} · "
+        f"{engine_label(events)}"
+    )
+    advice = advise(scorecard, problem, bank, first.level)
+    parts = [
+        title,
+        _verdict(scorecard, rubric, first, ended is not None),
+        _scores(scorecard),
+        "## Strengths\n\n"
+        + (
+            "\n".join(
+                f"- **{d.name}**: {_item_text(item)} {_where(item)}" for d, item in advice.strengths
+            )
+            or "- Nothing stood out this time; the improvements below are where to start."
+        ),
+        "## Improvements\n\n"
+        + ("\n".join(f"- **{d.name}**: {text}" for d, text in advice.improvements) or "- None."),
+        _next_steps(advice, first),
+        _tests(scorecard, events),
+        _timeline(events),
+        _final_code(final_code(events)),
+        _transcript(events),
+    ]
+    return "\n\n".join(parts).rstrip() + "\n"
+
+
+def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended: bool) -> str:
+    bar = rubric.levels[first.level].thresholds
+    lines = [
+        "## Verdict",
+        "",
+        f"**{scorecard.verdict}** for {first.level} ({escape(first.level_title)}): weighted "
+        f"score **{scorecard.score:.2f} / 4.00**.",
+        "",
+        f"Bar at {first.level}: Strong Hire ≥ {bar.strong_hire:.2f} · Hire ≥ {bar.hire:.2f} · "
+        f"Lean Hire ≥ {bar.lean_hire:.2f} · Lean No Hire ≥ {bar.lean_no_hire:.2f} · "
+        f"No Hire ≥ {bar.no_hire:.2f}.",
+        "",
+        f"Scored by: {scorecard.judge_note or 'the offline evidence rules.'}",
+    ]
+    if not ended:
+        lines += ["", "Provisional: this session has not ended."]
+    return "\n".join(lines)
+
+
+def _scores(scorecard: Scorecard) -> str:
+    rows = [
+        "## Scores",
+        "",
+        "| Dimension | Score | Weight | Why |",
+        "| --- | --- | --- | --- |",
+    ]
+    for d in scorecard.dimensions:
+        rows.append(f"| {d.name} | {d.score:.2f} | {d.weight:.2f} | {_cell(d.reason)} |")
+    for d in scorecard.dimensions:
+        rows += ["", f"### {d.name}: {d.score:.2f}", ""]
+        rows += _dimension_bullets(d)
+    return "\n".join(rows)
+
+
+def _dimension_bullets(d: DimensionScore) -> list[str]:
+    bullets = [
+        f"- {EFFECT_MARK[item.effect]} {_item_text(item)} {_where(item)}" for item in d.items
+    ]
+    if d.no_evidence:
+        bullets.append("- No evidence: nothing in the session showed this dimension.")
+    bullets += [f"- Cap: at most 2.00 because {cap}." for cap in d.caps]
+    if d.judge_rationale:
+        cited = ", ".join(f"#{seq}" for seq in d.judge_citations)
+        moved = f" (evidence score {d.evidence_score:.2f})" if d.score != d.evidence_score else ""
+        bullets.append(
+            f"- Judge{moved}: {escape(d.judge_rationale)}" + (f" [{cited}]" if cited else "")
+        )
+    return bullets
+
+
+def _item_text(item: Item) -> str:
+    """Item texts quote the candidate, so they are escaped like any candidate text."""
+    return escape(item.text)
+
+
+def _where(item: Item) -> str:
+    if item.seq < 0:
+        return "(whole session)" if item.t == 0 else f"({mmss(item.t)})"
+    return f"({mmss(item.t)}, event #{item.seq})"
+
+
+def _cell(text: str) -> str:
+    return escape(text)
+
+
+def _next_steps(advice: Advice, first: SessionStarted) -> str:
+    lines = ["## Next steps", "", "Habits to practise:", ""]
+    lines += [f"- {habit}" for habit in advice.habits] or ["- Keep doing what you did here."]
+    lines += ["", "Problems from the bank on the same topics:", ""]
+    lines += [
+        f"- `{p.slug}`: {escape(p.title)} ({p.difficulty}; {', '.join(p.topics)}): "
+        f"`mockloop start --company {first.persona} --level {first.level} --problem {p.slug}`"
+        for p in advice.practice
+    ] or ["- No other problem in the bank shares these topics yet."]
+    lines += ["", "Weekend sprint:", ""]
+    lines += [f"- **{when}**: {what}" for when, what in advice.sprint]
+    return "\n".join(lines)
+
+
+def _tests(scorecard: Scorecard, events: Sequence[Event]) -> str:
+    lines = ["## Tests", ""]
+    final = scorecard.tests
+    if final is None:
+        lines.append("The final code could not be checked.")
+    else:
+        source = (
+            f"your run at {mmss(_time(events, final.seq))}"
+            if final.source == "run"
+            else "checked by the scorer after the interview; you never ran this version"
+        )
+        lines.append(
+            f"Final code: **{final.passed}/{final.total}** cases pass ({source}): visible "
+            f"{final.visible_passed}/{final.visible_total}, hidden "
+            f"{final.hidden_passed}/{final.hidden_total}, large inputs "
+            f"{final.performance_passed}/{final.performance_total}. Status: {final.status}."
+        )
+        for category, names in sorted(final.failing.items()):
+            lines.append(f"- Failing {category} cases: {', '.join(names)}")
+    runs = [(e.t, e.payload) for e in events if isinstance(e.payload, TestsRun)]
+    lines += ["", f"Runs during the interview: {len(runs)}."]
+    if runs:
+        lines += ["", "| Time | Passed | Status |", "| --- | --- | --- |"]
+        lines += [f"| {mmss(t)} | {run.passed}/{run.total} | {run.status} |" for t, run in runs]
+    if not scorecard.lint_ran:
+        lines += ["", f"Lint: {scorecard.lint_note or 'the lint check could not run'}."]
+    elif scorecard.lint:
+        lines += ["", "Lint findings on the final code:", ""]
+        lines += [f"- line {f.line} {f.code}: {escape(f.message)}" for f in scorecard.lint]
+    else:
+        lines += ["", "Lint: no findings on the final code."]
+    return "\n".join(lines)
+
+
+def _time(events: Sequence[Event], seq: int) -> float:
+    return next((e.t for e in events if e.seq == seq), events[-1].t)
+
+
+def _timeline(events: Sequence[Event]) -> str:
+    rows = ["## Timeline", "", "| Time | Event |", "| --- | --- |", "| 00:00 | Interview started |"]
+    first_code_seen = False
+    first_run_seen = False
+    first = events[0].payload
+    starter = first.starter.strip() if isinstance(first, SessionStarted) else ""
+    for event in events[1:]:
+        payload = event.payload
+        text = ""
+        if isinstance(payload, PhaseChanged):
+            text = f"Phase: {payload.phase.replace('_', ' ')}"
+        elif isinstance(payload, CodeSnapshot) and not first_code_seen:
+            if payload.code.strip() != starter:
+                first_code_seen = True
+                text = "First code"
+        elif isinstance(payload, TestsRun):
+            label = "First run" if not first_run_seen else "Run"
+            first_run_seen = True
+            text = f"{label}: {payload.passed}/{payload.total} passed"
+        elif isinstance(payload, HintGiven):
+            text = f"Hint (rung {payload.rung})"
+        elif isinstance(payload, EngineFallback):
+            text = "Model failed; offline interviewer answered"
+        elif isinstance(payload, SessionEnded):
+            text = f"Interview ended ({payload.reason})"
+        if text:
+            rows.append(f"| {mmss(event.t)} | {text} |")
+    return "\n".join(rows)
+
+
+def _final_code(code: str) -> str:
+    fence = "```"
+    while fence in code:
+        fence += "`"
+    return f"## Final code\n\n{fence}python\n{code.rstrip()}\n{fence}"
+
+
+def _transcript(events: Sequence[Event]) -> str:
+    lines = ["## Transcript", ""]
+    for event in events:
+        payload = event.payload
+        if isinstance(payload, CandidateSaid):
+            lines.append(f"- **{mmss(event.t)} You** (#{event.seq}): {escape(payload.text)}")
+        elif isinstance(payload, InterviewerSaid):
+            cut = " (cut off)" if payload.cut else ""
+            lines.append(
+                f"- **{mmss(event.t)} Interviewer** (#{event.seq}){cut}: {escape(payload.text)}"
+            )
+    if len(lines) == 2:
+        lines.append("- Nothing was said.")
+    return "\n".join(lines)
