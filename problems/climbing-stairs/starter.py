@@ -1,0 +1,3 @@
+def climb_stairs(n: int) -> int:
+    # Number of different ways to climb n steps taking 1 or 2 at a time.
+    pass
