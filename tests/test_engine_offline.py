@@ -299,3 +299,15 @@ async def test_complexity_check_accepts_the_new_bound_after_the_old_one() -> Non
     )
     assert interview.last_said().intent == "approve_approach"
     assert interview.session.state.phase == "code"
+
+
+async def test_an_agreed_plan_is_not_questioned_again_while_coding() -> None:
+    """Once the optimal approach and its complexity are agreed, mentioning it again while
+    coding gets an acknowledgement, not a second 'what's the complexity?'."""
+    interview = Interview()
+    await interview.open()
+    await interview.say("A hash map of seen values gives the complement in O(n) time.", at=60)
+    assert interview.last_said().intent == "approve_approach"
+    await interview.say("I look up the complement before storing each value.", at=300)
+    assert interview.last_said().intent == "acknowledge"
+    assert "complexity" not in interview.last_said().text.lower()

@@ -119,6 +119,17 @@ def approach_turn(context: Context, approach: Approach, claims: list[str], text:
     voice = context.voice
     acknowledge = voice.phrase("acknowledge")
     if approach.kind == "optimal":
+        agreed = context.said("approve_approach") or context.said("complexity_ok")
+        if agreed and not claims:
+            # The plan is settled; re-asking for its complexity mid-code reads like a loop.
+            keep_going = voice.choose(
+                (
+                    "Makes sense. Keep going.",
+                    "Right, that matches the plan. Carry on.",
+                    "Good. Keep talking me through it as you go.",
+                )
+            )
+            return Turn("acknowledge", keep_going)
         if not claims:
             text = join(
                 acknowledge,
