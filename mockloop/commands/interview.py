@@ -1,0 +1,192 @@
+"""`mockloop start` and `mockloop resume`: check everything, then open the interview UI.
+
+Arguments are validated and the session is prepared before Textual is imported, so a typo
+exits with one message and code 2 without ever touching the terminal's screen.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from mockloop.catalog import default_catalog
+from mockloop.clock import WallClock
+from mockloop.errors import MockloopError, UsageError
+from mockloop.events import Event, mmss
+from mockloop.session import Session
+from mockloop.snapshots import SnapshotPolicy
+from mockloop.store import Store
+from mockloop.tui.context import Interview, Services
+
+
+def start(
+    company: str,
+    level: str,
+    focus: str,
+    problem: str | None,
+    model: str | None,
+    api_base: str | None,
+    seed: int | None,
+    minutes: int | None,
+) -> None:
+    """Plan a new interview (choosing an unseen problem when none is given) and run it."""
+    from mockloop.planning import plan_interview
+
+    with collector_paused():
+        catalog = default_catalog()
+        store = Store.open()
+        try:
+            plan = plan_interview(
+                catalog,
+                company,
+                level,
+                focus=focus,
+                problem_slug=problem,
+                model=model,
+                api_base=api_base,
+                seed=seed,
+                minutes=minutes,
+                done_slugs=store.done_slugs(),
+            )
+            session = Session.start(plan.started, store, WallClock())
+            run(prepare(session, store, resumed=False))
+        finally:
+            finish(store)
+
+
+def resume(session_id: str | None) -> None:
+    """Reopen an unfinished session (the latest when no id is given) where it stopped."""
+    with collector_paused():
+        store = Store.open()
+        try:
+            full_id = resolve(store, session_id)
+            events = store.load(full_id)
+            if any(event.kind == "session_ended" for event in events):
+                raise UsageError(
+                    f"Session {full_id} has already ended; see it with `mockloop report {full_id}`."
+                )
+            clock = WallClock(offset=resume_offset(events))
+            session = Session(full_id, events, store, clock)
+            run(prepare(session, store, resumed=True))
+        finally:
+            finish(store)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while the interview starts (imports, catalog, first frame).
+
+    Start-up allocates many long-lived objects and collecting them costs several percent of
+    the time to the first frame; `keep_loaded_objects` turns collection back on once the
+    services are loaded, and leaving this block does in any case.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def resolve(store: Store, session_id: str | None) -> str:
+    """The full id for a prefix, or the latest unfinished session's id."""
+    if session_id is None:
+        latest = store.latest_unfinished()
+        if latest is None:
+            raise UsageError(
+                "There is no unfinished session to resume. "
+                "Start one with `mockloop start --company C --level L`."
+            )
+        return latest
+    matches = [summary.id for summary in store.history() if summary.id.startswith(session_id)]
+    if len(matches) > 1:
+        raise UsageError(f"Session id '{session_id}' is ambiguous; give more characters.")
+    if not matches:
+        store.load(session_id)  # raises the store's own "no such session" message
+        return session_id
+    return matches[0]
+
+
+def resume_offset(events: Sequence[Event]) -> float:
+    """The session time to continue from: the last recorded moment (a quit snapshot at best)."""
+    return max(event.t for event in events)
+
+
+def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
+    """Resolve the session's persona, problem and rubric; the services load after the UI."""
+    catalog = default_catalog()
+    started = session.started
+    persona = catalog.persona(started.persona)
+    problem = catalog.problem(started.problem)
+    rubric = catalog.rubrics.get(started.rubric) or catalog.rubric(started.focus)
+
+    def connect() -> Services:
+        """Import and build the interviewer, the sandbox runner and the scorer."""
+        from mockloop.engine.factory import make_interviewer
+        from mockloop.runner.sandbox import run_code, tests_run_payload
+        from mockloop.scoring import write_scorecard
+
+        services = Services(
+            interviewer=make_interviewer(persona, problem, rubric, started),
+            run_tests=run_code,
+            record_run=tests_run_payload,
+            write_scorecard=write_scorecard,
+        )
+        keep_loaded_objects()
+        return services
+
+    return Interview(
+        session=session,
+        persona=persona,
+        problem=problem,
+        rubric=rubric,
+        connect=connect,
+        policy=SnapshotPolicy(),
+        log_location=str(store.path),
+        durable=store.sync,
+        notices=store.notices,
+        resumed=resumed,
+    )
+
+
+def run(interview: Interview) -> None:
+    """Run the UI; whatever way it stops, the session stays resumable unless it ended."""
+    from mockloop.tui.app import InterviewApp
+
+    app = InterviewApp(interview)
+    try:
+        app.run()
+    finally:
+        app.save_for_resume()
+    session = interview.session
+    if not session.state.ended:
+        print(
+            f"Session {session.id} saved ({session.state.phase} phase, "
+            f"{mmss(session.remaining())} left). Continue with `mockloop resume`."
+        )
+    elif session.state.scorecard is not None:
+        print(f"Report: {session.state.scorecard.path}")
+    else:
+        print(f"Session {session.id} ended; its log is in {interview.log_location}.")
+
+
+def keep_loaded_objects() -> None:
+    """Hide everything loaded so far (modules, the catalog, Textual's tables) from the GC.
+
+    They live as long as the process; left in view, every full collection re-scans them,
+    which paused the event loop for 80-110 ms at a time (see bench/startup.py). Turns
+    collection back on (see `collector_paused`).
+    """
+    gc.freeze()
+    gc.enable()
+
+
+def finish(store: Store) -> None:
+    """Close the store and pass on what the user must know (the store prints recovery files)."""
+    for notice in store.notices():
+        print(f"mockloop: {notice}", file=sys.stderr)
+    try:
+        store.close()
+    except MockloopError as error:
+        print(f"mockloop: {error.message}", file=sys.stderr)

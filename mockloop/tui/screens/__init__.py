@@ -1,0 +1,1 @@
+"""Screens are the controllers: they turn candidate actions into session events."""

@@ -1,0 +1,428 @@
+"""The interview screen: the controller that turns what the candidate does into session events.
+
+Everything shown is derived from the session log (the chat is the transcript, the timer is
+`session.remaining()`, the phase is `session.state.phase`); the only live extra is the
+interviewer's reply while it streams in. Blocking or slow work (the interviewer, test runs,
+scoring) runs in async workers that only post messages; handlers here own the state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, TextArea
+from textual.worker import Worker, WorkerState
+
+from mockloop.engine.base import Ending, Tick, Trigger
+from mockloop.events import (
+    CandidateSaid,
+    CodeSnapshot,
+    EngineFallback,
+    Event,
+    HintRequested,
+    InterviewerSaid,
+    PhaseChanged,
+    SessionEnded,
+    SnapshotReason,
+    TestsRun,
+    mmss,
+)
+from mockloop.runner.results import RunResult
+from mockloop.session import code_digest
+from mockloop.tui import wording
+from mockloop.tui.context import Interview, Services
+from mockloop.tui.palette import InterviewCommands
+from mockloop.tui.screens.confirm import ConfirmEnd
+from mockloop.tui.widgets.chat import ChatPanel
+from mockloop.tui.widgets.header import InterviewHeader
+from mockloop.tui.widgets.problem import ProblemPanel
+from mockloop.tui.widgets.results import ResultsPanel
+
+
+class InterviewScreen(Screen[None]):
+    """Header, problem and editor on the left, chat on the right, test results below."""
+
+    BINDINGS = [
+        Binding("f5", "run_tests", "Run tests", id="run_tests", priority=True),
+        Binding("f6", "switch_focus", "Editor/Chat", id="switch_focus", priority=True),
+        Binding("f10", "end", "End", id="end", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit (resume later)", id="quit", priority=True),
+    ]
+    COMMANDS = {InterviewCommands}
+
+    busy: reactive[frozenset[str]] = reactive(frozenset())
+    """What is in progress: any of interviewer, tests, ending, scorecard."""
+
+    @dataclass
+    class Connected(Message):
+        """The interviewer, runner and scorer are loaded."""
+
+        services: Services
+
+    @dataclass
+    class ChunkReceived(Message):
+        """A piece of the interviewer's streamed reply."""
+
+        text: str
+
+    @dataclass
+    class ReplyFinished(Message):
+        """The reply ended; events from `first_seq` on were appended while it ran."""
+
+        first_seq: int
+        streamed: bool
+
+    @dataclass
+    class TestsFinished(Message):
+        """The runner returned a result for `source`."""
+
+        result: RunResult
+        source: str
+
+    class GoodbyeSaid(Message):
+        """The interviewer's closing words are in; the session can end."""
+
+    @dataclass
+    class Finished(Message):
+        """The interview is over and its report is ready (handled by the App)."""
+
+        markdown: str
+        location: str
+
+    def __init__(self, interview: Interview) -> None:
+        super().__init__()
+        self.interview = interview
+        self._cursor = 0
+        self._speaking = asyncio.Lock()
+        self._seconds = 0
+        self._notices_shown = 0
+        self._services: Services | None = None
+        self._connected = asyncio.Event()
+        self._editor = TextArea.code_editor(
+            interview.session.state.code, language="python", theme="css", id="editor"
+        )
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Header, the two columns, footer."""
+        persona, started = self.interview.persona, self.interview.session.started
+        yield InterviewHeader(
+            f"{persona.interviewer.name} · {persona.company}",
+            f"{started.level_title} ({started.level})",
+        )
+        with Horizontal(id="columns"):
+            with Vertical(id="left"):
+                yield ProblemPanel(self.interview.problem)
+                yield self._editor
+                yield ResultsPanel()
+            yield ChatPanel(persona.interviewer.name)
+        yield Footer()
+
+    @property
+    def editor(self) -> TextArea:
+        """The code editor (kept as a reference so quitting can read it after a crash)."""
+        return self._editor
+
+    @property
+    def chat(self) -> ChatPanel:
+        """The chat column."""
+        return self.query_one(ChatPanel)
+
+    def on_mount(self) -> None:
+        """Replay the log into the widgets, focus the editor, start the clock and the greeting."""
+        self.editor.focus()
+        self._sync_log(replaying=True)
+        self.call_after_refresh(self._connect)
+        self.set_interval(1.0, self._second)
+        session = self.interview.session
+        if self.interview.resumed:
+            self.chat.add_notice(f"Welcome back. The clock continues at {mmss(session.elapsed())}.")
+        elif not session.state.ended:
+            self._respond(session.events[0])
+
+    # --- deriving the view from the log -------------------------------------------------
+
+    def _sync_log(self, replaying: bool = False) -> None:
+        """Render events appended since the last sync, then refresh the header."""
+        events = self.interview.session.events[self._cursor :]
+        self._cursor += len(events)
+        self._show_events(events, replaying)
+        self._refresh_header()
+
+    def _show_events(self, events: Iterable[Event], replaying: bool) -> None:
+        """Show each event; live interviewer replies are shown by the reply stream instead."""
+        for event in events:
+            payload = event.payload
+            if isinstance(payload, CandidateSaid):
+                self.chat.add_candidate(payload.text)
+            elif isinstance(payload, InterviewerSaid) and replaying:
+                self.chat.add_interviewer(payload.text)
+            elif isinstance(payload, HintRequested):
+                self.chat.add_notice("You asked for a hint.")
+            elif isinstance(payload, EngineFallback):
+                self.chat.add_notice(wording.fallback_notice(payload), warning=True)
+            elif isinstance(payload, TestsRun):
+                self.query_one(ResultsPanel).show_run(payload)
+            elif isinstance(payload, PhaseChanged) and not replaying:
+                self._save("phase")
+            elif isinstance(payload, SessionEnded):
+                self.chat.add_notice("The interview has ended.")
+                self.chat.input.disabled = True
+
+    def _refresh_header(self) -> None:
+        session, name = self.interview.session, self.interview.persona.interviewer.name
+        doing = wording.activity(self.busy, name)
+        self.query_one(InterviewHeader).show(session.state.phase, session.remaining(), doing)
+
+    def watch_busy(self) -> None:
+        """Show what is in progress in the header."""
+        if self.is_mounted:
+            self._refresh_header()
+
+    def _second(self) -> None:
+        """Once a second: idle snapshot, engine tick every few seconds, header refresh."""
+        session = self.interview.session
+        if self.interview.policy.due(session.clock.now()):
+            self._save("idle")
+        self._seconds += 1
+        ticking = self._seconds % max(1, round(self.interview.tick_seconds)) == 0
+        if ticking and not session.state.ended and not self._speaking.locked():
+            self._respond(Tick(session.now()))
+        notices = self.interview.notices()
+        for notice in notices[self._notices_shown :]:
+            self.notify(notice, severity="warning", timeout=10)
+        self._notices_shown = len(notices)
+        self._sync_log()
+
+    # --- the code -----------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _edited(self) -> None:
+        self.interview.policy.edited(self.interview.session.clock.now())
+
+    def _save(self, reason: SnapshotReason) -> None:
+        """Snapshot the editor's code (skipped by the session when unchanged)."""
+        self.interview.session.snapshot(self.editor.text, reason)
+        self.interview.policy.saved()
+
+    def save_for_resume(self) -> None:
+        """Record the code and the moment of quitting, so resume restores code and timer."""
+        session = self.interview.session
+        if session.state.ended:
+            return
+        code = self.editor.text
+        digest = code_digest(code)
+        last = session.events[-1].payload
+        if not (isinstance(last, CodeSnapshot) and last.reason == "quit" and last.digest == digest):
+            session.append(CodeSnapshot(digest=digest, code=code, reason="quit"))
+        self.interview.durable()
+
+    # --- candidate actions --------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out the interview's actions once it is ending or over."""
+        if action in ("run_tests", "end", "hint") and (
+            self.interview.session.state.ended or "ending" in self.busy
+        ):
+            return None
+        return True
+
+    @on(ChatPanel.MessageSent)
+    def _message_sent(self, message: ChatPanel.MessageSent) -> None:
+        if self.interview.session.state.ended or "ending" in self.busy:
+            return
+        self._save("message")
+        event = self.interview.session.append(CandidateSaid(text=message.text))
+        self._sync_log()
+        self._respond(event)
+
+    def action_hint(self) -> None:
+        """Ask the interviewer for a hint (from the command palette)."""
+        event = self.interview.session.append(HintRequested(source="palette"))
+        self._sync_log()
+        self._respond(event)
+
+    def action_run_tests(self) -> None:
+        """Run the editor's code against the cases (F5)."""
+        if "tests" in self.busy:
+            self.notify("The tests are already running.", timeout=2)
+            return
+        source = self.editor.text
+        self._save("run")
+        self._begin("tests")
+        self.query_one(ResultsPanel).running(True)
+        self._run_tests(source)
+
+    def action_switch_focus(self) -> None:
+        """Move focus between the editor and the chat input (F6)."""
+        if self.editor.has_focus:
+            self.chat.input.focus()
+        else:
+            self.editor.focus()
+
+    def action_toggle_problem(self) -> None:
+        """Collapse or expand the problem statement."""
+        self.query_one(ProblemPanel).toggle()
+
+    def action_end(self) -> None:
+        """Ask for confirmation, then end the interview (F10)."""
+        self.app.push_screen(ConfirmEnd(), self._end_confirmed)
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed or self.interview.session.state.ended or "ending" in self.busy:
+            return
+        self._save("end")
+        self.workers.cancel_group(self, "tests")
+        self._begin("ending")
+        self._say_goodbye()
+
+    # --- workers: they only await and post messages -------------------------------------
+
+    def _begin(self, group: str) -> None:
+        self.busy = self.busy | {group}
+
+    def _respond(self, trigger: Trigger) -> None:
+        if not isinstance(trigger, Tick):  # a clock tick is usually silent: no "typing…"
+            self._begin("interviewer")
+        self._reply(trigger)
+
+    @work(thread=True, group="connect", exit_on_error=False)
+    def _connect(self) -> None:
+        """Import and build the services in a thread, after the first frame is drawn."""
+        self.post_message(self.Connected(self.interview.connect()))
+
+    async def _ready(self) -> Services:
+        """The services, once loaded; raises when loading them failed."""
+        await self._connected.wait()
+        if self._services is None:
+            raise RuntimeError("the interviewer, runner and scorer could not be loaded")
+        return self._services
+
+    async def _converse(self, trigger: Trigger) -> None:
+        """Stream one reply as messages; replies are serialised so they never interleave."""
+        async with self._speaking:
+            interviewer = (await self._ready()).interviewer
+            first_seq = len(self.interview.session.events)
+            streamed = False
+            try:
+                async for chunk in interviewer.respond(self.interview.session, trigger):
+                    streamed = streamed or bool(chunk)
+                    self.post_message(self.ChunkReceived(chunk))
+            finally:
+                self.post_message(self.ReplyFinished(first_seq, streamed))
+
+    @work(group="interviewer", exit_on_error=False)
+    async def _reply(self, trigger: Trigger) -> None:
+        await self._converse(trigger)
+
+    @work(exclusive=True, group="tests", exit_on_error=False)
+    async def _run_tests(self, source: str) -> None:
+        run_tests = (await self._ready()).run_tests
+        result = await run_tests(self.interview.problem, source)
+        self.post_message(self.TestsFinished(result, source))
+
+    @work(exclusive=True, group="ending", exit_on_error=False)
+    async def _say_goodbye(self) -> None:
+        await self._converse(Ending("candidate"))
+        self.post_message(self.GoodbyeSaid())
+
+    @work(exclusive=True, group="scorecard", exit_on_error=False)
+    async def _write_scorecard(self) -> None:
+        interview = self.interview
+        write_scorecard = (await self._ready()).write_scorecard
+        assert write_scorecard is not None
+        payload, markdown = await write_scorecard(
+            interview.session, interview.persona, interview.problem, interview.rubric
+        )
+        interview.durable()
+        self.post_message(self.Finished(markdown, f"Report saved to {payload.path}"))
+
+    # --- handlers for what the workers post ---------------------------------------------
+
+    @on(Connected)
+    def _services_connected(self, message: Connected) -> None:
+        self._services = message.services
+        self._connected.set()
+
+    @on(ChunkReceived)
+    async def _chunk_received(self, message: ChunkReceived) -> None:
+        await self.chat.stream(message.text)
+
+    @on(ReplyFinished)
+    async def _reply_finished(self, message: ReplyFinished) -> None:
+        await self.chat.end_reply()
+        if not message.streamed:
+            for event in self.interview.session.events[message.first_seq :]:
+                if isinstance(event.payload, InterviewerSaid):
+                    self.chat.add_interviewer(event.payload.text)
+        self._sync_log()
+
+    @on(TestsFinished)
+    def _tests_finished(self, message: TestsFinished) -> None:
+        session = self.interview.session
+        if session.state.ended:
+            return
+        assert self._services is not None  # a run finished, so the services are loaded
+        event = session.append(self._services.record_run(message.result, message.source))
+        self._sync_log()
+        self._respond(event)
+
+    @on(GoodbyeSaid)
+    def _goodbye_said(self) -> None:
+        session = self.interview.session
+        session.append(SessionEnded(reason="candidate"))
+        self._sync_log()
+        if self._services is None or self._services.write_scorecard is None:
+            self._finish_without_scorecard()
+            return
+        self._begin("scorecard")
+        self._write_scorecard()
+
+    def _finish_without_scorecard(self, problem: str = "") -> None:
+        """Show the report screen with where the log is, since no scorecard was written."""
+        self.interview.durable()
+        session_id, location = self.interview.session.id, self.interview.log_location
+        markdown = wording.no_scorecard(session_id, location, problem)
+        self.post_message(self.Finished(markdown, wording.log_line(session_id, location)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Reset the busy state when a worker ends, however it ended; report failures."""
+        worker = event.worker
+        if worker.node is not self or not worker.is_finished:
+            return
+        group = worker.group
+        if group == "tests":
+            self.query_one(ResultsPanel).running(False)
+        if event.state == WorkerState.ERROR:
+            self._failed(group, str(worker.error))
+        still_running = any(
+            other.group == group and not other.is_finished and other is not worker
+            for other in self.workers
+            if other.node is self
+        )
+        if not still_running:
+            self.busy = self.busy - {group}
+
+    def _failed(self, group: str, error: str) -> None:
+        """Turn a worker's failure into something the candidate can read; the interview goes on."""
+        if group == "tests":
+            self.query_one(ResultsPanel).show_error(f"Could not run the tests: {error}")
+        elif group == "interviewer":
+            self.chat.add_notice(f"The interviewer could not answer ({error}).", warning=True)
+        elif group == "connect":
+            self._connected.set()
+            self.chat.add_notice(f"Could not load the interviewer: {error}", warning=True)
+        elif group == "ending":
+            self._goodbye_said()
+        elif group == "scorecard":
+            self._finish_without_scorecard(error)

@@ -1,0 +1,40 @@
+"""What the interview screen says about the interview itself (plain text, no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from mockloop.events import EngineFallback
+
+
+def fallback_notice(fallback: EngineFallback) -> str:
+    """What the candidate reads when the model failed and the offline interviewer answered."""
+    scope = "for the rest of the interview" if fallback.permanent else "for this reply"
+    return (
+        f"The model is unavailable ({fallback.reason}); the offline interviewer steps in {scope}."
+    )
+
+
+def activity(busy: Collection[str], interviewer_name: str) -> str:
+    """The header's note about what is in progress, e.g. "Running tests…"."""
+    labels = {
+        "interviewer": f"{interviewer_name} is typing…",
+        "tests": "Running tests…",
+        "ending": "Ending the interview…",
+        "scorecard": "Writing your scorecard…",
+    }
+    return " · ".join(label for name, label in labels.items() if name in busy)
+
+
+def log_line(session_id: str, location: str) -> str:
+    """Where the session's log lives."""
+    return f"Session {session_id} saved in {location}"
+
+
+def no_scorecard(session_id: str, location: str, problem: str = "") -> str:
+    """The report screen's Markdown when no scorecard could be written."""
+    because = f"The scorecard could not be written: {problem}\n\n" if problem else ""
+    return (
+        f"# Interview ended\n\n{because}The whole session is saved: session `{session_id}` "
+        f"in `{location}`.\n\nRun `mockloop report {session_id}` to see its report later."
+    )

@@ -1,0 +1,341 @@
+"""Pilot tests of the interview screen: what the candidate does lands in the log and on screen."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from test_tui_support import (
+    GREETING,
+    SOLUTION,
+    ScriptedInterviewer,
+    in_process_run,
+    make_interview,
+    still_cursors,
+)
+from textual.pilot import Pilot
+from textual.widgets import Input, Markdown, Static, TextArea
+
+from mockloop import events
+from mockloop.clock import SimulatedClock, WallClock
+from mockloop.engine.base import Trigger
+from mockloop.events import CandidateSaid, CodeSnapshot, HintRequested
+from mockloop.models import Problem
+from mockloop.runner.results import RunResult
+from mockloop.session import MemorySink, Session
+from mockloop.tui.app import InterviewApp
+from mockloop.tui.context import Interview
+from mockloop.tui.screens.confirm import ConfirmEnd
+from mockloop.tui.screens.interview import InterviewScreen
+from mockloop.tui.screens.report import ReportScreen
+from mockloop.tui.widgets.chat import CandidateMessage, ChatNotice, InterviewerMessage
+from mockloop.tui.widgets.results import ResultsPanel
+
+SIZE = (120, 36)
+
+
+async def settle(app: InterviewApp, pilot: Pilot[None]) -> None:
+    """Wait until every worker finished and every posted message was handled."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def on_screen(app: InterviewApp) -> InterviewScreen:
+    """The interview screen, which must be the one showing."""
+    assert isinstance(app.screen, InterviewScreen)
+    return app.screen
+
+
+def interviewer_texts(app: InterviewApp) -> list[str]:
+    """The interviewer messages as shown (the Markdown source of each)."""
+    return [message.body.source for message in app.screen.query(InterviewerMessage)]
+
+
+def kinds(interview: Interview) -> list[str]:
+    """The kinds of the events in the log, in order."""
+    return [event.kind for event in interview.session.events]
+
+
+async def replace_code(pilot: Pilot[None], app: InterviewApp, code: str) -> None:
+    """Select everything in the editor and type `code` as the candidate would."""
+    editor = app.screen.query_one("#editor", TextArea)
+    editor.focus()
+    editor.select_all()
+    await pilot.press("delete")
+    editor.insert(code)
+    await pilot.pause()
+
+
+async def test_opening_focuses_editor_and_streams_the_greeting() -> None:
+    interview = make_interview()
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.focused, TextArea)
+        assert app.focused.text == interview.problem.starter
+        assert interviewer_texts(app) == ["".join(GREETING)]
+        assert kinds(interview) == ["session_started", "interviewer_said"]
+        header = " ".join(str(static.render()) for static in app.screen.query("#who, #timer"))
+        assert "Ada · Acme" in header
+        assert "45:00" in header
+        assert on_screen(app).busy == frozenset()
+
+
+async def test_run_tests_shows_failing_then_passing_results() -> None:
+    interview = make_interview()
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        panel = app.screen.query_one(ResultsPanel)
+        assert not panel.has_class("-shown")
+        await pilot.press("f5")
+        await settle(app, pilot)
+        failing = interview.session.state.last_run
+        assert failing is not None and failing.status == "failed"
+        outcome = str(panel.query_one("#outcome", Static).render())
+        assert "expected [1, 3]  got None" in outcome
+        assert panel.has_class("-shown") and not panel.has_class("-running")
+
+        await replace_code(pilot, app, SOLUTION)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        passing = interview.session.state.last_run
+        assert passing is not None and passing.status == "passed"
+        assert "All tests passed" in str(panel.query_one("#outcome", Static).render())
+        snapshots = [e.payload for e in interview.session.events if e.kind == "code_snapshot"]
+        assert [s.reason for s in snapshots if isinstance(s, CodeSnapshot)] == ["run"]
+        assert interviewer_texts(app)[-1] == "I see 2 of 2 passing."
+
+
+async def test_message_is_logged_and_reply_streams_in() -> None:
+    interview = make_interview()
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f6")
+        assert isinstance(app.focused, Input)
+        app.screen.query_one("#message", Input).value = "Can values be negative?"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        said = [e.payload for e in interview.session.events if e.kind == "candidate_said"]
+        assert said == [CandidateSaid(text="Can values be negative?")]
+        assert "Can values be negative?" in str(app.screen.query_one(CandidateMessage).render())
+        assert interviewer_texts(app)[-1] == "Good question: yes, values can be negative."
+        assert app.screen.query_one("#message", Input).value == ""
+        await pilot.press("f6")
+        assert isinstance(app.focused, TextArea)
+
+
+async def test_hint_from_the_palette_is_logged_and_answered() -> None:
+    interview = make_interview()
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"hint")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        requested = [e.payload for e in interview.session.events if e.kind == "hint_requested"]
+        assert requested == [HintRequested(source="palette")]
+        assert len(interview.session.state.hints) == 1
+        notices = [str(notice.render()) for notice in app.screen.query(ChatNotice)]
+        assert "You asked for a hint." in notices
+        assert interviewer_texts(app)[-1] == "Think about what value would complete the pair."
+
+
+async def test_end_asks_first_then_ends_and_shows_the_report() -> None:
+    interview = make_interview()
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f10")
+        assert isinstance(app.screen, ConfirmEnd)
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+        assert not interview.session.state.ended
+
+        await pilot.press("f10", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReportScreen)
+        assert kinds(interview)[-3:] == ["interviewer_said", "session_ended", "scorecard_written"]
+        report = app.screen.query_one(Markdown).source
+        assert report.startswith("# Acme · Two Sum")
+        assert "/reports/acme-two-sum.md" in str(app.screen.query_one("#saved", Static).render())
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_without_scoring_the_end_says_where_the_log_is() -> None:
+    interview = make_interview(write_scorecard=None)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f10", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReportScreen)
+        assert interview.session.state.ended
+        assert "/data/mockloop.db" in str(app.screen.query_one("#saved", Static).render())
+        assert "mockloop report s1" in app.screen.query_one(Markdown).source
+
+
+async def test_quit_and_resume_restore_code_chat_timer_and_phase() -> None:
+    sink, clock = MemorySink(), SimulatedClock()
+    interview = make_interview(sink=sink, clock=clock)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        interview.session.change_phase("code", "test")
+        await replace_code(pilot, app, SOLUTION)
+        clock.advance(125.0)
+        await pilot.press("ctrl+q")
+    events = sink.events["s1"]
+    last = events[-1].payload
+    assert isinstance(last, CodeSnapshot) and last.reason == "quit" and last.code == SOLUTION
+    assert not interview.session.state.ended
+
+    resumed_session = Session("s1", events, sink, WallClock(offset=events[-1].t))
+    resumed = make_interview(session=resumed_session, resumed=True)
+    app = InterviewApp(resumed)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#editor", TextArea).text == SOLUTION
+        assert interviewer_texts(app) == ["".join(GREETING)]
+        timer = str(app.screen.query_one("#timer", Static).render())
+        assert timer.endswith(("42:55", "42:54"))
+        assert "Coding" in str(app.screen.query_one("#phase", Static).render())
+        assert isinstance(app.screen, InterviewScreen) and app.screen._services is not None
+        assert app.screen._services.interviewer.triggers == []  # type: ignore[attr-defined]
+
+
+async def test_idle_edits_are_snapshotted_after_the_pause() -> None:
+    clock = SimulatedClock()
+    interview = make_interview(clock=clock)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        await pilot.press("end", "enter", *"x = 1")
+        screen._second()
+        assert interview.session.state.code == interview.problem.starter
+        clock.advance(3.0)
+        screen._second()
+        assert "x = 1" in interview.session.state.code
+        assert interview.session.events[-1].payload.reason == "idle"  # type: ignore[union-attr]
+
+
+async def test_model_failure_shows_the_fallback_notice_and_goes_on() -> None:
+    interview = make_interview(interviewer=ScriptedInterviewer(fail_next=True))
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        notices = [str(notice.render()) for notice in app.screen.query(ChatNotice)]
+        assert any("offline interviewer steps in" in notice for notice in notices)
+        assert interviewer_texts(app) == ["".join(GREETING)]
+
+
+async def failing_run(problem: Problem, source: str) -> RunResult:
+    """A runner that cannot start."""
+    raise OSError("no interpreter")
+
+
+async def test_a_runner_failure_is_shown_and_the_busy_state_resets() -> None:
+    interview = make_interview(run_tests=failing_run)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        outcome = str(app.screen.query_one("#outcome", Static).render())
+        assert "Could not run the tests: no interpreter" in outcome
+        assert on_screen(app).busy == frozenset()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen._services is not None
+        screen._services.run_tests = in_process_run
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert isinstance(interview.session.events[-2].payload, events.TestsRun)
+
+
+class SlowInterviewer(ScriptedInterviewer):
+    """Starts talking, then waits for `go` before finishing its reply."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = asyncio.Event()
+
+    async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
+        """One chunk, a wait, then the rest."""
+        yield "Let me think… "
+        await self.go.wait()
+        async for chunk in super().respond(session, trigger):
+            yield chunk
+
+
+async def test_candidate_types_code_while_the_interviewer_speaks() -> None:
+    interviewer = SlowInterviewer()
+    interview = make_interview(interviewer=interviewer)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "interviewer" in on_screen(app).busy
+        await pilot.press("end", "enter", *"x = 1")
+        assert "x = 1" in app.screen.query_one("#editor", TextArea).text
+        interviewer.go.set()
+        await settle(app, pilot)
+        assert on_screen(app).busy == frozenset()
+        assert interviewer_texts(app) == ["Let me think… " + "".join(GREETING)]
+
+
+async def test_ending_cancels_a_running_test_and_resets_busy() -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def stuck_run(problem: Problem, source: str) -> RunResult:
+        started.set()
+        await release.wait()
+        raise AssertionError("the run should have been cancelled")
+
+    interview = make_interview(run_tests=stuck_run)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await started.wait()
+        assert "tests" in on_screen(app).busy
+        await pilot.press("f10", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReportScreen)
+        assert "tests_run" not in kinds(interview)
+        assert interview.session.state.ended
+
+
+async def test_tab_indents_in_the_editor() -> None:
+    app = InterviewApp(make_interview())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        still_cursors(app)
+        await pilot.press("end", "enter", "tab")
+        editor = app.screen.query_one("#editor", TextArea)
+        assert app.focused is editor
+        assert editor.text.splitlines()[1] == "    "
+
+
+async def test_asking_for_a_hint_in_chat_reaches_the_real_offline_interviewer() -> None:
+    from mockloop.engine.factory import make_interviewer
+
+    interview = make_interview()
+    started = interview.session.started
+    offline = make_interviewer(interview.persona, interview.problem, interview.rubric, started)
+    interview = make_interview(interviewer=offline)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert interviewer_texts(app), "the offline interviewer greets first"
+        app.screen.query_one("#message", Input).value = "I'm stuck, can I get a hint?"
+        await pilot.press("f6", "enter")
+        await settle(app, pilot)
+        hints = interview.session.state.hints
+        assert len(hints) == 1
+        assert hints[0].text in interviewer_texts(app)[-1]

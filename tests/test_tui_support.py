@@ -1,0 +1,262 @@
+"""Fakes and builders shared by the interview-UI tests (no tests of its own).
+
+The persona and problem are pinned copies so screen snapshots do not change when the
+content packs are edited; the interviewer is scripted so replies are known in advance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from mockloop import events
+from mockloop.catalog import load_persona, load_problem, load_rubric
+from mockloop.clock import SimulatedClock
+from mockloop.engine.base import Ending, Tick, Trigger
+from mockloop.events import (
+    CandidateSaid,
+    EngineFallback,
+    Event,
+    HintGiven,
+    HintRequested,
+    InterviewerSaid,
+    ScorecardWritten,
+    SessionStarted,
+)
+from mockloop.models import Persona, Problem, Rubric
+from mockloop.runner.results import CaseResult, RunResult
+from mockloop.session import MemorySink, Session, code_digest
+from mockloop.snapshots import SnapshotPolicy
+from mockloop.tui.app import InterviewApp
+from mockloop.tui.context import Interview, Services
+
+REPO = Path(__file__).resolve().parent.parent
+GREETING = ["Hi, I'm Ada from Acme. ", "Today we'll work on **Two Sum**. ", "Ask me anything."]
+SOLUTION = (
+    "def two_sum(nums, target):\n"
+    "    seen = {}\n"
+    "    for index, value in enumerate(nums):\n"
+    "        if target - value in seen:\n"
+    "            return [seen[target - value], index]\n"
+    "        seen[value] = index\n"
+)
+
+
+@cache
+def pinned_persona() -> Persona:
+    """A persona with fixed names and titles, whatever the packs say today."""
+    persona = load_persona(REPO / "personas" / "google.yaml")
+    levels = {
+        name: level.model_copy(update={"title": title})
+        for (name, level), title in zip(
+            persona.levels.items(), ("A1", "A2", "A3", "A4"), strict=True
+        )
+    }
+    interviewer = persona.interviewer.model_copy(update={"name": "Ada"})
+    return persona.model_copy(
+        update={"id": "acme", "company": "Acme", "interviewer": interviewer, "levels": levels}
+    )
+
+
+@cache
+def pinned_problem() -> Problem:
+    """Two Sum with a fixed statement, examples and starter code."""
+    problem = load_problem(REPO / "problems" / "two-sum")
+    examples = [
+        problem.examples[0].model_copy(
+            update={"name": "example-1", "args": [[3, 8, 11, 4], 12], "expected": [1, 3]}
+        )
+    ]
+    return problem.model_copy(
+        update={
+            "title": "Two Sum",
+            "statement": "Return the positions `[i, j]` of the two numbers adding to `target`.",
+            "examples": examples,
+            "starter": "def two_sum(nums, target):\n    pass\n",
+        }
+    )
+
+
+@cache
+def rubric() -> Rubric:
+    """The coding rubric from the packs (not shown on screen)."""
+    return load_rubric(REPO / "rubrics" / "coding.yaml")
+
+
+@dataclass
+class ScriptedInterviewer:
+    """Replies with known text in a few chunks and appends `interviewer_said` like an engine."""
+
+    name: str = "scripted"
+    fail_next: bool = False
+    triggers: list[str] = field(default_factory=list)
+
+    async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
+        """Yield the reply for `trigger` chunk by chunk (nothing for a clock tick)."""
+        self.triggers.append(type(trigger).__name__)
+        chunks = self._reply(session, trigger)
+        if not chunks:
+            return
+        if self.fail_next:
+            self.fail_next = False
+            session.append(EngineFallback(reason="the model timed out"))
+        intent = "hint" if isinstance(trigger, Event) and trigger.kind == "hint_requested" else ""
+        if intent:
+            session.append(HintGiven(rung=1, text="".join(chunks)))
+        for chunk in chunks:
+            yield chunk
+        session.append(
+            InterviewerSaid(text="".join(chunks), intent=intent or "reply", engine="offline")
+        )
+
+    def _reply(self, session: Session, trigger: Trigger) -> list[str]:
+        if isinstance(trigger, Tick):
+            return []
+        if isinstance(trigger, Ending):
+            return ["Thanks, ", "that's our time."]
+        payload = trigger.payload
+        if isinstance(payload, SessionStarted):
+            return list(GREETING)
+        if isinstance(payload, CandidateSaid):
+            return ["Good question: ", "yes, values ", "can be negative."]
+        if isinstance(payload, HintRequested):
+            return ["Think about ", "what value ", "would complete the pair."]
+        if isinstance(payload, events.TestsRun):
+            return [f"I see {payload.passed} of {payload.total} passing."]
+        return []
+
+    async def aclose(self) -> None:
+        """Nothing to release."""
+
+
+async def in_process_run(problem: Problem, source: str) -> RunResult:
+    """A deterministic stand-in for the sandbox: runs the examples in this process."""
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<candidate>", "exec"), namespace)
+    function = namespace[problem.entry_point]
+    cases = []
+    for case in problem.examples:
+        actual = function(*(case.args or []))  # type: ignore[operator]
+        status = "passed" if actual == case.expected else "failed"
+        cases.append(
+            CaseResult(
+                name=case.name,
+                status=status,
+                ms=0.5,
+                visible=True,
+                category="example",
+                args=case.args,
+                expected=case.expected,
+                actual=actual,
+            )
+        )
+    cases.append(CaseResult(name="negatives", status=cases[0].status, ms=0.25, category="edge"))
+    passed = sum(case.status == "passed" for case in cases)
+    status = "passed" if passed == len(cases) else "failed"
+    return RunResult(
+        problem=problem.slug,
+        status=status,
+        passed=passed,
+        total=len(cases),
+        cases=cases,
+        message=f"{passed}/{len(cases)} passed.",
+        duration_ms=12.0,
+    )
+
+
+def record_run(result: RunResult, source: str) -> events.TestsRun:
+    """The `tests_run` payload for a result (same shape as the runner's)."""
+    visible = [case for case in result.cases if case.visible]
+    return events.TestsRun(
+        digest=code_digest(source),
+        status=result.status,
+        passed=result.passed,
+        total=result.total,
+        visible_passed=sum(case.status == "passed" for case in visible),
+        visible_total=len(visible),
+        cases=result.cases,
+        message=result.message,
+        duration_ms=result.duration_ms,
+    )
+
+
+async def fake_scorecard(
+    session: Session, persona: Persona, problem: Problem, rubric: Rubric
+) -> tuple[ScorecardWritten, str]:
+    """Appends a fixed scorecard and returns its Markdown."""
+    payload = ScorecardWritten(
+        path="/reports/acme-two-sum.md",
+        verdict="Hire",
+        score=3.2,
+        dimensions={"coding": 3.0},
+        judge="offline",
+    )
+    session.append(payload)
+    return payload, "# Acme · Two Sum\n\n## Verdict\n\n**Hire** (3.2 / 4)\n"
+
+
+def started_payload(problem: Problem, persona: Persona) -> SessionStarted:
+    """The setup event of the pinned interview."""
+    return SessionStarted(
+        company=persona.company,
+        persona=persona.id,
+        level="senior",
+        level_title=persona.levels["senior"].title,
+        problem=problem.slug,
+        rubric="coding",
+        minutes=45,
+        seed=7,
+        starter=problem.starter,
+    )
+
+
+SERVICE_FIELDS = ("interviewer", "run_tests", "record_run", "write_scorecard")
+
+
+def make_interview(
+    sink: MemorySink | None = None, clock: SimulatedClock | None = None, **overrides: object
+) -> Interview:
+    """A fresh interview on a simulated clock with every service faked.
+
+    `overrides` may replace Interview fields or the services (interviewer, run_tests, ...).
+    """
+    persona, problem = pinned_persona(), pinned_problem()
+    session = Session.start(
+        started_payload(problem, persona),
+        sink or MemorySink(),
+        clock or SimulatedClock(),
+        session_id="s1",
+    )
+    services: dict[str, object] = {
+        "interviewer": ScriptedInterviewer(),
+        "run_tests": in_process_run,
+        "record_run": record_run,
+        "write_scorecard": fake_scorecard,
+    }
+    for name in SERVICE_FIELDS:
+        if name in overrides:
+            services[name] = overrides.pop(name)
+    values: dict[str, object] = {
+        "session": session,
+        "persona": persona,
+        "problem": problem,
+        "rubric": rubric(),
+        "connect": lambda: Services(**services),  # type: ignore[arg-type]
+        "policy": SnapshotPolicy(),
+        "log_location": "/data/mockloop.db",
+        "tick_seconds": 3600.0,
+    }
+    values.update(overrides)
+    return Interview(**values)  # type: ignore[arg-type]
+
+
+def still_cursors(app: InterviewApp) -> None:
+    """Stop cursors blinking so screenshots do not depend on timing."""
+    for widget in app.screen.query(TextArea):
+        widget.cursor_blink = False
+    for field_widget in app.screen.query(Input):
+        field_widget.cursor_blink = False
