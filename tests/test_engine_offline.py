@@ -311,3 +311,25 @@ async def test_an_agreed_plan_is_not_questioned_again_while_coding() -> None:
     await interview.say("I look up the complement before storing each value.", at=300)
     assert interview.last_said().intent == "acknowledge"
     assert "complexity" not in interview.last_said().text.lower()
+
+
+async def test_code_that_does_not_load_gets_the_error_not_an_approach_nudge() -> None:
+    """A syntax error means no case ran: the interviewer points at the error itself."""
+    interview = Interview()
+    await interview.open()
+    cases = [case(name, status="skipped") for name in ("example-1", "hidden-1")]
+    interview.session.snapshot("def two_sum(:\n", "run")
+    payload = RunPayload(
+        digest=code_digest("def two_sum(:\n"),
+        status="error",
+        passed=0,
+        total=2,
+        visible_passed=0,
+        visible_total=1,
+        cases=cases,
+        message="Your code could not be loaded: SyntaxError: invalid syntax (line 1)",
+        duration_ms=3.0,
+    )
+    reply = await interview.react(interview.session.append(payload))
+    assert interview.last_said().intent == "nudge_load_error"
+    assert "SyntaxError" in reply

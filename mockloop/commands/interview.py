@@ -124,12 +124,14 @@ def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
     def connect() -> Services:
         """Import and build the interviewer, the sandbox runner and the scorer."""
         from mockloop.engine.factory import make_interviewer
-        from mockloop.runner.sandbox import run_code, tests_run_payload
+        from mockloop.runner.sandbox import Runner, prepare_cases, tests_run_payload
         from mockloop.scoring import write_scorecard
 
+        prepare_cases(problem)
+        runner = Runner(keep_warm=True)  # after each run, the next child waits pre-spawned
         services = Services(
             interviewer=make_interviewer(persona, problem, rubric, started),
-            run_tests=run_code,
+            run_tests=runner.run,
             record_run=tests_run_payload,
             write_scorecard=write_scorecard,
         )

@@ -82,6 +82,21 @@ def run_turn(context: Context, run: TestsRun) -> Turn:
         if turn.phase is None and not context.phase_at_least("test"):
             turn.phase = "test"
         return turn
+    if run.cases and all(case.status == "skipped" for case in run.cases):
+        # Nothing ran: the module failed to load (syntax error, exception at import).
+        text = join(
+            voice.choose(
+                (
+                    "Your code didn't get as far as the first test.",
+                    "None of the tests could run yet.",
+                )
+            ),
+            run.message.strip(),
+            voice.choose(("Fix that first, then run again.", "Take a look at that line.")),
+        )
+        return Turn(
+            "nudge_load_error", text, phase=forward(context, "test"), phase_reason="testing"
+        )
     failing = [case for case in run.cases if case.status not in ("passed", "skipped")]
     categories = {case.category for case in failing}
     score = f"{run.passed} of {run.total} pass."
@@ -117,8 +132,9 @@ def run_turn(context: Context, run: TestsRun) -> Turn:
     else:
         nudge = join(score, "Some ordinary cases give wrong answers. Walk me through your logic?")
         intent = "nudge_wrong_answer"
-    text = join(voice.phrase("nudge") if not voice.direct else "", nudge)
-    return Turn(intent, text, phase=forward(context, "test"), phase_reason="testing")
+    # The persona's generic "nudge" phrases are about the approach, not a failing run, so the
+    # reaction speaks from the result alone.
+    return Turn(intent, nudge, phase=forward(context, "test"), phase_reason="testing")
 
 
 def tick_turn(context: Context) -> Turn | None:

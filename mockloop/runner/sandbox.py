@@ -168,7 +168,9 @@ async def execute(
 ) -> RunResult:
     """Send the job to a spawned child and judge its reports against deadlines."""
     started = time.perf_counter()
-    plan = plan_for(problem, include_hidden)
+    # Generating large inputs and their expected values can take a good fraction of a second
+    # the first time; a thread keeps the UI's event loop responsive meanwhile.
+    plan = await asyncio.to_thread(plan_for, problem, include_hidden)
     per_case = limits.case_deadline(problem.time_limit_ms)
     budget = (len(plan.cases) + 1) * problem.time_limit_ms / 1000
     cpu_seconds = math.ceil(budget) + 1
@@ -321,6 +323,11 @@ class Runner:
 async def run_code(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:
     """Run candidate code in a fresh confined child; never blocks the event loop."""
     return await Runner().run(problem, source, include_hidden)
+
+
+def prepare_cases(problem: Problem, include_hidden: bool = True) -> None:
+    """Build a problem's cases now (blocking) so the first run doesn't pay for it."""
+    plan_for(problem, include_hidden)
 
 
 def run_code_sync(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:

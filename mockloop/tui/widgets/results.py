@@ -21,7 +21,7 @@ def _case_line(case: CaseResult) -> Text:
     line.append(f"  {label}  {case.ms:.1f} ms", style="dim")
     if case.status != "passed":
         line.append(f"  {case.status}", style=style)
-    if case.visible and case.status != "passed":
+    if case.visible and case.status == "failed":
         line.append(f"\n    expected {case.expected!r}  got {case.actual!r}")
     if case.error:
         line.append(f"\n    {case.error.strip().splitlines()[-1]}", style="italic")
