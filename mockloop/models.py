@@ -6,7 +6,7 @@ rather than a silently ignored setting.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -23,6 +23,17 @@ PHASES: tuple[Phase, ...] = (
     "wrap_up",
     "ended",
 )
+
+
+LevelMap = TypeVar("LevelMap", bound=dict[Any, Any])
+
+
+def every_level(value: LevelMap) -> LevelMap:
+    """Validator body: a per-level mapping must name all four levels."""
+    missing = [name for name in LEVELS if name not in value]
+    if missing:
+        raise ValueError(f"missing levels: {', '.join(missing)}")
+    return value
 
 
 class Strict(BaseModel):
@@ -122,10 +133,7 @@ class Persona(Strict):
     @field_validator("levels")
     @classmethod
     def _all_levels(cls, value: dict[LevelName, Level]) -> dict[LevelName, Level]:
-        missing = [name for name in LEVELS if name not in value]
-        if missing:
-            raise ValueError(f"missing levels: {', '.join(missing)}")
-        return value
+        return every_level(value)
 
     def resolve_level(self, name: str) -> LevelName | None:
         """Map `senior`, `L5`, `l5` or an alias to the canonical level name."""
@@ -202,10 +210,7 @@ class Rubric(Strict):
     @field_validator("levels")
     @classmethod
     def _all_levels(cls, value: dict[LevelName, LevelBar]) -> dict[LevelName, LevelBar]:
-        missing = [name for name in LEVELS if name not in value]
-        if missing:
-            raise ValueError(f"missing levels: {', '.join(missing)}")
-        return value
+        return every_level(value)
 
     def dimension(self, dimension_id: str) -> Dimension:
         """The dimension with this id (KeyError when absent)."""
