@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mockloop.catalog import Catalog, load_catalog, load_problem
-from mockloop.models import Problem
+from mockloop.models import Case, Problem
 from mockloop.runner import sandbox
 from mockloop.runner.sandbox import Runner, run_code, run_code_sync
 from mockloop.session import code_digest
@@ -201,3 +201,40 @@ async def test_warm_children_are_used_once() -> None:
     assert first_child.process.pid != second_child.process.pid
     assert first_child.process.returncode is not None
     assert not Path(first_child.write_dir).exists()
+
+
+async def test_a_warm_child_decodes_the_last_problems_cases_ahead_of_time() -> None:
+    problem = load_problem(ATTACK_PROBLEM)
+    other = problem.model_copy(update={"hidden": problem.hidden[:2]})
+    runner = Runner(keep_warm=True)
+    assert (await runner.run(problem, GOOD_ADD)).passed == 14
+    assert runner._warm is not None
+    primed = await runner._warm  # what the candidate's next submit will use
+    assert primed.cases is not None and primed.unacknowledged_cases == 0
+    again = await runner.run(problem, GOOD_ADD)
+    assert runner.active is primed and again.passed == again.total == 14
+    primed = await runner._warm
+    switched = await runner.run(other, GOOD_ADD)  # another problem: its cases replace them
+    assert runner.active is primed and switched.status == "passed" and switched.total == 4
+    wrong = await runner.run(other, "def add(first, second):\n    return 0\n")
+    assert (wrong.passed, wrong.total) == (1, 4)
+    assert (await runner.run(problem, GOOD_ADD)).passed == 14
+    await runner.close()
+
+
+def test_arguments_arrive_as_fresh_json_values() -> None:
+    """Tuples become lists, keys strings, and no two arguments share a list, as in JSON."""
+    shared = [0]
+    case = Case(
+        name="shapes",
+        args=[[(1, 2), {3: "x"}], [shared, shared]],
+        expected=["list", ["3"], [[0, 1], [0]]],
+    )
+    problem = load_problem(ATTACK_PROBLEM).model_copy(update={"examples": [case], "hidden": []})
+    source = (
+        "def add(first, second):\n"
+        "    second[0].append(1)\n"
+        "    return [type(first[0]).__name__, list(first[1]), second]\n"
+    )
+    result = run_code_sync(problem, source)
+    assert result.status == "passed", result.message

@@ -173,6 +173,25 @@ def test_deep_recursion_is_an_error_with_a_trimmed_traceback(problem: Problem) -
     assert len(error) < 2000
 
 
+def test_an_error_after_using_up_every_file_descriptor_is_still_reported(
+    problem: Problem,
+) -> None:
+    source = (
+        "import os\n"
+        "held = []\n"
+        "def add(first, second):\n"
+        "    try:\n"
+        "        while True:\n"
+        "            held.append(os.open('.', os.O_RDONLY))\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    raise ValueError('no descriptors left')\n"
+    )
+    result = run(problem, source)
+    assert result.status == "error"
+    assert "ValueError: no descriptors left" in result.cases[0].error
+
+
 def test_unbounded_recursion_with_a_raised_limit_is_contained(problem: Problem) -> None:
     source = (
         "import sys\n"

@@ -1,5 +1,7 @@
-# The child program stays unannotated: importing typing would slow every run's startup.
-# mypy: disable-error-code="no-untyped-def,no-untyped-call,var-annotated,operator"
+# The child program stays unannotated: importing typing would slow every run's startup. It
+# uses the private C modules behind ctypes and signal, which typeshed describes loosely.
+# mypy: disable-error-code="no-untyped-def,no-untyped-call,var-annotated,operator,misc"
+# mypy: disable-error-code="type-arg,arg-type,import-not-found"
 """The child side of the sandbox: stdlib-only code run as `python -I -S -c <this source>`.
 
 It never imports mockloop. It waits for a job on stdin (so a child can be spawned warm,
@@ -7,20 +9,27 @@ ahead of time), confines itself (user, resource limits, Landlock) before it comp
 candidate's code, then runs each case and reports plain values as JSON lines on a dedicated
 result pipe. The parent is authoritative: it checks answers, enforces wall-clock deadlines and
 kills the process group, so nothing the candidate does in here can make a case pass.
+
+Startup is on every run's critical path, so the child imports only built-in or C modules
+(`posix`, `marshal`, `_json`, `_signal`, `_ctypes`, `resource`): `os`, `json`, `signal`,
+`linecache` and `ctypes` would pull in `re`, `enum`, `functools` and more, about 10 ms.
+The job arrives as `marshal` data the parent produced (plain values only); reports go back as
+JSON, which the parent decodes safely.
 """
 
-import ctypes
-import json
-import linecache
-import os
+import _ctypes
+import _json
+import _signal
+import marshal
+import posix
 import resource
-import signal
 import sys
 import time
 
 SOLUTION_NAME = "solution.py"
 OUTPUT_BUDGET = 64 * 1024
 ERROR_LIMIT = 4000
+SOURCE = [""]  # the candidate's source, for tracebacks (registered with linecache lazily)
 
 # Landlock (linux/landlock.h); syscall numbers are shared by every architecture.
 CREATE_RULESET, ADD_RULE, RESTRICT_SELF = 444, 445, 446
@@ -30,17 +39,41 @@ FS_EXECUTE, FS_READ_FILE, FS_READ_DIR = 1 << 0, 1 << 2, 1 << 3
 PR_SET_NO_NEW_PRIVS = 38
 SHARED_LIBRARY_DIRS = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib")
 EXTRA_READABLE = ("/usr/share/zoneinfo", "/etc/localtime")
+FILE_TYPE_MASK, DIRECTORY_TYPE = 0o170000, 0o040000
 
 
-class PathBeneath(ctypes.Structure):
+def c_type(name, code):
+    """A C scalar type, declared on `_ctypes` the way `ctypes` declares c_uint64 and friends."""
+    return type(name, (_ctypes._SimpleCData,), {"_type_": code})
+
+
+UInt64, Int32, Long = c_type("UInt64", "Q"), c_type("Int32", "i"), c_type("Long", "l")
+SizeT = c_type("SizeT", "L")  # size_t is unsigned long on every Linux ABI
+
+
+class PathBeneath(_ctypes.Structure):
     """struct landlock_path_beneath_attr (packed)."""
 
     _pack_ = 1
-    _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+    _fields_ = [("allowed_access", UInt64), ("parent_fd", Int32)]
 
 
-LIBC = ctypes.CDLL(None, use_errno=True)
-LIBC.syscall.restype = ctypes.c_long
+class LibraryFunction(_ctypes.CFuncPtr):
+    """A libc function called with the C calling convention; errno is kept for get_errno()."""
+
+    _flags_ = _ctypes.FUNCFLAG_CDECL | _ctypes.FUNCFLAG_USE_ERRNO
+    _restype_ = Int32
+
+
+class Libc:
+    """The running process's own symbols, like `ctypes.CDLL(None)`."""
+
+    _handle = _ctypes.dlopen(None, 0)
+
+
+SYSCALL = LibraryFunction(("syscall", Libc))
+SYSCALL.restype = Long
+PRCTL = LibraryFunction(("prctl", Libc))
 
 
 class NotPlain(TypeError):
@@ -107,11 +140,23 @@ def plain(value, depth=0):
 
 def describe(error):
     """The exception with the traceback trimmed to the candidate's own frames."""
-    import traceback  # only when something failed: it costs milliseconds at startup
+    try:
+        # Only when something failed: these imports cost milliseconds at startup.
+        import linecache
+        import traceback
 
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == SOLUTION_NAME]
-    lines = traceback.StackSummary.from_list(frames).format()
-    lines += traceback.format_exception_only(type(error), error)
+        source = SOURCE[0]
+        lines = source.splitlines(True)
+        linecache.cache[SOLUTION_NAME] = (len(source), None, lines, SOLUTION_NAME)
+        frames = traceback.extract_tb(error.__traceback__)
+        own = [frame for frame in frames if frame.filename == SOLUTION_NAME]
+        lines = traceback.StackSummary.from_list(own).format()
+        lines += traceback.format_exception_only(type(error), error)
+    except Exception:  # e.g. the candidate used up every file descriptor
+        try:
+            lines = [type(error).__name__ + ": " + str(error)[:ERROR_LIMIT]]
+        except Exception:
+            lines = [type(error).__name__ + " (details unavailable)"]
     text = "".join(lines)
     if len(text) > ERROR_LIMIT:
         text = "...\n" + text[-ERROR_LIMIT:]
@@ -125,9 +170,9 @@ def exit_message(error):
 
 def landlock(write_dir):
     """Best effort: read the interpreter and libraries, write only write_dir, no TCP."""
-    abi = LIBC.syscall(CREATE_RULESET, None, ctypes.c_size_t(0), CREATE_RULESET_VERSION)
+    abi = SYSCALL(CREATE_RULESET, None, SizeT(0), CREATE_RULESET_VERSION)
     if abi < 0:
-        return "landlock: unavailable (errno " + str(ctypes.get_errno()) + ")"
+        return "landlock: unavailable (errno " + str(_ctypes.get_errno()) + ")"
     handled_fs = (1 << 13) - 1
     if abi >= 2:
         handled_fs |= 1 << 13
@@ -140,40 +185,40 @@ def landlock(write_dir):
         fields.append(0b11)  # bind and connect TCP: handled, never allowed
     if abi >= 6:
         fields.append(0b11)  # scope abstract unix sockets and signals to this sandbox
-    attributes = (ctypes.c_uint64 * len(fields))(*fields)
-    ruleset = LIBC.syscall(
-        CREATE_RULESET, ctypes.byref(attributes), ctypes.c_size_t(ctypes.sizeof(attributes)), 0
+    attributes = (UInt64 * len(fields))(*fields)
+    ruleset = SYSCALL(
+        CREATE_RULESET, _ctypes.byref(attributes), SizeT(_ctypes.sizeof(attributes)), 0
     )
     if ruleset < 0:
-        return "landlock: ruleset refused (errno " + str(ctypes.get_errno()) + ")"
+        return "landlock: ruleset refused (errno " + str(_ctypes.get_errno()) + ")"
     readable = [entry for entry in sys.path if entry]
     readable += list(SHARED_LIBRARY_DIRS) + list(EXTRA_READABLE)
     rules = [(path, None) for path in readable] + [(write_dir, handled_fs)]
     for path, access in rules:
         try:
-            descriptor = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            descriptor = posix.open(path, posix.O_PATH | posix.O_CLOEXEC)
         except OSError:
             continue
         try:
-            is_dir = os.path.isdir(path)
+            is_dir = posix.fstat(descriptor).st_mode & FILE_TYPE_MASK == DIRECTORY_TYPE
             if access is None:
                 access = FS_EXECUTE | FS_READ_FILE | (FS_READ_DIR if is_dir else 0)
             rule = PathBeneath(access, descriptor)
-            if LIBC.syscall(ADD_RULE, ruleset, RULE_PATH_BENEATH, ctypes.byref(rule), 0) < 0:
+            if SYSCALL(ADD_RULE, ruleset, RULE_PATH_BENEATH, _ctypes.byref(rule), 0) < 0:
                 return (
                     "landlock: rule for "
                     + path
                     + " refused (errno "
-                    + str(ctypes.get_errno())
+                    + str(_ctypes.get_errno())
                     + ")"
                 )
         finally:
-            os.close(descriptor)
-    if LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            posix.close(descriptor)
+    if PRCTL(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         return "landlock: no_new_privs refused"
-    if LIBC.syscall(RESTRICT_SELF, ruleset, 0) < 0:
-        return "landlock: restrict_self refused (errno " + str(ctypes.get_errno()) + ")"
-    os.close(ruleset)
+    if SYSCALL(RESTRICT_SELF, ruleset, 0) < 0:
+        return "landlock: restrict_self refused (errno " + str(_ctypes.get_errno()) + ")"
+    posix.close(ruleset)
     scope = ", signals and abstract sockets scoped" if abi >= 6 else ""
     network = ", no TCP bind/connect" if abi >= 4 else ", TCP not restricted (ABI < 4)"
     return (
@@ -190,13 +235,13 @@ def confine(job):
     notes = []
     user = job.get("user")
     if user:
-        os.setgroups([])
-        os.setgid(user[1])
-        os.setuid(user[0])
-        if os.getuid() != user[0] or os.geteuid() != user[0]:
+        posix.setgroups([])
+        posix.setgid(user[1])
+        posix.setuid(user[0])
+        if posix.getuid() != user[0] or posix.geteuid() != user[0]:
             raise SystemExit("could not drop privileges")
-        notes.append("confirmed in the child: running as uid " + str(os.getuid()))
-    os.chdir(job["write_dir"])
+        notes.append("confirmed in the child: running as uid " + str(posix.getuid()))
+    posix.chdir(job["write_dir"])
     limits = job["limits"]
     cpu = limits["cpu_seconds"]
     for name, pair in (
@@ -211,7 +256,7 @@ def confine(job):
             resource.setrlimit(getattr(resource, name), pair)
         except (ValueError, OSError) as error:
             notes.append("limit " + name + " not applied: " + str(error))
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write raises OSError instead
+    _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)  # an oversized write raises OSError instead
     if job.get("landlock", True) and sys.platform.startswith("linux"):
         try:
             notes.append(landlock(job["write_dir"]))
@@ -220,23 +265,47 @@ def confine(job):
     return notes
 
 
+def unserialisable(value):
+    raise TypeError("Object of type " + type(value).__name__ + " is not JSON serializable")
+
+
+def to_json(message):
+    """`json.dumps(message)` by the same C encoder, without importing the `json` package."""
+    encoder = _json.make_encoder(
+        {}, unserialisable, _json.encode_basestring_ascii, None, ": ", ", ", False, False, True
+    )
+    return "".join(encoder(message, 0))
+
+
+def read_frame(stream):
+    """One b"<size>\\n<marshal data>" frame from stdin, read into a buffer of that size."""
+    data = bytearray(int(stream.readline() or b"0"))
+    if not data or stream.readinto(data) != len(data):
+        raise SystemExit("the job was missing or cut short")
+    return data
+
+
 def main():
     results_fd = int(sys.argv[1])
 
     def send(message):
-        data = (json.dumps(message, allow_nan=True) + "\n").encode()
+        data = (to_json(message) + "\n").encode()
         while data:
-            data = data[os.write(results_fd, data) :]
+            data = data[posix.write(results_fd, data) :]
 
-    os.write(results_fd, b'{"event": "waiting"}\n')  # warm: imports done, no code yet
-    raw = sys.stdin.buffer.read()
-    header, _, cases_text = raw.partition(b"\n")
-    job = json.loads(header)
+    # The first compile() in a process builds the AST types (about 1 ms): pay it while warm.
+    compile("", SOLUTION_NAME, "exec", dont_inherit=True)
+    posix.write(results_fd, b'{"event": "waiting"}\n')  # warm: imports done, no code yet
+    # Cases (a list) come before the job (a dict), so a warm child can be sent them and decode
+    # them ahead of time; if the run needs other cases, those follow and replace them.
+    cases, job = [], marshal.loads(read_frame(sys.stdin.buffer))
+    while type(job) is list:
+        cases = job
+        posix.write(results_fd, b'{"event": "cases"}\n')
+        job = marshal.loads(read_frame(sys.stdin.buffer))
     token = job["token"]
     send({"event": "ready", "token": token, "isolation": confine(job)})
-    cases = json.loads(cases_text)
-    source = job["source"]
-    linecache.cache[SOLUTION_NAME] = (len(source), None, source.splitlines(True), SOLUTION_NAME)
+    source = SOURCE[0] = job["source"]
     budget = [OUTPUT_BUDGET]
     capture = Capture(budget)
     sys.stdout = sys.stderr = capture
@@ -272,7 +341,7 @@ def main():
                 "output": capture.take(),
             }
         )
-        os._exit(0)
+        posix._exit(0)
     send({"event": "loaded", "token": token, "output": capture.take()})
     design = job["kind"] == "design"
     for case in cases:
@@ -323,7 +392,7 @@ def main():
                 }
             )
     send({"event": "done", "token": token})
-    os._exit(0)
+    posix._exit(0)
 
 
 if __name__ == "__main__":

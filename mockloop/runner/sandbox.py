@@ -5,14 +5,16 @@ working directory and a minimal environment. The child confines itself (see `har
 this side sends the job on stdin, reads reports from a dedicated pipe against wall-clock
 deadlines, drains stdout/stderr concurrently with a cap, and kills the whole process group
 when the run ends, fails or is cancelled. A `Runner` can spawn the next child ahead of time so
-that a run starts warm.
+that a run starts warm, and send it the cases of the problem last run (decoded while the
+candidate types; the code and the run's secrets still arrive only at submit).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
+import fcntl
+import marshal
 import math
 import os
 import secrets
@@ -29,10 +31,13 @@ from mockloop.events import TestsRun
 from mockloop.models import Problem
 from mockloop.runner.isolation import ChildSetup, Limits, child_setup, describe_limits
 from mockloop.runner.results import CaseStatus, RunResult, RunStatus
-from mockloop.runner.verdict import Tampered, Verdict, plan_for
+from mockloop.runner.verdict import Plan, Tampered, Verdict, cached_plan, frame, plan_for
 from mockloop.session import code_digest
 
 RESULT_LINE_LIMIT = 32 * 1024 * 1024
+WAITING_LINE = b'{"event": "waiting"}\n'
+CASES_LINE = b'{"event": "cases"}\n'
+STDIN_PIPE_BYTES = 1024 * 1024
 SIGNAL_NAMES = {
     signal.SIGSEGV: "segmentation fault (often recursion too deep for the C stack)",
     signal.SIGABRT: "aborted",
@@ -63,6 +68,24 @@ class Child:
     output: bytearray = field(default_factory=bytearray)
     drain_task: asyncio.Task[None] | None = None
     killed_by_us: bool = False
+    cases: Plan | None = None
+    unacknowledged_cases: int = 0
+
+    def send_cases(self, plan: Plan) -> None:
+        """Queue a plan's cases on stdin unless the child has them; the last ones sent count."""
+        if self.cases is not plan and self.process.stdin is not None:
+            self.process.stdin.write(plan.encoded)
+            self.cases = plan
+            self.unacknowledged_cases += 1
+
+    async def await_cases(self, seconds: float) -> None:
+        """Wait until the child says it decoded the cases (before any candidate code exists)."""
+        while self.unacknowledged_cases:
+            async with asyncio.timeout(seconds):
+                line = await self.reports.readline()
+            if line != CASES_LINE:
+                raise ChildDied
+            self.unacknowledged_cases -= 1
 
     def kill(self) -> None:
         """Kill the child's whole process group now (synchronous, safe in `finally`)."""
@@ -89,6 +112,14 @@ async def _drain(stream: asyncio.StreamReader, sink: bytearray, cap: int) -> Non
     while chunk := await stream.read(65536):
         if len(sink) < cap:
             sink.extend(chunk[: cap - len(sink)])
+
+
+def _widen(stdin: asyncio.StreamWriter | None) -> None:
+    """Best effort: a 1 MiB stdin pipe takes a large job in one write instead of sixteen."""
+    pipe = stdin.get_extra_info("pipe") if stdin is not None else None
+    if pipe is not None:
+        with contextlib.suppress(OSError, ValueError):
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, STDIN_PIPE_BYTES)
 
 
 async def spawn(limits: Limits | None = None) -> Child:
@@ -127,6 +158,7 @@ async def spawn(limits: Limits | None = None) -> Child:
         raise
     finally:
         os.close(write_fd)
+    _widen(process.stdin)
     loop = asyncio.get_running_loop()
     reports = asyncio.StreamReader(limit=RESULT_LINE_LIMIT)
     transport, _ = await loop.connect_read_pipe(
@@ -143,7 +175,7 @@ async def spawn(limits: Limits | None = None) -> Child:
     except BaseException:
         await child.dispose()
         raise
-    if waiting != b'{"event": "waiting"}\n':
+    if waiting != WAITING_LINE:
         await child.dispose()
         detail = child.output.decode("utf-8", "replace").strip()[-300:]
         raise MockloopError(f"The sandbox interpreter {setup.interpreter} did not start. {detail}")
@@ -170,7 +202,9 @@ async def execute(
     started = time.perf_counter()
     # Generating large inputs and their expected values can take a good fraction of a second
     # the first time; a thread keeps the UI's event loop responsive meanwhile.
-    plan = await asyncio.to_thread(plan_for, problem, include_hidden)
+    plan = cached_plan(problem, include_hidden)
+    if plan is None:
+        plan = await asyncio.to_thread(plan_for, problem, include_hidden)
     per_case = limits.case_deadline(problem.time_limit_ms)
     budget = (len(plan.cases) + 1) * problem.time_limit_ms / 1000
     cpu_seconds = math.ceil(budget) + 1
@@ -200,7 +234,8 @@ async def execute(
     stdin = child.process.stdin
     assert stdin is not None
     try:
-        stdin.write(json.dumps(header).encode() + b"\n" + plan.encoded)
+        child.send_cases(plan)
+        stdin.write(frame(marshal.dumps(header)))
         await stdin.drain()
         stdin.close()
     except (BrokenPipeError, ConnectionResetError):
@@ -217,6 +252,7 @@ async def execute(
 
     phase = "ready"
     try:
+        await child.await_cases(limits.startup_seconds)
         message = verdict.decode(await next_report(limits.startup_seconds), "ready")
         verdict.isolation += [str(note) for note in message.get("isolation", [])]
         last = time.perf_counter()
@@ -278,13 +314,28 @@ class Runner:
         self.limits = limits or Limits()
         self.keep_warm = keep_warm
         self._warm: asyncio.Task[Child] | None = None
+        self._last_plan: Plan | None = None
         self.active: Child | None = None
         self._background: set[asyncio.Task[None]] = set()
 
     def prepare(self) -> None:
-        """Start spawning a warm child now (call while the candidate types). Idempotent."""
+        """Start spawning a warm child now (call while the candidate types). Idempotent.
+
+        It is also sent the last run's cases to decode; a run needing others sends those.
+        """
         if self._warm is None:
-            self._warm = asyncio.get_running_loop().create_task(spawn(self.limits))
+            self._warm = asyncio.get_running_loop().create_task(self._spawn(self._last_plan))
+
+    async def _spawn(self, plan: Plan | None) -> Child:
+        child = await spawn(self.limits)
+        if plan is not None:
+            try:
+                child.send_cases(plan)
+                await child.await_cases(self.limits.startup_seconds)
+            except BaseException:
+                await child.dispose()
+                raise
+        return child
 
     async def _take(self) -> Child:
         warm, self._warm = self._warm, None
@@ -308,6 +359,7 @@ class Runner:
             task.add_done_callback(self._background.discard)
             raise
         await child.dispose()
+        self._last_plan = child.cases
         if self.keep_warm:
             self.prepare()
         return result

@@ -3,12 +3,14 @@
 Expected values never leave the parent. The child reports plain values as JSON; the parent
 decodes them (so only exact plain types exist here) and compares them itself with
 `checking.matches`. A report with the wrong token, out of order or malformed is treated as
-tampering, never as a pass.
+tampering, never as a pass. What the child is sent goes as `marshal` data (it loads several
+times faster than JSON in the child); nothing the child sends is ever unmarshalled.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,22 +39,38 @@ def _text(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Plan:
-    """The cases of one run and their encoded form for the child's stdin."""
+    """The cases of one run and their encoded form (a marshal frame) for the child's stdin."""
 
     problem: Problem
     cases: list[CasePlan]
     encoded: bytes
 
 
+def frame(encoded: bytes) -> bytes:
+    """One message on the child's stdin: its size on a line, then the marshal data."""
+    return b"%d\n" % len(encoded) + encoded
+
+
 PLAN_CACHE_SIZE = 16
 _plans: dict[tuple[int, bool], Plan] = {}
 
 
+def cached_plan(problem: Problem, include_hidden: bool) -> Plan | None:
+    """The plan `plan_for` already built for this problem, if any (never blocks)."""
+    cached = _plans.get((id(problem), include_hidden))
+    return cached if cached is not None and cached.problem is problem else None
+
+
 def plan_for(problem: Problem, include_hidden: bool) -> Plan:
-    """Materialise and encode a problem's cases once per process (the Plan keeps it alive)."""
+    """Materialise and encode a problem's cases once per process (the Plan keeps it alive).
+
+    The arguments go through JSON first, so the child gets JSON's values (tuples become lists,
+    dictionary keys strings, no shared objects), then marshal, which it loads several times
+    faster.
+    """
     key = (id(problem), include_hidden)
-    cached = _plans.get(key)
-    if cached is not None and cached.problem is problem:
+    cached = cached_plan(problem, include_hidden)
+    if cached is not None:
         return cached
     chosen = [*problem.examples, *(problem.hidden if include_hidden else [])]
     visible = {case.name for case in problem.examples}
@@ -62,7 +80,7 @@ def plan_for(problem: Problem, include_hidden: bool) -> Plan:
         expected = json.loads(json.dumps(expected))
         plans.append(CasePlan(case, args, expected, case.name in visible, _text(expected)))
     wire = [{"name": item.case.name, "args": item.args, "visible": item.visible} for item in plans]
-    plan = Plan(problem, plans, json.dumps(wire, separators=(",", ":")).encode())
+    plan = Plan(problem, plans, frame(marshal.dumps(json.loads(json.dumps(wire)))))
     while len(_plans) >= PLAN_CACHE_SIZE:
         del _plans[next(iter(_plans))]
     _plans[key] = plan
