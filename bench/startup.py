@@ -9,8 +9,13 @@
    interviewer streams a reply (50 chunks/s) and the sandbox runs the tests: a probe task
    sleeps 5 ms at a time and records how late it wakes. Target: p99 <= 50 ms.
 
-Run: `.venv/bin/python bench/startup.py` (needs tmux). `bench/startup.py bare` runs the
-bare app on its own (that is how the benchmark launches it).
+Every command runs with Python's bytecode cache on (in a temporary PYTHONPYCACHEPREFIX,
+filled by the warm-up), as an installed wheel has it; `--no-bytecode` runs them with
+PYTHONDONTWRITEBYTECODE=1 instead, so MockLoop's own ~40 modules are compiled on every
+launch (the bare app's imports are all precompiled in site-packages either way).
+
+Run: `.venv/bin/python bench/startup.py [--no-bytecode]` (needs tmux). `bench/startup.py
+bare` runs the bare app on its own (that is how the benchmark launches it).
 """
 
 from __future__ import annotations
@@ -82,22 +87,27 @@ def first_frame(command: str, marker: str) -> float:
     return elapsed
 
 
-def startup_table() -> None:
+def startup_table(bytecode: bool = True) -> None:
     """Measure and print time to first frame for the three commands."""
     home = tempfile.mkdtemp(prefix="mockloop-bench-")
+    if bytecode:
+        cache = tempfile.mkdtemp(prefix="mockloop-bench-pyc-")
+        python_env = f"env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX={cache}"
+    else:
+        python_env = "env PYTHONDONTWRITEBYTECODE=1"
     mockloop = Path(PYTHON).with_name("mockloop")
     start = (
         f"{shlex.quote(str(mockloop))} start --company google --level senior "
         "--problem two-sum --seed 1"
     )
     commands = {
-        "mockloop start": (f"env MOCKLOOP_HOME={home} {start}", TITLE),
+        "mockloop start": (f"{python_env} MOCKLOOP_HOME={home} {start}", TITLE),
         "bare Textual app, same widgets": (
-            f"{shlex.quote(PYTHON)} {shlex.quote(str(Path(__file__)))} bare",
+            f"{python_env} {shlex.quote(PYTHON)} {shlex.quote(str(Path(__file__)))} bare",
             TITLE,
         ),
         "python -c pass": (
-            f"{shlex.quote(PYTHON)} -c pass; echo PYTHON-DONE; sleep 1000",
+            f"{python_env} {shlex.quote(PYTHON)} -c pass; echo PYTHON-DONE; sleep 1000",
             "PYTHON-DONE",
         ),
     }
@@ -115,7 +125,8 @@ def startup_table() -> None:
     finally:
         tmux("kill-session", "-t", SESSION)
     bare = statistics.median(timings["bare Textual app, same widgets"])
-    print(f"Time to first frame (tmux 120x40, median of {ROUNDS}, same run)\n")
+    mode = "bytecode cached" if bytecode else "no bytecode cache: sources compiled each launch"
+    print(f"Time to first frame (tmux 120x40, median of {ROUNDS}, same run, {mode})\n")
     print("| command | median ms | min ms | max ms | vs bare app |")
     print("|---|---:|---:|---:|---:|")
     for name, values in timings.items():
@@ -244,5 +255,5 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["bare"]:
         run_bare_app()
     else:
-        startup_table()
+        startup_table(bytecode="--no-bytecode" not in sys.argv[1:])
         lag_table()

@@ -3,11 +3,16 @@
 User packs live under `<config dir>/personas`, `/rubrics` and `/problems`; a user file with
 the same name as a built-in one replaces it. A broken file raises `PackError` naming the
 file, the field and what was expected, never a silent default.
+
+`load_catalog` validates every file up front (tests, `mockloop validate`); `default_catalog`
+loads each file the first time it is used, so `mockloop start` reads one persona, one
+rubric and one problem instead of the whole bank (see bench/startup.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -138,13 +143,125 @@ def _pack_files(kind: str, pattern: str) -> dict[str, Path]:
     return found
 
 
+class LazyPacks(Mapping[str, Model]):
+    """Pack files by name, each validated (strictly) the first time it is looked up.
+
+    Names, `in` and `len` only look at file names; iterating values loads every file in
+    the order `load_catalog` does, so a broken one raises the same PackError there.
+    """
+
+    def __init__(self, files: dict[str, Path], load: Callable[[Path], Model]) -> None:
+        self._files = files
+        self._load = load
+        self._loaded: dict[str, Model] = {}
+
+    def __getitem__(self, name: str) -> Model:
+        loaded = self._loaded.get(name)
+        if loaded is None:
+            loaded = self._loaded[name] = self._load(self._files[name])
+        return loaded
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._files
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def path(self, name: str) -> Path:
+        """The file a name comes from (a persona or rubric file, a problem.yaml)."""
+        return self._files[name]
+
+    def loaded(self, name: str) -> Model | None:
+        """The model when it has already been loaded, else None (loads nothing)."""
+        return self._loaded.get(name)
+
+
+DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
+CARD_FIELDS = ("difficulty", "companies", "levels")
+TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)")
+
+
+@dataclass(frozen=True)
+class ProblemCard:
+    """What choosing a problem needs to know about it: which companies and levels it suits."""
+
+    slug: str
+    difficulty: str
+    companies: tuple[str, ...]
+    levels: tuple[str, ...]
+
+    @classmethod
+    def of(cls, problem: Problem) -> ProblemCard:
+        """The card of a loaded problem."""
+        return cls(problem.slug, problem.difficulty, (*problem.companies,), (*problem.levels,))
+
+    def suits(self, company: str | None, level: str | None) -> bool:
+        """Same rule as `Problem.suits`."""
+        company_ok = company is None or "any" in self.companies or company in self.companies
+        return company_ok and (level is None or level in self.levels)
+
+
+def read_card(slug: str, spec: Path) -> ProblemCard | None:
+    """The card from problem.yaml's top-level `difficulty`, `companies` and `levels` lines.
+
+    Parses only those lines (the cases make up most of a problem.yaml and most of its
+    parse time). Returns None when the file is not plain block YAML or the fields are not
+    well-formed, so the caller falls back to loading the whole problem strictly.
+    """
+    try:
+        lines = spec.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    blocks: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines:
+        if line.startswith(("---", "...", "%", "{", "[", "?", "&", "*", "!", '"', "'")):
+            return None  # documents, directives, flow or complex keys: not plain block YAML
+        if not line or line[0] in " \t#" or line == "-" or line.startswith("- "):
+            if current is not None:
+                current.append(line)
+            continue
+        match = TOP_LEVEL_KEY.match(line)
+        if match is None:
+            return None
+        current = [line] if match.group(1) in CARD_FIELDS else None
+        if current is not None:
+            blocks[match.group(1)] = current  # a repeated key: the last wins, as in PyYAML
+    if set(blocks) != set(CARD_FIELDS):
+        return None
+    text = "\n".join(line for block in blocks.values() for line in block)
+    try:
+        data = yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    difficulty, companies, levels = (data.get(name) for name in CARD_FIELDS)
+    if difficulty not in DIFFICULTY_ORDER:
+        return None
+    company_names, level_names = _strings(companies), _strings(levels)
+    if not company_names or not level_names or not set(level_names) <= set(LEVELS):
+        return None
+    return ProblemCard(slug, difficulty, company_names, level_names)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """The items of a list of strings; empty when the value is anything else."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    return ()
+
+
 @dataclass
 class Catalog:
     """Every persona, rubric and problem available to this user."""
 
-    personas: dict[str, Persona] = field(default_factory=dict)
-    rubrics: dict[str, Rubric] = field(default_factory=dict)
-    problems: dict[str, Problem] = field(default_factory=dict)
+    personas: Mapping[str, Persona] = field(default_factory=dict)
+    rubrics: Mapping[str, Rubric] = field(default_factory=dict)
+    problems: Mapping[str, Problem] = field(default_factory=dict)
 
     def persona(self, company: str) -> Persona:
         """The persona for a company id (e.g. google), or a usage error with suggestions."""
@@ -175,32 +292,63 @@ class Catalog:
         raise unknown("focus", focus, [r.focus for r in self.rubrics.values()])
 
     def problems_for(self, company: str | None, level: str | None) -> list[Problem]:
-        """Problems offered for a company and level, easiest first."""
-        order = {"easy": 0, "medium": 1, "hard": 2}
+        """Problems offered for a company and level, easiest first (loads every problem)."""
         chosen = [p for p in self.problems.values() if p.suits(company, level)]
-        return sorted(chosen, key=lambda p: (order[p.difficulty], p.slug))
+        return sorted(chosen, key=lambda p: (DIFFICULTY_ORDER[p.difficulty], p.slug))
+
+    def slugs_for(self, company: str | None, level: str | None) -> list[str]:
+        """The slugs `problems_for` would return, in the same order, reading only cards.
+
+        A lazy catalog reads each problem's card lines; a problem whose card cannot be
+        read that way is loaded in full, so a broken field still raises its PackError.
+        """
+        cards = [self._card(slug) for slug in self.problems]
+        chosen = [card for card in cards if card.suits(company, level)]
+        chosen.sort(key=lambda card: (DIFFICULTY_ORDER[card.difficulty], card.slug))
+        return [card.slug for card in chosen]
+
+    def _card(self, slug: str) -> ProblemCard:
+        problems = self.problems
+        if isinstance(problems, LazyPacks):
+            loaded = problems.loaded(slug)
+            card = read_card(slug, problems.path(slug)) if loaded is None else None
+            if card is not None:
+                return card
+        return ProblemCard.of(problems[slug])
 
 
 def load_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -> Catalog:
-    """Load every pack; the first broken file stops loading with a PackError."""
-    catalog = Catalog()
+    """Load every pack now; the first broken file stops loading with a PackError."""
     wanted = set(folders)
-    if "personas" in wanted:
-        for name, path in _pack_files("personas", "*.yaml").items():
-            catalog.personas[name] = load_persona(path)
-    if "rubrics" in wanted:
-        for name, path in _pack_files("rubrics", "*.yaml").items():
-            catalog.rubrics[name] = load_rubric(path)
-    if "problems" in wanted:
-        for name, path in _pack_files("problems", "*/problem.yaml").items():
-            catalog.problems[name] = load_problem(path.parent)
-    return catalog
+    lazy = lazy_catalog(wanted)
+    return Catalog(
+        personas=dict(lazy.personas), rubrics=dict(lazy.rubrics), problems=dict(lazy.problems)
+    )
+
+
+def lazy_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -> Catalog:
+    """Every pack by name (file names only); each file is validated the first time it is used."""
+    wanted = set(folders)
+
+    def files(kind: str, pattern: str) -> dict[str, Path]:
+        return _pack_files(kind, pattern) if kind in wanted else {}
+
+    return Catalog(
+        personas=LazyPacks(files("personas", "*.yaml"), load_persona),
+        rubrics=LazyPacks(files("rubrics", "*.yaml"), load_rubric),
+        problems=LazyPacks(files("problems", "*/problem.yaml"), _load_problem_spec),
+    )
+
+
+def _load_problem_spec(spec: Path) -> Problem:
+    """`load_problem` for the problem.yaml path a LazyPacks holds."""
+    return load_problem(spec.parent)
 
 
 @cache
 def default_catalog() -> Catalog:
-    """The catalog for this process, loaded once."""
-    return load_catalog()
+    """The catalog for this process; each pack file is loaded once, when first used."""
+    return lazy_catalog()
 
 
 def validate_path(path: Path) -> list[str]:

@@ -37,9 +37,12 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return lowered.get(matches[0], matches[0])
 
 
-def unknown(kind: str, word: str, choices: Iterable[str]) -> UsageError:
-    """A usage error for an unknown name that lists what exists and suggests the closest."""
+def unknown(kind: str, word: str, choices: Iterable[str], where: str = "") -> UsageError:
+    """A usage error for an unknown name that lists what exists and suggests the closest.
+
+    `where` narrows the scope in the message, e.g. " for Google" after a level.
+    """
     options = sorted(set(choices))
     suggestion = closest(word, options)
     hint = f" Did you mean '{suggestion}'?" if suggestion else ""
-    return UsageError(f"Unknown {kind} '{word}'.{hint} Available: {', '.join(options)}.")
+    return UsageError(f"Unknown {kind} '{word}'{where}.{hint} Available: {', '.join(options)}.")

@@ -71,10 +71,14 @@ def plan_interview(
 def choose_problem(
     catalog: Catalog, company: str, level: str, done_slugs: Collection[str], seed: int
 ) -> Problem:
-    """A problem for the company and level, preferring ones this user has not done."""
-    offered = catalog.problems_for(company, level) or catalog.problems_for(None, level)
+    """A problem for the company and level, preferring ones this user has not done.
+
+    Chooses among slugs (`Catalog.slugs_for` reads only each problem's card) and loads
+    just the chosen problem.
+    """
+    offered = catalog.slugs_for(company, level) or catalog.slugs_for(None, level)
     if not offered:
         raise UsageError(f"No problem in the bank suits level '{level}'. Pass --problem SLUG.")
-    fresh = [problem for problem in offered if problem.slug not in done_slugs]
+    fresh = [slug for slug in offered if slug not in done_slugs]
     pool = fresh or offered
-    return random.Random(seed).choice(pool)
+    return catalog.problem(random.Random(seed).choice(pool))

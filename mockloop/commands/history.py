@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring_ascii
 from typing import TYPE_CHECKING, Any
 
 from mockloop.errors import unknown
@@ -47,6 +48,19 @@ def resolve_filters(
 
 
 JSON_FIELDS = ("id", "date", "company", "level", "level_title", "problem", "minutes")
+JSON_COLUMNS = (
+    "id",
+    "started_at",
+    "company",
+    "level",
+    "level_title",
+    "problem",
+    "minutes",
+    "verdict",
+    "score",
+    "status",
+)
+"""The `sessions` columns of one `--json` object, in its key order (`date` is `started_at`)."""
 
 
 def as_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -59,6 +73,34 @@ def as_row(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def number(value: Any) -> str:
+    """`json.dumps` of a number column: `repr` unless that is not JSON (inf, None ...)."""
+    if value is None:
+        return "null"
+    text = repr(value)
+    return text if text[-1].isdigit() else json.dumps(value)
+
+
+def json_lines(rows: list[tuple[Any, ...]]) -> list[str]:
+    """`json.dumps(as_row(row))` for each row of `JSON_COLUMNS`, byte for byte, faster.
+
+    Text columns go through json's C string encoder; anything that is not text where text
+    is expected makes the whole list fall back to `json.dumps` itself.
+    """
+    text = encode_basestring_ascii
+    try:
+        return [
+            f'{{"id": {text(id_)}, "date": {text(date)}, "company": {text(company)}, '
+            f'"level": {text(level)}, "level_title": {text(title)}, '
+            f'"problem": {text(problem)}, "minutes": {number(minutes)}, '
+            f'"verdict": {"null" if verdict is None else text(verdict)}, '
+            f'"score": {number(score)}, "status": {text(status)}}}'
+            for id_, date, company, level, title, problem, minutes, verdict, score, status in rows
+        ]
+    except TypeError:
+        return [json.dumps(as_row(dict(zip(JSON_COLUMNS, row, strict=True)))) for row in rows]
+
+
 def run(as_json: bool, company: str | None, level: str | None) -> None:
     """Print the history, optionally only one company and level."""
     store = Store.open()
@@ -66,9 +108,9 @@ def run(as_json: bool, company: str | None, level: str | None) -> None:
         known = store.known_personas() if company is not None else set()
         persona_id, level_name = resolve_filters(company, level, known)
         if as_json:
-            rows = store.history_rows(persona_id, level_name)
-            lines = ",\n".join(json.dumps(as_row(row)) for row in rows)  # C encoder: no indent
-            print(f"[\n{lines}\n]" if rows else "[]")
+            rows = store.history_tuples(JSON_COLUMNS, persona_id, level_name)
+            body = ",\n".join(json_lines(rows))  # one object a line, as json.dumps writes it
+            print(f"[\n{body}\n]" if rows else "[]")
             return
         summaries = store.history(persona_id, level_name)
     finally:

@@ -297,6 +297,21 @@ class EventDatabase:
         self, persona: str | None = None, level: str | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
         """Session rows as plain dicts, newest first, optionally filtered."""
+        names = SUMMARY_COLUMNS.split(", ")
+        rows = self.history_tuples(names, persona, level, limit)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def history_tuples(
+        self,
+        columns: Sequence[str],
+        persona: str | None = None,
+        level: str | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """Only these `sessions` columns, as tuples, newest first (the lean `--json` path)."""
+        unknown = set(columns) - set(SUMMARY_COLUMNS.split(", "))
+        if unknown:
+            raise ValueError(f"not a history column: {', '.join(sorted(unknown))}")
         clauses, parameters = [], []
         if persona is not None:
             clauses.append("persona = ?")
@@ -305,13 +320,12 @@ class EventDatabase:
             clauses.append("level = ?")
             parameters.append(level)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        sql = f"SELECT {SUMMARY_COLUMNS} FROM sessions{where} ORDER BY started_at DESC, id DESC"
+        selected = ", ".join(columns)
+        sql = f"SELECT {selected} FROM sessions{where} ORDER BY started_at DESC, id DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         with self._lock:
-            cursor = self.connection.execute(sql, parameters)
-            names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            return self.connection.execute(sql, parameters).fetchall()
 
     def history(
         self, persona: str | None = None, level: str | None = None, limit: int | None = None

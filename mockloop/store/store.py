@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -190,6 +189,16 @@ class Store:
         """Like `history` but plain dicts (SessionSummary fields), for fast JSON output."""
         return self._require().history_rows(company, level, limit)
 
+    def history_tuples(
+        self,
+        columns: Sequence[str],
+        company: str | None = None,
+        level: str | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """Only these session columns, as tuples, newest first (the lean `--json` path)."""
+        return self._require().history_tuples(columns, company, level, limit)
+
     def known_personas(self) -> set[str]:
         """Persona ids that appear in the history (for `--company` on removed packs)."""
         return set() if self._database is None else self._database.known_personas()
@@ -220,6 +229,8 @@ class Store:
         return written
 
     def _write_recovery(self, records: Iterable[Record]) -> list[Path]:
+        import tempfile  # only this rare path needs it; keeps start-up imports lean
+
         by_session: dict[str, list[Record]] = {}
         for record in records:
             by_session.setdefault(record.session_id, []).append(record)
