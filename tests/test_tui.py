@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
+import pytest
 from test_tui_support import (
     GREETING,
     SOLUTION,
@@ -339,3 +340,39 @@ async def test_asking_for_a_hint_in_chat_reaches_the_real_offline_interviewer() 
         hints = interview.session.state.hints
         assert len(hints) == 1
         assert hints[0].text in interviewer_texts(app)[-1]
+
+
+async def test_a_hang_up_saves_for_resume_and_cannot_hang_the_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SIGHUP (a closed terminal) snapshots the code, and if Textual's shutdown then blocks
+    on the dead terminal, a watchdog releases the store and leaves with 128+signal."""
+    import signal
+
+    import mockloop.tui.app as app_module
+
+    exits: list[int] = []
+    released: list[bool] = []
+    left = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def fake_exit(code: int) -> None:
+        exits.append(code)
+        loop.call_soon_threadsafe(left.set)
+
+    monkeypatch.setattr(app_module, "HANGUP_GRACE_SECONDS", 0.01)
+    monkeypatch.setattr(app_module.os, "_exit", fake_exit)
+    sink = MemorySink()
+    interview = make_interview(sink=sink)
+    interview.release = lambda: released.append(True)
+    app = InterviewApp(interview)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await replace_code(pilot, app, SOLUTION)
+        app._hang_up(signal.SIGHUP)
+    await asyncio.wait_for(left.wait(), timeout=5)
+    last = sink.events["s1"][-1].payload
+    assert isinstance(last, CodeSnapshot) and last.reason == "quit" and last.code == SOLUTION
+    assert not interview.session.state.ended
+    assert released == [True]
+    assert exits == [128 + signal.SIGHUP]

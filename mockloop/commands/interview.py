@@ -147,6 +147,7 @@ def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
         policy=SnapshotPolicy(),
         log_location=str(store.path),
         durable=store.sync,
+        release=store.close,
         notices=store.notices,
         resumed=resumed,
     )

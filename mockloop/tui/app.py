@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from contextlib import suppress
 
 from textual import on
@@ -14,6 +16,9 @@ from mockloop.tui.screens.interview import InterviewScreen
 from mockloop.tui.screens.report import ReportScreen
 
 HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+# Textual's shutdown writes to the terminal; when the terminal is gone its writer thread can
+# die and leave shutdown blocked forever, so a hang-up gets this long to exit on its own.
+HANGUP_GRACE_SECONDS = 3.0
 
 
 class InterviewApp(App[None]):
@@ -33,7 +38,22 @@ class InterviewApp(App[None]):
         loop = asyncio.get_running_loop()
         for number in HANGUP_SIGNALS:
             with suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.exit)
+                loop.add_signal_handler(number, self._hang_up, number)
+
+    def _hang_up(self, number: int) -> None:
+        """The terminal closed or we were told to stop: save, then exit even if shutdown hangs."""
+        self.save_for_resume()
+        self.interview.durable()
+        watchdog = threading.Timer(HANGUP_GRACE_SECONDS, self._abandon, args=(number,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit()
+
+    def _abandon(self, number: int) -> None:
+        """Shutdown is stuck (see HANGUP_GRACE_SECONDS): write what is left and leave now."""
+        with suppress(Exception):
+            self.interview.release()
+        os._exit(128 + number)
 
     def on_unmount(self) -> None:
         """Give the signals back."""

@@ -86,6 +86,7 @@ class Interview:
     policy: EditPolicy
     log_location: str = "memory"
     durable: Callable[[], None] = lambda: None
+    release: Callable[[], object] = lambda: None  # last resort: write what is left, close
     notices: Callable[[], list[str]] = list
     tick_seconds: float = 5.0
     resumed: bool = False
