@@ -275,7 +275,7 @@ class Catalog:
         resolved = persona.resolve_level(level)
         if resolved is None:
             titles = [f"{name} ({persona.levels[name].title})" for name in LEVELS]
-            raise unknown(f"level for {persona.company}", level, [*LEVELS, *titles])
+            raise unknown("level", level, [*LEVELS, *titles], where=f" for {persona.company}")
         return resolved
 
     def problem(self, slug: str) -> Problem:

@@ -238,7 +238,7 @@ def test_problems_json_shape_and_filters(
     ("arguments", "suggestion"),
     [
         (["problems", "--company", "gogle"], "Did you mean 'google'?"),
-        (["problems", "--company", "amazon", "--level", "L9"], "Unknown level for Amazon 'L9'"),
+        (["problems", "--company", "amazon", "--level", "L9"], "Unknown level 'L9' for Amazon"),
         (["problems", "--level", "principal"], "Unknown level 'principal'"),
     ],
 )

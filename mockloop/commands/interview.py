@@ -132,6 +132,7 @@ def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
         services = Services(
             interviewer=make_interviewer(persona, problem, rubric, started),
             run_tests=runner.run,
+            warm_up=lambda: runner.prepare(problem),
             record_run=tests_run_payload,
             write_scorecard=write_scorecard,
         )

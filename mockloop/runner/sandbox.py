@@ -318,11 +318,15 @@ class Runner:
         self.active: Child | None = None
         self._background: set[asyncio.Task[None]] = set()
 
-    def prepare(self) -> None:
+    def prepare(self, problem: Problem | None = None) -> None:
         """Start spawning a warm child now (call while the candidate types). Idempotent.
 
-        It is also sent the last run's cases to decode; a run needing others sends those.
+        It is also sent the last run's cases to decode (or, before any run, `problem`'s full
+        set, which should already be built: see `prepare_cases`); a run needing others sends
+        those.
         """
+        if problem is not None and self._last_plan is None:
+            self._last_plan = plan_for(problem, True)
         if self._warm is None:
             self._warm = asyncio.get_running_loop().create_task(self._spawn(self._last_plan))
 

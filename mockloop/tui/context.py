@@ -72,6 +72,7 @@ class Services:
     run_tests: RunTests
     record_run: RecordRun
     write_scorecard: WriteScorecard | None = None
+    warm_up: Callable[[], None] = lambda: None  # called on the event loop once connected
 
 
 @dataclass

@@ -352,6 +352,7 @@ class InterviewScreen(Screen[None]):
     @on(Connected)
     def _services_connected(self, message: Connected) -> None:
         self._services = message.services
+        message.services.warm_up()
         self._connected.set()
 
     @on(ChunkReceived)
