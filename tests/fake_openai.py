@@ -269,9 +269,11 @@ class ChatHandler(BaseHTTPRequestHandler):
                 delta = (
                     {"role": "assistant", "content": piece} if index == 0 else {"content": piece}
                 )
-                self._write_chunk(self._event(model, delta))
                 if index == 0:
+                    # Stamped before the write: the client may read the chunk before this
+                    # thread runs again.
                     self.server_state.first_byte_times.append(time.perf_counter())
+                self._write_chunk(self._event(model, delta))
             if isinstance(behaviour, Stall):
                 self.server_state._closing.wait(timeout=60)
                 self.close_connection = True
