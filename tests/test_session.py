@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from factories import session_started
 
 from mockloop import events
 from mockloop.clock import SimulatedClock
@@ -13,23 +14,12 @@ from mockloop.events import (
     InterviewerSaid,
     ScorecardWritten,
     SessionEnded,
-    SessionStarted,
 )
 from mockloop.session import MemorySink, Session, code_digest, fold
 from mockloop.snapshots import SnapshotPolicy
 
 STARTER = "def two_sum(nums, target):\n    pass\n"
-STARTED = SessionStarted(
-    company="Google",
-    persona="google",
-    level="senior",
-    level_title="L5",
-    problem="two-sum",
-    rubric="coding",
-    minutes=45,
-    seed=1,
-    starter=STARTER,
-)
+STARTED = session_started(seed=1, starter=STARTER)
 
 
 def run(passed: int, code: str) -> events.TestsRun:

@@ -11,24 +11,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from factories import session_started
 
 from mockloop.clock import SimulatedClock
 from mockloop.errors import MockloopError
-from mockloop.events import CandidateSaid, SessionEnded, SessionStarted
+from mockloop.events import CandidateSaid, SessionEnded
 from mockloop.session import Session
 from mockloop.store import Store
 
-STARTED = SessionStarted(
-    company="Google",
-    persona="google",
-    level="senior",
-    level_title="L5",
-    problem="two-sum",
-    rubric="coding",
-    minutes=45,
-    seed=3,
-    starter="",
-)
+STARTED = session_started(seed=3, starter="")
 
 
 def write_until_killed(path: Path, acknowledgements: int) -> None:
