@@ -146,7 +146,10 @@ def classify(error: BaseException, config: ModelConfig) -> LLMError:
         return LLMError(
             f"The model {config.model} is rate limited (429).", retryable=True, status=429
         )
-    if "APIConnectionError" in names and status in (None, 500):
+    # litellm reports a refused or dropped connection as InternalServerError (500) whose text
+    # says "Connection error"; the user needs to hear that the server is unreachable.
+    unreachable = "Connection error" in str(error)
+    if ("APIConnectionError" in names or unreachable) and status in (None, 500):
         return LLMError(
             f"Could not reach the model {config.model}{where}: connection failed.",
             retryable=True,

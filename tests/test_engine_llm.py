@@ -178,3 +178,22 @@ async def test_no_key_reaches_the_database(
     for path in files:
         assert KEY.encode() not in path.read_bytes()
     assert llm.redact(f"Bearer {KEY} and {KEY}") == "Bearer [redacted] and [redacted]"
+
+
+async def test_an_unreachable_server_is_reported_as_unreachable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing listens on the port: the message says the model could not be reached (and
+    where), not a bare 'server failed (500)'."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again when the block ends
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-unreachable")
+    config = llm.ModelConfig("openai/fake", f"http://127.0.0.1:{port}/v1", retry_base=0.01)
+    with pytest.raises(llm.LLMError) as raised:
+        await llm.chat(config, [{"role": "user", "content": "hi"}], deadline=5.0)
+    assert "Could not reach the model openai/fake" in raised.value.message
+    assert f"127.0.0.1:{port}" in raised.value.message
+    assert "sk-test-unreachable" not in raised.value.message
