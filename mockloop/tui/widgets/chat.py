@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.markdown import Markdown as RichMarkdown
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
@@ -30,7 +32,12 @@ class CandidateMessage(Static):
 
 
 class InterviewerMessage(Vertical):
-    """Something the interviewer said: their name above Markdown that can be streamed into."""
+    """Something the interviewer said: their name above its Markdown.
+
+    A message still streaming in is a `Markdown` widget (one child widget per block, so
+    chunks append cheaply); a finished one is a single `Static`, because every re-layout of
+    the screen (each streamed chunk, each test run) walks every widget in the transcript.
+    """
 
     DEFAULT_CSS = """
     InterviewerMessage {
@@ -42,18 +49,34 @@ class InterviewerMessage(Vertical):
     }
     InterviewerMessage > .speaker { text-style: bold; color: $accent; }
     InterviewerMessage > Markdown { margin: 0; padding: 0; background: transparent; }
+    InterviewerMessage > .body { margin: 0; padding: 0; }
     InterviewerMessage MarkdownParagraph { margin: 0; }
     """
 
-    def __init__(self, speaker: str, text: str = "") -> None:
+    def __init__(self, speaker: str, text: str | None = None) -> None:
         super().__init__()
         self.speaker = speaker
-        self.body = Markdown(text)
+        self.body: Widget = Markdown() if text is None else FinishedMarkdown(text)
 
     def compose(self) -> ComposeResult:
         """Name, then the message."""
         yield Static(self.speaker, classes="speaker", markup=False)
         yield self.body
+
+    async def finish(self) -> None:
+        """The message is complete: swap the streamed Markdown widgets for one Static."""
+        if isinstance(self.body, Markdown):
+            streamed, self.body = self.body, FinishedMarkdown(self.body.source)
+            await self.mount(self.body, after=streamed)
+            await streamed.remove()
+
+
+class FinishedMarkdown(Static):
+    """A complete message's Markdown, drawn by one widget; `source` is the text, as Markdown's."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(RichMarkdown(source), classes="body")
+        self.source = source
 
 
 class ChatNotice(Static):
@@ -87,6 +110,7 @@ class ChatPanel(Vertical):
         super().__init__(id="chat")
         self._interviewer_name = interviewer_name
         self._live: MarkdownStream | None = None
+        self._streaming: InterviewerMessage | None = None
 
     def compose(self) -> ComposeResult:
         """Transcript above, input below."""
@@ -137,7 +161,8 @@ class ChatPanel(Vertical):
         if self._live is None:
             message = InterviewerMessage(self._interviewer_name)
             await self.transcript.mount(message)
-            self._live = Markdown.get_stream(message.body)
+            assert isinstance(message.body, Markdown)
+            self._live, self._streaming = Markdown.get_stream(message.body), message
         await self._live.write(chunk)
 
     async def end_reply(self) -> None:
@@ -145,3 +170,6 @@ class ChatPanel(Vertical):
         if self._live is not None:
             live, self._live = self._live, None
             await live.stop()
+        if self._streaming is not None:
+            message, self._streaming = self._streaming, None
+            await message.finish()

@@ -68,10 +68,14 @@ class InterviewHeader(Horizontal):
         timer.set_class(remaining < 0, "over")
 
     def _set(self, selector: str, text: str) -> Static:
-        """Update one part only when its text changed; re-layout only when its width did."""
+        """Update one part only when its text changed; re-layout only when its width did.
+
+        The activity fills the rest of the line (`1fr`), so its text never changes a width.
+        """
         part = self.query_one(selector, Static)
         shown = self._shown.get(selector)
         if shown != text:
-            part.update(text, layout=shown is None or len(shown) != len(text))
+            fixed = selector == "#activity" and shown is not None
+            part.update(text, layout=not fixed and (shown is None or len(shown) != len(text)))
             self._shown[selector] = text
         return part
