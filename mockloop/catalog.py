@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from mockloop import paths
 from mockloop.errors import PackError, unknown
-from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric
+from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric, offered
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -200,8 +200,7 @@ class ProblemCard:
 
     def suits(self, company: str | None, level: str | None) -> bool:
         """Same rule as `Problem.suits`."""
-        company_ok = company is None or "any" in self.companies or company in self.companies
-        return company_ok and (level is None or level in self.levels)
+        return offered(self.companies, self.levels, company, level)
 
 
 def read_card(slug: str, spec: Path) -> ProblemCard | None:

@@ -6,6 +6,7 @@ rather than a silently ignored setting.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -34,6 +35,14 @@ def every_level(value: LevelMap) -> LevelMap:
     if missing:
         raise ValueError(f"missing levels: {', '.join(missing)}")
     return value
+
+
+def offered(
+    companies: Sequence[str], levels: Sequence[str], company: str | None, level: str | None
+) -> bool:
+    """The one rule for which problems a company and level get (None matches anything)."""
+    company_ok = company is None or "any" in companies or company in companies
+    return company_ok and (level is None or level in levels)
 
 
 class Strict(BaseModel):
@@ -329,6 +338,4 @@ class Problem(Strict):
 
     def suits(self, company: str | None, level: str | None) -> bool:
         """Whether this problem is offered for a company and level."""
-        company_ok = company is None or "any" in self.companies or company in self.companies
-        level_ok = level is None or level in self.levels
-        return company_ok and level_ok
+        return offered(self.companies, self.levels, company, level)

@@ -6,7 +6,7 @@ checkpoints announced, the approach discussed) is read back from the session log
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mockloop.engine.intents import best_approach
 from mockloop.engine.phrasing import Voice
@@ -25,7 +25,6 @@ class Turn:
     phase_reason: str = ""
     hint_rung: int | None = None
     hint_text: str = ""
-    extras: list[str] = field(default_factory=list)
 
 
 @dataclass

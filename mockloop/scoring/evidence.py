@@ -16,7 +16,6 @@ from mockloop.events import (
     CodeSnapshot,
     Event,
     HintGiven,
-    HintRequested,
     InterviewerSaid,
     PhaseChanged,
     SessionEnded,
@@ -77,7 +76,6 @@ class Evidence:
     edge_cases: list[tuple[Moment, str]] = field(default_factory=list)
     walkthroughs: list[Moment] = field(default_factory=list)
     hints: list[tuple[int, float, HintGiven]] = field(default_factory=list)
-    hint_requests: int = 0
     runs: list[tuple[int, float, TestsRun]] = field(default_factory=list)
     corrections: list[tuple[int, float, int]] = field(default_factory=list)
     unchanged_reruns: int = 0
@@ -273,8 +271,6 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
             previous_status = {case.name: case.status for case in payload.cases}
         elif isinstance(payload, HintGiven):
             evidence.hints.append((event.seq, event.t, payload))
-        elif isinstance(payload, HintRequested):
-            evidence.hint_requests += 1
         elif isinstance(payload, SessionEnded):
             evidence.ended_reason = payload.reason
             evidence.duration = event.t

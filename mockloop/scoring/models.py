@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockloop.events import mmss
 
 Effect = Literal["+", "-", "="]
-VERDICTS = ("Strong Hire", "Hire", "Lean Hire", "Lean No Hire", "No Hire", "Strong No Hire")
 
 
 class Frozen(BaseModel):
