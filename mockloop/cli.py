@@ -157,7 +157,7 @@ def report(
 def main() -> None:
     """Entry point: run the CLI, turning MockloopError into one message and an exit code."""
     try:
-        app()
+        app(prog_name="mockloop")  # not "python -m mockloop" in the launcher's child
     except MockloopError as error:
         print(f"mockloop: {error.message}", file=sys.stderr)
         sys.exit(error.exit_code)

@@ -1,4 +1,4 @@
-"""Session clocks: seconds since the interview started, real or simulated."""
+"""Session clocks: seconds since the interview started, real or simulated, and how they read."""
 
 from __future__ import annotations
 
@@ -42,3 +42,9 @@ class SimulatedClock:
     def advance(self, seconds: float) -> None:
         """Move forward by `seconds`."""
         self._now += max(0.0, seconds)
+
+
+def mmss(seconds: float) -> str:
+    """Session time as mm:ss, e.g. 07:05."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"

@@ -160,9 +160,3 @@ class Event(BaseModel):
     def kind(self) -> str:
         """The payload's kind, e.g. `candidate_said`."""
         return self.payload.kind
-
-
-def mmss(seconds: float) -> str:
-    """Session time as mm:ss, e.g. 07:05."""
-    whole = max(0, int(seconds))
-    return f"{whole // 60:02d}:{whole % 60:02d}"

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from mockloop.catalog import default_catalog, load_catalog
-from mockloop.cli import main
 from mockloop.errors import PackError
+from mockloop.launcher import main
 from mockloop.models import LEVELS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -268,7 +268,7 @@ print({HEAVY})
 HELP = f"""
 import sys
 sys.argv = ['mockloop', '--help']
-from mockloop.cli import main
+from mockloop.launcher import main
 try:
     main()
 except SystemExit as exited:

@@ -13,6 +13,7 @@ from mockloop.catalog import Catalog, load_catalog, load_problem
 from mockloop.models import Case, Problem
 from mockloop.runner import sandbox
 from mockloop.runner.sandbox import Runner, run_code, run_code_sync
+from mockloop.runner.verdict import cached_plan
 from mockloop.session import code_digest
 
 REQUIRED_SLUGS = [
@@ -201,6 +202,19 @@ async def test_warm_children_are_used_once() -> None:
     assert first_child.process.pid != second_child.process.pid
     assert first_child.process.returncode is not None
     assert not Path(first_child.write_dir).exists()
+
+
+async def test_preparing_for_a_problem_builds_its_cases_off_the_event_loop() -> None:
+    problem = load_problem(ATTACK_PROBLEM)
+    runner = Runner(keep_warm=True)
+    runner.prepare(problem)
+    assert cached_plan(problem, True) is None  # returned at once: nothing was built yet
+    assert runner._warm is not None
+    primed = await runner._warm
+    assert primed.cases is cached_plan(problem, True) is not None
+    result = await runner.run(problem, GOOD_ADD)
+    assert runner.active is primed and result.passed == result.total == 14
+    await runner.close()
 
 
 async def test_a_warm_child_decodes_the_last_problems_cases_ahead_of_time() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
 
 import pytest
@@ -25,7 +26,7 @@ from mockloop.models import Problem
 from mockloop.runner.results import RunResult
 from mockloop.session import MemorySink, Session
 from mockloop.tui.app import InterviewApp
-from mockloop.tui.context import Interview
+from mockloop.tui.context import Interview, Opening
 from mockloop.tui.screens.confirm import ConfirmEnd
 from mockloop.tui.screens.interview import InterviewScreen
 from mockloop.tui.screens.report import ReportScreen
@@ -376,3 +377,59 @@ async def test_a_hang_up_saves_for_resume_and_cannot_hang_the_process(
     assert not interview.session.state.ended
     assert released == [True]
     assert exits == [128 + signal.SIGHUP]
+
+
+async def test_the_cover_shows_first_and_nothing_done_before_the_session_opens_is_lost() -> None:
+    """The launcher's first frame is the cover; the session loads behind it (in a thread)."""
+    interview = make_interview()
+    release = threading.Event()
+
+    def slow_open() -> Interview:
+        release.wait(10)
+        return interview
+
+    app = InterviewApp(Opening(Opening.of(interview).cover, slow_open))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = on_screen(app)
+        assert not screen.is_open
+        assert isinstance(app.focused, TextArea) and app.focused.text == interview.problem.starter
+        assert "45:00" in str(screen.query_one("#timer", Static).render())
+        await pilot.press("f5")  # refused with a note, not lost silently
+        assert any("still opening" in str(n.message) for n in app._notifications)
+        await pilot.press("end", "enter", *"y = 2")
+        await pilot.press("f6")
+        screen.query_one("#message", Input).value = "Is the input sorted?"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert kinds(interview) == ["session_started"]
+
+        release.set()
+        await settle(app, pilot)
+        assert screen.is_open
+        assert kinds(interview)[:3] == ["session_started", "code_snapshot", "candidate_said"]
+        said = [e.payload for e in interview.session.events if e.kind == "candidate_said"]
+        assert said == [CandidateSaid(text="Is the input sorted?")]
+        assert "y = 2" in interview.session.state.code  # saved with the message
+        assert interviewer_texts(app)[0] == "".join(GREETING)
+
+
+async def test_quitting_before_the_session_opens_waits_for_it_and_saves_the_code() -> None:
+    sink = MemorySink()
+    interview = make_interview(sink=sink)
+    release = threading.Event()
+
+    def slow_open() -> Interview:
+        release.wait(10)
+        return interview
+
+    app = InterviewApp(Opening(Opening.of(interview).cover, slow_open))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "enter", *"z = 3")
+        quitting = asyncio.ensure_future(pilot.press("ctrl+q"))
+        await asyncio.sleep(0.05)
+        release.set()
+        await quitting
+    last = sink.events["s1"][-1].payload
+    assert isinstance(last, CodeSnapshot) and last.reason == "quit" and "z = 3" in last.code

@@ -1,17 +1,21 @@
-"""`mockloop start` / `mockloop resume`: argument checks before the UI, and the wiring."""
+"""`mockloop start` / `mockloop resume`: argument checks before the UI, the wiring, the handoff."""
 
 from __future__ import annotations
 
 import gc
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from mockloop import launcher
 from mockloop.catalog import default_catalog
 from mockloop.clock import SimulatedClock
 from mockloop.commands import interview as command
+from mockloop.cover import HANDOFF_ENV, Cover
 from mockloop.errors import UsageError
 from mockloop.events import CodeSnapshot, SessionEnded
 from mockloop.planning import plan_interview
@@ -53,7 +57,7 @@ def test_unknown_problem_is_a_usage_error_and_starts_nothing(mockloop_home: Path
 def captured(monkeypatch: pytest.MonkeyPatch) -> list[Interview]:
     """Replace the UI with a recorder of the interview it would have shown."""
     shown: list[Interview] = []
-    monkeypatch.setattr(command, "run", shown.append)
+    monkeypatch.setattr(command, "run_here", lambda opening: shown.append(opening.open()))
     monkeypatch.setattr(command, "keep_loaded_objects", lambda: None)  # no gc.freeze in pytest
     return shown
 
@@ -115,3 +119,89 @@ def test_resume_refuses_an_ended_session_and_an_empty_history(
     with pytest.raises(UsageError, match="already ended"):
         command.resume(session.id)
     assert captured == []
+
+
+# --- the launcher: the child prepares and hands over a cover, the parent opens it ----------
+
+
+def test_handoff_prints_the_cover_and_the_ui_opens_the_same_session(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(command, "keep_loaded_objects", lambda: None)
+    monkeypatch.setenv(HANDOFF_ENV, "1")
+    command.start("google", "senior", "coding", "two-sum", None, None, 3, 30)
+    [line] = capsys.readouterr().out.splitlines()
+    cover = Cover.from_json(line)
+    assert cover.title == "Two Sum · easy"
+    assert cover.who.endswith("· Google") and cover.level.endswith("(senior)")
+    assert "`two_sum(" in cover.statement and cover.code.startswith("def two_sum(")
+    assert (cover.phase, cover.remaining, cover.resumed) == ("intro", 30 * 60, False)
+
+    interview = command.open_session(cover.session_id, resumed=False)
+    try:
+        assert interview.session.id == cover.session_id
+        assert interview.session.state.code == cover.code
+        assert interview.session.elapsed() < 5  # the clock starts in the UI, not at planning
+        assert not interview.resumed
+    finally:
+        interview.release()
+
+
+def test_opening_an_unknown_session_fails_and_closes_the_store() -> None:
+    with pytest.raises(UsageError):
+        command.open_session("no-such-session", resumed=False)
+    store = Store.open()  # not locked by a store left open
+    store.close()
+
+
+def test_launcher_child_prepares_while_the_parent_waits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[Cover] = []
+    monkeypatch.setattr(launcher, "show", lambda cover: shown.append(cover) or 0)
+    code = launcher.launch(["start", "--company", "google", "--level", "L5", "--seed", "4"])
+    assert code == 0
+    [cover] = shown
+    store = Store.open()
+    assert store.latest_unfinished() == cover.session_id
+    store.close()
+
+
+def test_launcher_passes_on_the_childs_usage_error(
+    mockloop_home: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    assert launcher.launch(["start", "--company", "gogle", "--level", "senior"]) == 2
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert err.count("Unknown company 'gogle'. Did you mean 'google'?") == 1
+    assert launcher.launch(["resume"]) == 2
+    assert "no unfinished session" in capfd.readouterr().err
+
+
+def test_only_interviews_take_the_two_process_path() -> None:
+    assert launcher.opens_interview(["start", "--company", "google", "--level", "senior"])
+    assert launcher.opens_interview(["resume", "abc"])
+    assert not launcher.opens_interview(["start", "--help"])
+    assert not launcher.opens_interview(["history"])
+    assert not launcher.opens_interview([])
+
+
+UI_IMPORTS = """
+import sys
+import mockloop.launcher, mockloop.tui.app
+print(json.dumps(sorted(m for m in ('pydantic', 'yaml', 'typer', 'sqlite3', 'litellm')
+                        if m in sys.modules)))
+"""
+
+
+def test_the_ui_draws_without_pydantic_yaml_typer_or_sqlite() -> None:
+    """What the launcher imports before the first frame: Textual and our widgets, no more."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import json" + UI_IMPORTS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, HANDOFF_ENV: ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []

@@ -1,24 +1,28 @@
 """`mockloop start` and `mockloop resume`: check everything, then open the interview UI.
 
 Arguments are validated and the session is prepared before Textual is imported, so a typo
-exits with one message and code 2 without ever touching the terminal's screen.
+exits with one message and code 2 without ever touching the terminal's screen. Run by the
+launcher (mockloop/launcher.py) with MOCKLOOP_HANDOFF=1, these commands stop there and print
+the session's cover for the launcher's UI; otherwise they run the UI in this process.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from mockloop.catalog import default_catalog
 from mockloop.clock import WallClock
+from mockloop.cover import HANDOFF_ENV
 from mockloop.errors import MockloopError, UsageError
-from mockloop.events import Event, mmss
+from mockloop.events import Event
 from mockloop.session import Session
 from mockloop.snapshots import SnapshotPolicy
 from mockloop.store import Store
-from mockloop.tui.context import Interview, Services
+from mockloop.tui.context import Interview, Opening, Services
 
 
 def start(
@@ -32,46 +36,79 @@ def start(
     minutes: int | None,
 ) -> None:
     """Plan a new interview (choosing an unseen problem when none is given) and run it."""
-    from mockloop.planning import plan_interview
 
-    with collector_paused():
-        catalog = default_catalog()
-        store = Store.open()
-        try:
-            plan = plan_interview(
-                catalog,
-                company,
-                level,
-                focus=focus,
-                problem_slug=problem,
-                model=model,
-                api_base=api_base,
-                seed=seed,
-                minutes=minutes,
-                done_slugs=store.done_slugs(),
-            )
-            session = Session.start(plan.started, store, WallClock())
-            run(prepare(session, store, resumed=False))
-        finally:
-            finish(store)
+    def new_session(store: Store) -> Session:
+        from mockloop.planning import plan_interview
+
+        plan = plan_interview(
+            default_catalog(),
+            company,
+            level,
+            focus=focus,
+            problem_slug=problem,
+            model=model,
+            api_base=api_base,
+            seed=seed,
+            minutes=minutes,
+            done_slugs=store.done_slugs(),
+        )
+        return Session.start(plan.started, store, WallClock())
+
+    present(new_session, resumed=False)
 
 
 def resume(session_id: str | None) -> None:
     """Reopen an unfinished session (the latest when no id is given) where it stopped."""
+
+    def unfinished_session(store: Store) -> Session:
+        full_id = resolve(store, session_id)
+        events = store.load(full_id)
+        if any(event.kind == "session_ended" for event in events):
+            raise UsageError(
+                f"Session {full_id} has already ended; see it with `mockloop report {full_id}`."
+            )
+        return Session(full_id, events, store, WallClock(offset=resume_offset(events)))
+
+    present(unfinished_session, resumed=True)
+
+
+def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
+    """Get the session from the store; hand its cover to the launcher, or run its UI here.
+
+    Handing over, the store is closed (and its notices printed) before the cover line, so
+    the launcher can draw as soon as the line arrives and nothing prints over its screen.
+    """
     with collector_paused():
         store = Store.open()
         try:
-            full_id = resolve(store, session_id)
-            events = store.load(full_id)
-            if any(event.kind == "session_ended" for event in events):
-                raise UsageError(
-                    f"Session {full_id} has already ended; see it with `mockloop report {full_id}`."
-                )
-            clock = WallClock(offset=resume_offset(events))
-            session = Session(full_id, events, store, clock)
-            run(prepare(session, store, resumed=True))
+            opening = Opening.of(prepare(session_in(store), store, resumed=resumed))
+            if os.environ.get(HANDOFF_ENV) != "1":
+                run_here(opening)
+                return
         finally:
-            finish(store)
+            finish(store.notices, store.close)
+    print(opening.cover.to_json(), flush=True)
+
+
+def run_here(opening: Opening) -> None:
+    """Run the interview UI in this process (when not started by the launcher)."""
+    from mockloop.launcher import run_interview
+
+    code = run_interview(opening)
+    if code:
+        raise SystemExit(code)
+
+
+def open_session(session_id: str, *, resumed: bool) -> Interview:
+    """Load a session the launcher's child prepared (in the UI, after its first frame)."""
+    store = Store.open()
+    try:
+        events = store.load(session_id)
+        session = Session(session_id, events, store, WallClock(offset=resume_offset(events)))
+        return prepare(session, store, resumed=resumed)
+    except BaseException:
+        store.close()
+        raise
 
 
 @contextmanager
@@ -124,10 +161,9 @@ def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
     def connect() -> Services:
         """Import and build the interviewer, the sandbox runner and the scorer."""
         from mockloop.engine.factory import make_interviewer
-        from mockloop.runner.sandbox import Runner, prepare_cases, tests_run_payload
+        from mockloop.runner.sandbox import Runner, tests_run_payload
         from mockloop.scoring import write_scorecard
 
-        prepare_cases(problem)
         runner = Runner(keep_warm=True)  # after each run, the next child waits pre-spawned
         services = Services(
             interviewer=make_interviewer(persona, problem, rubric, started),
@@ -154,27 +190,6 @@ def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
     )
 
 
-def run(interview: Interview) -> None:
-    """Run the UI; whatever way it stops, the session stays resumable unless it ended."""
-    from mockloop.tui.app import InterviewApp
-
-    app = InterviewApp(interview)
-    try:
-        app.run()
-    finally:
-        app.save_for_resume()
-    session = interview.session
-    if not session.state.ended:
-        print(
-            f"Session {session.id} saved ({session.state.phase} phase, "
-            f"{mmss(session.remaining())} left). Continue with `mockloop resume`."
-        )
-    elif session.state.scorecard is not None:
-        print(f"Report: {session.state.scorecard.path}")
-    else:
-        print(f"Session {session.id} ended; its log is in {interview.log_location}.")
-
-
 def keep_loaded_objects() -> None:
     """Hide everything loaded so far (modules, the catalog, Textual's tables) from the GC.
 
@@ -186,11 +201,11 @@ def keep_loaded_objects() -> None:
     gc.enable()
 
 
-def finish(store: Store) -> None:
+def finish(notices: Callable[[], list[str]], close: Callable[[], object]) -> None:
     """Close the store and pass on what the user must know (the store prints recovery files)."""
-    for notice in store.notices():
+    for notice in notices():
         print(f"mockloop: {notice}", file=sys.stderr)
     try:
-        store.close()
+        close()
     except MockloopError as error:
         print(f"mockloop: {error.message}", file=sys.stderr)

@@ -322,16 +322,17 @@ class Runner:
         """Start spawning a warm child now (call while the candidate types). Idempotent.
 
         It is also sent the last run's cases to decode (or, before any run, `problem`'s full
-        set, which should already be built: see `prepare_cases`); a run needing others sends
-        those.
+        set, built in a thread: large inputs take a good fraction of a second); a run needing
+        others sends those. Never blocks the event loop.
         """
-        if problem is not None and self._last_plan is None:
-            self._last_plan = plan_for(problem, True)
         if self._warm is None:
-            self._warm = asyncio.get_running_loop().create_task(self._spawn(self._last_plan))
+            self._warm = asyncio.get_running_loop().create_task(self._spawn(problem))
 
-    async def _spawn(self, plan: Plan | None) -> Child:
+    async def _spawn(self, problem: Problem | None) -> Child:
         child = await spawn(self.limits)
+        plan = self._last_plan
+        if plan is None and problem is not None:
+            plan = self._last_plan = await asyncio.to_thread(plan_for, problem, True)
         if plan is not None:
             try:
                 child.send_cases(plan)
@@ -379,11 +380,6 @@ class Runner:
 async def run_code(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:
     """Run candidate code in a fresh confined child; never blocks the event loop."""
     return await Runner().run(problem, source, include_hidden)
-
-
-def prepare_cases(problem: Problem, include_hidden: bool = True) -> None:
-    """Build a problem's cases now (blocking) so the first run doesn't pay for it."""
-    plan_for(problem, include_hidden)
 
 
 def run_code_sync(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:

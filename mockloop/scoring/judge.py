@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mockloop.events import CandidateSaid, Event, InterviewerSaid, mmss
+from mockloop.clock import mmss
+from mockloop.events import CandidateSaid, Event, InterviewerSaid
 from mockloop.models import LevelBar, LevelName, Rubric
 from mockloop.scoring.models import DimensionScore, Scorecard
 from mockloop.scoring.rules import verdict, weighted_score

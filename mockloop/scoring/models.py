@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockloop.events import mmss
+from mockloop.clock import mmss
 
 Effect = Literal["+", "-", "="]
 

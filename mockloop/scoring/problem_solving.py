@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockloop.events import mmss
+from mockloop.clock import mmss
 from mockloop.models import LevelBar
 from mockloop.scoring.evidence import KIND_RANK, Evidence, normalize_complexity
 from mockloop.scoring.tally import Tally, clip, run_time

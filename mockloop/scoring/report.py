@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mockloop.clock import mmss
 from mockloop.events import (
     CandidateSaid,
     CodeSnapshot,
@@ -20,7 +21,6 @@ from mockloop.events import (
     SessionEnded,
     SessionStarted,
     TestsRun,
-    mmss,
 )
 from mockloop.models import Problem, Rubric
 from mockloop.scoring.advice import Advice, advise

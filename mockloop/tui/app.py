@@ -11,7 +11,7 @@ from contextlib import suppress
 from textual import on
 from textual.app import App
 
-from mockloop.tui.context import Interview
+from mockloop.tui.context import Interview, Opening
 from mockloop.tui.screens.interview import InterviewScreen
 from mockloop.tui.screens.report import ReportScreen
 
@@ -19,6 +19,9 @@ HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 # Textual's shutdown writes to the terminal; when the terminal is gone its writer thread can
 # die and leave shutdown blocked forever, so a hang-up gets this long to exit on its own.
 HANGUP_GRACE_SECONDS = 3.0
+# Ctrl+Q in the moment between the first frame and the session being loaded waits this long
+# for the session, so that code typed meanwhile is saved too.
+OPENING_WAIT_SECONDS = 10.0
 
 
 class InterviewApp(App[None]):
@@ -27,14 +30,23 @@ class InterviewApp(App[None]):
     CSS_PATH = "interview.tcss"
     TITLE = "MockLoop"
 
-    def __init__(self, interview: Interview) -> None:
+    def __init__(self, interview: Interview | Opening) -> None:
         super().__init__()
-        self.interview = interview
-        self.interview_screen = InterviewScreen(interview)
+        opening = interview if isinstance(interview, Opening) else Opening.of(interview)
+        self.interview_screen = InterviewScreen(opening)
+
+    @property
+    def interview(self) -> Interview | None:
+        """The interview once its session is loaded (None before, or if loading failed)."""
+        screen = self.interview_screen
+        return screen.interview if screen.is_open else None
+
+    def get_default_screen(self) -> InterviewScreen:
+        """The interview is the first screen: no blank default screen is drawn before it."""
+        return self.interview_screen
 
     def on_mount(self) -> None:
-        """Show the interview; a closed terminal exits cleanly through the same quit path."""
-        self.push_screen(self.interview_screen)
+        """A closed terminal exits cleanly through the same quit path as Ctrl+Q."""
         loop = asyncio.get_running_loop()
         for number in HANGUP_SIGNALS:
             with suppress(NotImplementedError, RuntimeError, ValueError):
@@ -43,7 +55,8 @@ class InterviewApp(App[None]):
     def _hang_up(self, number: int) -> None:
         """The terminal closed or we were told to stop: save, then exit even if shutdown hangs."""
         self.save_for_resume()
-        self.interview.durable()
+        if self.interview is not None:
+            self.interview.durable()
         watchdog = threading.Timer(HANGUP_GRACE_SECONDS, self._abandon, args=(number,))
         watchdog.daemon = True
         watchdog.start()
@@ -52,7 +65,8 @@ class InterviewApp(App[None]):
     def _abandon(self, number: int) -> None:
         """Shutdown is stuck (see HANGUP_GRACE_SECONDS): write what is left and leave now."""
         with suppress(Exception):
-            self.interview.release()
+            if self.interview is not None:
+                self.interview.release()
         os._exit(128 + number)
 
     def on_unmount(self) -> None:
@@ -67,10 +81,11 @@ class InterviewApp(App[None]):
         self.interview_screen.save_for_resume()
 
     async def action_quit(self) -> None:
-        """Save for resume, then exit."""
+        """Save for resume (once the session is open), then exit."""
+        await self.interview_screen.wait_open(OPENING_WAIT_SECONDS)
         self.save_for_resume()
         self.exit()
 
     @on(InterviewScreen.Finished)
     def _show_report(self, message: InterviewScreen.Finished) -> None:
-        self.switch_screen(ReportScreen(message.markdown, message.location))
+        self.push_screen(ReportScreen(message.markdown, message.location))

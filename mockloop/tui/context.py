@@ -1,21 +1,24 @@
-"""What the interview UI needs from the rest of MockLoop, as one plain value.
+"""What the interview UI needs from the rest of MockLoop, as plain values.
 
-`commands/interview.py` builds it from the real store, engine, runner and scorer; tests
-build it from small fakes. Keeping it free of Textual lets the command validate and prepare
-everything before the UI (and Textual) is imported.
+`commands/interview.py` builds them from the real store, engine, runner and scorer; tests
+build them from small fakes. This module imports neither Textual nor (at run time) pydantic:
+the UI first draws an `Opening`'s cover, then opens the `Interview` and its `Services`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from mockloop.engine.base import Interviewer
-from mockloop.events import ScorecardWritten, TestsRun
-from mockloop.models import Persona, Problem, Rubric
-from mockloop.runner.results import RunResult
-from mockloop.session import Session
+from mockloop.cover import Cover, cover_of
+
+if TYPE_CHECKING:  # types only: the UI draws its first frame before pydantic is imported
+    from mockloop.engine.base import Interviewer
+    from mockloop.events import ScorecardWritten, TestsRun
+    from mockloop.models import Persona, Problem, Rubric
+    from mockloop.runner.results import RunResult
+    from mockloop.session import Session
 
 
 class RunTests(Protocol):
@@ -91,3 +94,23 @@ class Interview:
     notices: Callable[[], list[str]] = list
     tick_seconds: float = 5.0
     resumed: bool = False
+
+
+@dataclass
+class Opening:
+    """What to draw at once (`cover`) and how to load the interview behind it (`open`).
+
+    `open` runs in a thread after the first frame; it imports the session's modules, so it
+    is the slow part of starting.
+    """
+
+    cover: Cover
+    open: Callable[[], Interview]
+
+    @classmethod
+    def of(cls, interview: Interview) -> Opening:
+        """An opening for an interview that is already loaded (tests, benchmarks)."""
+        cover = cover_of(
+            interview.session, interview.persona, interview.problem, resumed=interview.resumed
+        )
+        return cls(cover, lambda: interview)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-from mockloop.events import EngineFallback
+if TYPE_CHECKING:
+    from mockloop.events import EngineFallback
 
 
 def fallback_notice(fallback: EngineFallback) -> str:

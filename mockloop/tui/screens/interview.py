@@ -4,6 +4,10 @@ Everything shown is derived from the session log (the chat is the transcript, th
 `session.remaining()`, the phase is `session.state.phase`); the only live extra is the
 interviewer's reply while it streams in. Blocking or slow work (the interviewer, test runs,
 scoring) runs in async workers that only post messages; handlers here own the state.
+
+The screen first draws an `Opening`'s cover, then loads the interview in a thread (see
+mockloop/cover.py). So this module imports nothing that imports pydantic at load time: the
+session's types come in by local imports, once the interview is open.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,30 +27,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 from textual.worker import Worker, WorkerState
 
-from mockloop.engine.base import Ending, Tick, Trigger
-from mockloop.events import (
-    CandidateSaid,
-    CodeSnapshot,
-    EngineFallback,
-    Event,
-    HintRequested,
-    InterviewerSaid,
-    PhaseChanged,
-    SessionEnded,
-    SnapshotReason,
-    TestsRun,
-    mmss,
-)
-from mockloop.runner.results import RunResult
-from mockloop.session import code_digest
+from mockloop.clock import mmss
 from mockloop.tui import wording
-from mockloop.tui.context import Interview, Services
+from mockloop.tui.context import Interview, Opening, Services
 from mockloop.tui.palette import InterviewCommands
 from mockloop.tui.screens.confirm import ConfirmEnd
 from mockloop.tui.widgets.chat import ChatPanel
 from mockloop.tui.widgets.header import InterviewHeader
 from mockloop.tui.widgets.problem import ProblemPanel
 from mockloop.tui.widgets.results import ResultsPanel
+
+if TYPE_CHECKING:
+    from mockloop.engine.base import Trigger
+    from mockloop.events import Event, SnapshotReason
+    from mockloop.runner.results import RunResult
 
 
 class InterviewScreen(Screen[None]):
@@ -61,6 +56,12 @@ class InterviewScreen(Screen[None]):
 
     busy: reactive[frozenset[str]] = reactive(frozenset())
     """What is in progress: any of interviewer, tests, ending, scorecard."""
+
+    @dataclass
+    class Opened(Message):
+        """The session is loaded: the screen can act on it."""
+
+        interview: Interview
 
     @dataclass
     class Connected(Message):
@@ -98,9 +99,15 @@ class InterviewScreen(Screen[None]):
         markdown: str
         location: str
 
-    def __init__(self, interview: Interview) -> None:
+    def __init__(self, opening: Opening) -> None:
         super().__init__()
-        self.interview = interview
+        self.cover = opening.cover
+        self._open = opening.open
+        self._interview: Interview | None = None
+        self.open_error: str | None = None
+        self._opened = asyncio.Event()
+        self._early_messages: list[str] = []
+        self._edited_early = False
         self._cursor = 0
         self._speaking = asyncio.Lock()
         self._seconds = 0
@@ -108,25 +115,42 @@ class InterviewScreen(Screen[None]):
         self._services: Services | None = None
         self._connected = asyncio.Event()
         self._editor = TextArea.code_editor(
-            interview.session.state.code, language="python", theme="css", id="editor"
+            self.cover.code, language="python", theme="css", id="editor"
         )
 
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Header, the two columns, footer."""
-        persona, started = self.interview.persona, self.interview.session.started
-        yield InterviewHeader(
-            f"{persona.interviewer.name} · {persona.company}",
-            f"{started.level_title} ({started.level})",
-        )
+        """Header, the two columns, footer: all from the cover."""
+        cover = self.cover
+        yield InterviewHeader(cover.who, cover.level)
         with Horizontal(id="columns"):
             with Vertical(id="left"):
-                yield ProblemPanel(self.interview.problem)
+                yield ProblemPanel(cover.title, cover.statement)
                 yield self._editor
                 yield ResultsPanel()
-            yield ChatPanel(persona.interviewer.name)
+            yield ChatPanel(cover.interviewer)
         yield Footer()
+
+    @property
+    def interview(self) -> Interview:
+        """The open interview; only reached once `Opened` was handled."""
+        if self._interview is None:
+            raise RuntimeError("the interview is not open yet")
+        return self._interview
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the session is loaded (a fraction of a second after the first frame)."""
+        return self._interview is not None
+
+    async def wait_open(self, timeout: float) -> bool:
+        """Wait until the session is loaded; False when it is not within `timeout` seconds."""
+        try:
+            await asyncio.wait_for(self._opened.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
 
     @property
     def editor(self) -> TextArea:
@@ -139,16 +163,29 @@ class InterviewScreen(Screen[None]):
         return self.query_one(ChatPanel)
 
     def on_mount(self) -> None:
-        """Replay the log into the widgets, focus the editor, start the clock and the greeting."""
+        """Focus the editor and show the cover; the session loads once the frame is drawn."""
         self.editor.focus()
+        self._refresh_header()
+        self.call_after_refresh(self._load)
+
+    @on(Opened)
+    def _interview_opened(self, message: Opened) -> None:
+        """Replay the log, start the clock and the greeting, then what came in meanwhile."""
+        self._interview = interview = message.interview
+        self._opened.set()
         self._sync_log(replaying=True)
-        self.call_after_refresh(self._connect)
         self.set_interval(1.0, self._second)
-        session = self.interview.session
-        if self.interview.resumed:
+        self._connect()
+        session = interview.session
+        if interview.resumed:
             self.chat.add_notice(f"Welcome back. The clock continues at {mmss(session.elapsed())}.")
         elif not session.state.ended:
             self._respond(session.events[0])
+        if self._edited_early:
+            interview.policy.edited(session.clock.now())
+        for text in self._early_messages:
+            self.post_message(ChatPanel.MessageSent(text))
+        self._early_messages.clear()
 
     # --- deriving the view from the log -------------------------------------------------
 
@@ -161,28 +198,34 @@ class InterviewScreen(Screen[None]):
 
     def _show_events(self, events: Iterable[Event], replaying: bool) -> None:
         """Show each event; live interviewer replies are shown by the reply stream instead."""
+        from mockloop import events as kinds
+
         for event in events:
             payload = event.payload
-            if isinstance(payload, CandidateSaid):
+            if isinstance(payload, kinds.CandidateSaid):
                 self.chat.add_candidate(payload.text)
-            elif isinstance(payload, InterviewerSaid) and replaying:
+            elif isinstance(payload, kinds.InterviewerSaid) and replaying:
                 self.chat.add_interviewer(payload.text)
-            elif isinstance(payload, HintRequested):
+            elif isinstance(payload, kinds.HintRequested):
                 self.chat.add_notice("You asked for a hint.")
-            elif isinstance(payload, EngineFallback):
+            elif isinstance(payload, kinds.EngineFallback):
                 self.chat.add_notice(wording.fallback_notice(payload), warning=True)
-            elif isinstance(payload, TestsRun):
+            elif isinstance(payload, kinds.TestsRun):
                 self.query_one(ResultsPanel).show_run(payload)
-            elif isinstance(payload, PhaseChanged) and not replaying:
+            elif isinstance(payload, kinds.PhaseChanged) and not replaying:
                 self._save("phase")
-            elif isinstance(payload, SessionEnded):
+            elif isinstance(payload, kinds.SessionEnded):
                 self.chat.add_notice("The interview has ended.")
                 self.chat.input.disabled = True
 
     def _refresh_header(self) -> None:
-        session, name = self.interview.session, self.interview.persona.interviewer.name
-        doing = wording.activity(self.busy, name)
-        self.query_one(InterviewHeader).show(session.state.phase, session.remaining(), doing)
+        doing = wording.activity(self.busy, self.cover.interviewer)
+        header = self.query_one(InterviewHeader)
+        if self._interview is None:
+            header.show(self.cover.phase, self.cover.remaining, doing)
+        else:
+            session = self._interview.session
+            header.show(session.state.phase, session.remaining(), doing)
 
     def watch_busy(self) -> None:
         """Show what is in progress in the header."""
@@ -191,6 +234,8 @@ class InterviewScreen(Screen[None]):
 
     def _second(self) -> None:
         """Once a second: idle snapshot, engine tick every few seconds, header refresh."""
+        from mockloop.engine.base import Tick
+
         session = self.interview.session
         if self.interview.policy.due(session.clock.now()):
             self._save("idle")
@@ -208,7 +253,10 @@ class InterviewScreen(Screen[None]):
 
     @on(TextArea.Changed, "#editor")
     def _edited(self) -> None:
-        self.interview.policy.edited(self.interview.session.clock.now())
+        if self._interview is None:
+            self._edited_early = True
+            return
+        self._interview.policy.edited(self._interview.session.clock.now())
 
     def _save(self, reason: SnapshotReason) -> None:
         """Snapshot the editor's code (skipped by the session when unchanged)."""
@@ -216,31 +264,48 @@ class InterviewScreen(Screen[None]):
         self.interview.policy.saved()
 
     def save_for_resume(self) -> None:
-        """Record the code and the moment of quitting, so resume restores code and timer."""
-        session = self.interview.session
-        if session.state.ended:
+        """Record the code and the moment of quitting, so resume restores code and timer.
+
+        Before the session is open there is nothing to add to it: the log already holds the
+        start (or the state being resumed), and the app waits for the opening when it can.
+        """
+        if self._interview is None or self._interview.session.state.ended:
             return
+        from mockloop.events import CodeSnapshot
+        from mockloop.session import code_digest
+
+        session = self._interview.session
         code = self.editor.text
         digest = code_digest(code)
         last = session.events[-1].payload
         if not (isinstance(last, CodeSnapshot) and last.reason == "quit" and last.digest == digest):
             session.append(CodeSnapshot(digest=digest, code=code, reason="quit"))
-        self.interview.durable()
+        self._interview.durable()
 
     # --- candidate actions --------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out the interview's actions once it is ending or over."""
-        if action in ("run_tests", "end", "hint") and (
-            self.interview.session.state.ended or "ending" in self.busy
-        ):
+        ended = self._interview is not None and self._interview.session.state.ended
+        if action in ("run_tests", "end", "hint") and (ended or "ending" in self.busy):
             return None
         return True
 
+    def _still_opening(self) -> bool:
+        """True (and the candidate is told) while the session is loading after the first frame."""
+        if self._interview is None:
+            self.notify("One moment: the interview is still opening.", timeout=2)
+        return self._interview is None
+
     @on(ChatPanel.MessageSent)
     def _message_sent(self, message: ChatPanel.MessageSent) -> None:
+        if self._interview is None:
+            self._early_messages.append(message.text)  # sent as soon as the session is open
+            return
         if self.interview.session.state.ended or "ending" in self.busy:
             return
+        from mockloop.events import CandidateSaid
+
         self._save("message")
         event = self.interview.session.append(CandidateSaid(text=message.text))
         self._sync_log()
@@ -248,12 +313,18 @@ class InterviewScreen(Screen[None]):
 
     def action_hint(self) -> None:
         """Ask the interviewer for a hint (from the command palette)."""
+        if self._still_opening():
+            return
+        from mockloop.events import HintRequested
+
         event = self.interview.session.append(HintRequested(source="palette"))
         self._sync_log()
         self._respond(event)
 
     def action_run_tests(self) -> None:
         """Run the editor's code against the cases (F5)."""
+        if self._still_opening():
+            return
         if "tests" in self.busy:
             self.notify("The tests are already running.", timeout=2)
             return
@@ -276,6 +347,8 @@ class InterviewScreen(Screen[None]):
 
     def action_end(self) -> None:
         """Ask for confirmation, then end the interview (F10)."""
+        if self._still_opening():
+            return
         self.app.push_screen(ConfirmEnd(), self._end_confirmed)
 
     def _end_confirmed(self, confirmed: bool | None) -> None:
@@ -292,13 +365,20 @@ class InterviewScreen(Screen[None]):
         self.busy = self.busy | {group}
 
     def _respond(self, trigger: Trigger) -> None:
+        from mockloop.engine.base import Tick
+
         if not isinstance(trigger, Tick):  # a clock tick is usually silent: no "typing…"
             self._begin("interviewer")
         self._reply(trigger)
 
+    @work(thread=True, group="open", exit_on_error=False)
+    def _load(self) -> None:
+        """Load the session in a thread, after the first frame is drawn."""
+        self.post_message(self.Opened(self._open()))
+
     @work(thread=True, group="connect", exit_on_error=False)
     def _connect(self) -> None:
-        """Import and build the services in a thread, after the first frame is drawn."""
+        """Import and build the services in a thread, once the session is open."""
         self.post_message(self.Connected(self.interview.connect()))
 
     async def _ready(self) -> Services:
@@ -333,6 +413,8 @@ class InterviewScreen(Screen[None]):
 
     @work(exclusive=True, group="ending", exit_on_error=False)
     async def _say_goodbye(self) -> None:
+        from mockloop.engine.base import Ending
+
         await self._converse(Ending("candidate"))
         self.post_message(self.GoodbyeSaid())
 
@@ -363,6 +445,8 @@ class InterviewScreen(Screen[None]):
     async def _reply_finished(self, message: ReplyFinished) -> None:
         await self.chat.end_reply()
         if not message.streamed:
+            from mockloop.events import InterviewerSaid
+
             for event in self.interview.session.events[message.first_seq :]:
                 if isinstance(event.payload, InterviewerSaid):
                     self.chat.add_interviewer(event.payload.text)
@@ -380,6 +464,8 @@ class InterviewScreen(Screen[None]):
 
     @on(GoodbyeSaid)
     def _goodbye_said(self) -> None:
+        from mockloop.events import SessionEnded
+
         session = self.interview.session
         session.append(SessionEnded(reason="candidate"))
         self._sync_log()
@@ -420,6 +506,9 @@ class InterviewScreen(Screen[None]):
             self.query_one(ResultsPanel).show_error(f"Could not run the tests: {error}")
         elif group == "interviewer":
             self.chat.add_notice(f"The interviewer could not answer ({error}).", warning=True)
+        elif group == "open":
+            self.open_error = error
+            self.app.exit(return_code=1)
         elif group == "connect":
             self._connected.set()
             self.chat.add_notice(f"Could not load the interviewer: {error}", warning=True)

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from mockloop.events import mmss
+from mockloop.clock import mmss
 
 PHASE_LABELS = {
     "intro": "Introduction",

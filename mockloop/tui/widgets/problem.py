@@ -5,17 +5,6 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Markdown
 
-from mockloop.models import Problem
-
-
-def statement_markdown(problem: Problem) -> str:
-    """The statement plus its visible examples, as the candidate reads them."""
-    lines = [problem.statement.strip(), "", f"`{problem.signature}`", ""]
-    for example in problem.examples:
-        arguments = ", ".join(repr(argument) for argument in example.args or [])
-        lines.append(f"- `{problem.entry_point}({arguments})` → `{example.expected!r}`")
-    return "\n".join(lines)
-
 
 class ProblemPanel(Collapsible):
     """The problem's title (always visible) above its statement (collapsible, scrollable)."""
@@ -27,12 +16,9 @@ class ProblemPanel(Collapsible):
     ProblemPanel Markdown { margin: 0 1 0 0; padding: 0; }
     """
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, title: str, statement: str) -> None:
         super().__init__(
-            VerticalScroll(Markdown(statement_markdown(problem))),
-            title=f"{problem.title} · {problem.difficulty}",
-            collapsed=False,
-            id="problem",
+            VerticalScroll(Markdown(statement)), title=title, collapsed=False, id="problem"
         )
 
     def toggle(self) -> None:

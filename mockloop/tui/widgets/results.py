@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import LoadingIndicator, Static
 
-from mockloop.events import TestsRun
-from mockloop.runner.results import CaseResult
+if TYPE_CHECKING:  # the screen draws before pydantic is imported (see mockloop/cover.py)
+    from mockloop.events import TestsRun
+    from mockloop.runner.results import CaseResult
 
 MARKS = {"passed": ("✓", "green"), "skipped": ("·", "dim")}
 

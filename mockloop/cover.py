@@ -1,0 +1,81 @@
+"""What the interview screen shows before the session itself is loaded: its first frame.
+
+`mockloop start` plans the interview and creates the session in a child process (pydantic,
+YAML, SQLite) while the parent imports Textual; the child hands over a `Cover` as one JSON
+line, the parent draws it, and only then loads the session by id. So this module stays
+free of pydantic and Textual, and a cover holds plain values only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mockloop.models import Persona, Problem
+    from mockloop.session import Session
+
+HANDOFF_ENV = "MOCKLOOP_HANDOFF"
+"""Set for the child: print the cover of the prepared session instead of opening the UI."""
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The interview at a glance: who, which problem, the code, and the clock."""
+
+    session_id: str
+    interviewer: str
+    company: str
+    level: str
+    title: str
+    statement: str
+    code: str
+    phase: str
+    remaining: float
+    resumed: bool
+
+    @property
+    def who(self) -> str:
+        """The interviewer and the company, as the header shows them."""
+        return f"{self.interviewer} · {self.company}"
+
+    def to_json(self) -> str:
+        """One line of JSON (the child's whole output on success)."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Cover:
+        """Read a cover; ValueError when the text is not one."""
+        data = json.loads(text)
+        names = {field.name for field in fields(cls)}
+        if not isinstance(data, dict) or set(data) != names:
+            raise ValueError("not an interview cover")
+        return cls(**data)
+
+
+def statement_markdown(problem: Problem) -> str:
+    """The statement plus its visible examples, as the candidate reads them."""
+    lines = [problem.statement.strip(), "", f"`{problem.signature}`", ""]
+    for example in problem.examples:
+        arguments = ", ".join(repr(argument) for argument in example.args or [])
+        lines.append(f"- `{problem.entry_point}({arguments})` → `{example.expected!r}`")
+    return "\n".join(lines)
+
+
+def cover_of(session: Session, persona: Persona, problem: Problem, *, resumed: bool) -> Cover:
+    """The cover of a loaded session, timed as it will continue: from its last event."""
+    started = session.started
+    elapsed = max(event.t for event in session.events)
+    return Cover(
+        session_id=session.id,
+        interviewer=persona.interviewer.name,
+        company=persona.company,
+        level=f"{started.level_title} ({started.level})",
+        title=f"{problem.title} · {problem.difficulty}",
+        statement=statement_markdown(problem),
+        code=session.state.code,
+        phase=session.state.phase,
+        remaining=started.minutes * 60 - elapsed,
+        resumed=resumed,
+    )

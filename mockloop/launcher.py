@@ -1,0 +1,145 @@
+"""The `mockloop` entry point: interviews open in two processes, everything else is plain CLI.
+
+`mockloop start` and `mockloop resume` need Textual (about half a second to import) and the
+checked session (pydantic, the packs, SQLite: about as long again). They do not need each
+other until the first frame is drawn, so the launcher runs the ordinary command in a child
+process with `MOCKLOOP_HANDOFF=1` set (it checks the arguments, creates or finds the session
+and prints its `Cover` as one JSON line) and imports Textual meanwhile. A bad argument is
+reported by the child, with its exit code, before the terminal's screen is touched. Then the
+launcher draws the cover and loads the session by id behind it. See bench/startup.py.
+
+Every other command (and `--help`) goes straight to the typer CLI in `mockloop.cli`.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mockloop.cover import HANDOFF_ENV, Cover
+
+if TYPE_CHECKING:
+    from mockloop.tui.context import Interview, Opening
+
+INTERVIEW_COMMANDS = frozenset({"start", "resume"})
+
+
+def main() -> None:
+    """Console entry point (`mockloop`, `python -m mockloop`)."""
+    arguments = sys.argv[1:]
+    if os.environ.get(HANDOFF_ENV) == "1" or not opens_interview(arguments):
+        from mockloop.cli import main as cli_main
+
+        cli_main()
+        return
+    sys.exit(launch(arguments))
+
+
+def opens_interview(arguments: Sequence[str]) -> bool:
+    """Whether the command line opens the interview UI (and is not asking for help)."""
+    return bool(arguments) and arguments[0] in INTERVIEW_COMMANDS and "--help" not in arguments
+
+
+def launch(arguments: Sequence[str]) -> int:
+    """Prepare the session in a child while Textual loads here; then run the UI.
+
+    The garbage collector is off until the session is open: importing Textual and drawing
+    the first frame allocate hundreds of thousands of long-lived objects, and the repeated
+    full collections over them cost about as much as the drawing itself (bench/startup.py).
+    """
+    gc.disable()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mockloop", *arguments],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        env={**os.environ, HANDOFF_ENV: "1"},
+    )
+    assert child.stdout is not None
+    try:
+        import mockloop.tui.app  # noqa: F401  (the import is the point: it overlaps the child)
+
+        line = child.stdout.readline()  # the cover is the child's last output
+    except KeyboardInterrupt:
+        child.kill()
+        child.wait()
+        print("mockloop: interrupted.", file=sys.stderr)
+        return 130
+    if not line:
+        code = child.wait()
+        if code != 0:
+            return code  # the child has said what was wrong
+    try:
+        cover = Cover.from_json(line.decode("utf-8"))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        child.wait()
+        print(
+            "mockloop: the interview was prepared but could not be handed to the UI. "
+            "Try `mockloop resume`.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        return show(cover)
+    finally:
+        child.stdout.close()
+        child.wait()  # it only had to exit
+
+
+def show(cover: Cover) -> int:
+    """Draw `cover` at once, load its session behind it, run the interview, then report."""
+    from mockloop.tui.context import Opening
+
+    loaded: list[Interview] = []
+
+    def open_interview() -> Interview:
+        from mockloop.commands.interview import open_session
+
+        interview = open_session(cover.session_id, resumed=cover.resumed)
+        loaded.append(interview)
+        gc.freeze()  # what start-up loaded lives as long as the process: keep it out of collections
+        gc.enable()
+        return interview
+
+    try:
+        return run_interview(Opening(cover, open_interview))
+    finally:
+        if loaded:
+            from mockloop.commands.interview import finish
+
+            finish(loaded[0].notices, loaded[0].release)
+
+
+def run_interview(opening: Opening) -> int:
+    """Run the UI; whatever way it stops, the session stays resumable unless it ended."""
+    from mockloop.clock import mmss
+    from mockloop.tui.app import InterviewApp
+
+    app = InterviewApp(opening)
+    try:
+        app.run()
+    finally:
+        app.save_for_resume()
+        gc.enable()
+    interview, session_id = app.interview, opening.cover.session_id
+    error = app.interview_screen.open_error
+    if error is not None:
+        print(f"mockloop: could not open session {session_id}: {error}", file=sys.stderr)
+        return 1
+    if interview is None:
+        print(f"Session {session_id} saved. Continue with `mockloop resume`.")
+        return app.return_code or 0
+    session = interview.session
+    if not session.state.ended:
+        print(
+            f"Session {session.id} saved ({session.state.phase} phase, "
+            f"{mmss(session.remaining())} left). Continue with `mockloop resume`."
+        )
+    elif session.state.scorecard is not None:
+        print(f"Report: {session.state.scorecard.path}")
+    else:
+        print(f"Session {session.id} ended; its log is in {interview.log_location}.")
+    return app.return_code or 0
