@@ -51,7 +51,7 @@ def on_screen(app: InterviewApp) -> InterviewScreen:
 
 def interviewer_texts(app: InterviewApp) -> list[str]:
     """The interviewer messages as shown (the Markdown source of each)."""
-    return [message.body.source for message in app.screen.query(InterviewerMessage)]
+    return [message.source for message in app.screen.query(InterviewerMessage)]
 
 
 def kinds(interview: Interview) -> list[str]:
@@ -433,3 +433,37 @@ async def test_quitting_before_the_session_opens_waits_for_it_and_saves_the_code
         await quitting
     last = sink.events["s1"][-1].payload
     assert isinstance(last, CodeSnapshot) and last.reason == "quit" and "z = 3" in last.code
+
+
+async def test_a_fast_stream_is_shown_in_a_few_updates_and_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every shown update re-lays out the screen, so chunks are gathered between updates."""
+    from textual.widgets.markdown import MarkdownStream
+
+    from mockloop.tui.widgets.chat import STREAM_UPDATES_PER_SECOND
+
+    writes: list[str] = []
+    original = MarkdownStream.write
+
+    async def counted(self: MarkdownStream, fragment: str) -> None:
+        writes.append(fragment)
+        await original(self, fragment)
+
+    monkeypatch.setattr(MarkdownStream, "write", counted)
+    chunks = [f"word{number} " for number in range(40)]
+    app = InterviewApp(make_interview())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        writes.clear()
+        chat = on_screen(app).chat
+        started = asyncio.get_running_loop().time()
+        for chunk in chunks:
+            await chat.stream(chunk)
+            await asyncio.sleep(0.005)  # 200 chunks a second
+        await chat.end_reply()
+        seconds = asyncio.get_running_loop().time() - started
+        await pilot.pause()
+        assert "".join(writes) == "".join(chunks)
+        assert len(writes) <= seconds * STREAM_UPDATES_PER_SECOND + 2
+        assert interviewer_texts(app)[-1] == "".join(chunks)

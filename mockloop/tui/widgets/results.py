@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import LoadingIndicator, Static
+from textual.timer import Timer
+from textual.widgets import Static
 
 if TYPE_CHECKING:  # the screen draws before pydantic is imported (see mockloop/cover.py)
     from mockloop.events import TestsRun
@@ -46,49 +47,71 @@ def summary(run: TestsRun) -> Text:
     return text
 
 
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
 class ResultsPanel(Vertical):
-    """Per-case status and time of the last run; the spinner shows while a run is going."""
+    """Per-case status and time of the last run; a spinner in its title while a run goes.
+
+    Once shown, the panel keeps one height and the spinner lives in its border title, so a
+    run changes no widget's size: resizing the editor above re-highlights all of it, and a
+    widget appearing and disappearing re-lays out the screen.
+    """
 
     DEFAULT_CSS = """
     ResultsPanel {
         display: none;
-        height: auto;
+        height: 12;
         max-height: 40%;
         border-top: solid $primary;
         border-title-color: $primary;
     }
     ResultsPanel.-shown { display: block; }
-    ResultsPanel LoadingIndicator { height: 1; display: none; }
-    ResultsPanel.-running LoadingIndicator { display: block; }
-    ResultsPanel VerticalScroll { height: auto; max-height: 10; }
+    ResultsPanel VerticalScroll { height: 1fr; }
     ResultsPanel #outcome { padding: 0 1; }
     """
 
     def __init__(self) -> None:
         super().__init__(id="results")
         self.border_title = "Tests"
+        self._title = "Tests"
+        self._frame = 0
+        self._spinner: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        """Spinner above the scrolling case list."""
-        yield LoadingIndicator()
+        """The scrolling case list."""
         with VerticalScroll():
             yield Static("", id="outcome")
 
     def running(self, active: bool) -> None:
-        """Show the panel and toggle the spinner."""
+        """Show the panel and start or stop the spinner."""
         self.add_class("-shown")
         self.set_class(active, "-running")
+        if self._spinner is not None:
+            self._spinner.stop()
+            self._spinner = None
         if active:
-            self.border_title = "Tests · running…"
+            self._spinner = self.set_interval(0.1, self._spin)
+            self._spin()
+        else:
+            self.border_title = self._title
+
+    def _spin(self) -> None:
+        self._frame = (self._frame + 1) % len(SPINNER)
+        self.border_title = f"Tests · running {SPINNER[self._frame]}"
 
     def show_run(self, run: TestsRun) -> None:
         """Render one run's outcome."""
         self.add_class("-shown")
-        self.border_title = f"Tests · {run.passed}/{run.total}"
+        self._title = f"Tests · {run.passed}/{run.total}"
+        if self._spinner is None:
+            self.border_title = self._title
         self.query_one("#outcome", Static).update(summary(run))
 
     def show_error(self, message: str) -> None:
         """The run itself could not happen (not the candidate's code failing)."""
         self.add_class("-shown")
-        self.border_title = "Tests · not run"
+        self._title = "Tests · not run"
+        if self._spinner is None:
+            self.border_title = self._title
         self.query_one("#outcome", Static).update(Text(message, style="red"))
