@@ -47,9 +47,10 @@ def opens_interview(arguments: Sequence[str]) -> bool:
 def launch(arguments: Sequence[str]) -> int:
     """Prepare the session in a child while Textual loads here; then run the UI.
 
-    The garbage collector is off until the session is open: importing Textual and drawing
-    the first frame allocate hundreds of thousands of long-lived objects, and the repeated
-    full collections over them cost about as much as the drawing itself (bench/startup.py).
+    The garbage collector is off while starting: importing Textual and drawing the first
+    frame allocate hundreds of thousands of long-lived objects, and the repeated full
+    collections over them cost about as much as the drawing itself (bench/startup.py).
+    Once the interview is on screen its `IdleCollector` collects.
     """
     gc.disable()
     child = subprocess.Popen(
@@ -101,7 +102,6 @@ def show(cover: Cover) -> int:
         interview = open_session(cover.session_id, resumed=cover.resumed)
         loaded.append(interview)
         gc.freeze()  # what start-up loaded lives as long as the process: keep it out of collections
-        gc.enable()
         return interview
 
     try:

@@ -467,3 +467,23 @@ async def test_a_fast_stream_is_shown_in_a_few_updates_and_whole(
         assert "".join(writes) == "".join(chunks)
         assert len(writes) <= seconds * STREAM_UPDATES_PER_SECOND + 2
         assert interviewer_texts(app)[-1] == "".join(chunks)
+
+
+def test_the_code_editor_builds_its_syntax_tree_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.document._syntax_aware_document import SyntaxAwareDocument
+
+    from mockloop.tui.widgets.editor import CodeEditor
+
+    built: list[str] = []
+    original = SyntaxAwareDocument.prepare_query
+
+    def counted(self: SyntaxAwareDocument, query: str) -> object:
+        built.append(query)
+        return original(self, query)
+
+    monkeypatch.setattr(SyntaxAwareDocument, "prepare_query", counted)
+    editor = CodeEditor.code_editor("def f():\n    pass\n", language="python")
+    assert len(built) == 1
+    assert isinstance(editor.document, SyntaxAwareDocument) and editor.language == "python"
+    editor.language = None  # a later change still rebuilds the document
+    assert not isinstance(editor.document, SyntaxAwareDocument)

@@ -194,11 +194,10 @@ def keep_loaded_objects() -> None:
     """Hide everything loaded so far (modules, the catalog, Textual's tables) from the GC.
 
     They live as long as the process; left in view, every full collection re-scans them,
-    which paused the event loop for 80-110 ms at a time (see bench/startup.py). Turns
-    collection back on (see `collector_paused`).
+    which paused the event loop for 80-110 ms at a time (see bench/startup.py). While the
+    interview is on screen, collection is the UI's `IdleCollector`'s business.
     """
     gc.freeze()
-    gc.enable()
 
 
 def finish(notices: Callable[[], list[str]], close: Callable[[], object]) -> None:

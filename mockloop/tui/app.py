@@ -11,6 +11,7 @@ from contextlib import suppress
 from textual import on
 from textual.app import App
 
+from mockloop.tui.collector import IdleCollector
 from mockloop.tui.context import Interview, Opening
 from mockloop.tui.screens.interview import InterviewScreen
 from mockloop.tui.screens.report import ReportScreen
@@ -34,6 +35,7 @@ class InterviewApp(App[None]):
         super().__init__()
         opening = interview if isinstance(interview, Opening) else Opening.of(interview)
         self.interview_screen = InterviewScreen(opening)
+        self.collector = IdleCollector()
 
     @property
     def interview(self) -> Interview | None:
@@ -46,7 +48,9 @@ class InterviewApp(App[None]):
         return self.interview_screen
 
     def on_mount(self) -> None:
-        """A closed terminal exits cleanly through the same quit path as Ctrl+Q."""
+        """Collect garbage when idle; a closed terminal exits through the Ctrl+Q path."""
+        self.collector.start()
+        self.set_interval(1.0, self._collect_garbage)
         loop = asyncio.get_running_loop()
         for number in HANGUP_SIGNALS:
             with suppress(NotImplementedError, RuntimeError, ValueError):
@@ -69,8 +73,15 @@ class InterviewApp(App[None]):
                 self.interview.release()
         os._exit(128 + number)
 
+    def _collect_garbage(self) -> None:
+        """Once a second; not before the session is open (start-up's objects get frozen then)."""
+        screen = self.interview_screen
+        if screen.is_open:
+            self.collector.tick(busy=bool(screen.busy))
+
     def on_unmount(self) -> None:
-        """Give the signals back."""
+        """Give the signals and the garbage collector back."""
+        self.collector.stop()
         loop = asyncio.get_running_loop()
         for number in HANGUP_SIGNALS:
             with suppress(NotImplementedError, RuntimeError, ValueError):

@@ -33,6 +33,7 @@ from mockloop.tui.context import Interview, Opening, Services
 from mockloop.tui.palette import InterviewCommands
 from mockloop.tui.screens.confirm import ConfirmEnd
 from mockloop.tui.widgets.chat import ChatPanel
+from mockloop.tui.widgets.editor import CodeEditor
 from mockloop.tui.widgets.header import InterviewHeader
 from mockloop.tui.widgets.problem import ProblemPanel
 from mockloop.tui.widgets.results import ResultsPanel
@@ -114,7 +115,7 @@ class InterviewScreen(Screen[None]):
         self._notices_shown = 0
         self._services: Services | None = None
         self._connected = asyncio.Event()
-        self._editor = TextArea.code_editor(
+        self._editor = CodeEditor.code_editor(
             self.cover.code, language="python", theme="css", id="editor"
         )
 

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from rich.markdown import Markdown
 from textual.containers import VerticalScroll
-from textual.widgets import Collapsible, Markdown
+from textual.widgets import Collapsible, Static
 
 
 class ProblemPanel(Collapsible):
-    """The problem's title (always visible) above its statement (collapsible, scrollable)."""
+    """The problem's title (always visible) above its statement (collapsible, scrollable).
+
+    The statement is one widget drawing Rich's Markdown, not Textual's Markdown widget (a
+    widget per paragraph, list and item): every re-layout of the screen walks every widget,
+    and the statement never changes.
+    """
 
     DEFAULT_CSS = """
     ProblemPanel { height: auto; padding: 0; margin: 0; border: none; }
     ProblemPanel > Contents { padding: 0; }
     ProblemPanel VerticalScroll { height: auto; max-height: 12; }
-    ProblemPanel Markdown { margin: 0 1 0 0; padding: 0; }
+    ProblemPanel #statement { margin: 0 1 0 0; padding: 0; }
     """
 
     def __init__(self, title: str, statement: str) -> None:
         super().__init__(
-            VerticalScroll(Markdown(statement)), title=title, collapsed=False, id="problem"
+            VerticalScroll(Static(Markdown(statement), id="statement")),
+            title=title,
+            collapsed=False,
+            id="problem",
         )
 
     def toggle(self) -> None:
