@@ -9,6 +9,8 @@ free of pydantic and Textual, and a cover holds plain values only.
 from __future__ import annotations
 
 import json
+import os
+import sys
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,14 @@ if TYPE_CHECKING:
 
 HANDOFF_ENV = "MOCKLOOP_HANDOFF"
 """Set for the child: print the cover of the prepared session instead of opening the UI."""
+
+
+def handing_off() -> bool:
+    """Whether this process is the launcher's child (its output is a pipe, not a terminal).
+
+    A stray MOCKLOOP_HANDOFF=1 in an interactive shell therefore still opens the UI.
+    """
+    return os.environ.get(HANDOFF_ENV) == "1" and not sys.stdout.isatty()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mockloop.cover import HANDOFF_ENV, Cover
+from mockloop.cover import HANDOFF_ENV, Cover, handing_off
 
 if TYPE_CHECKING:
     from mockloop.tui.context import Interview, Opening
@@ -31,7 +31,7 @@ INTERVIEW_COMMANDS = frozenset({"start", "resume"})
 def main() -> None:
     """Console entry point (`mockloop`, `python -m mockloop`)."""
     arguments = sys.argv[1:]
-    if os.environ.get(HANDOFF_ENV) == "1" or not opens_interview(arguments):
+    if handing_off() or not opens_interview(arguments):
         from mockloop.cli import main as cli_main
 
         cli_main()

@@ -15,7 +15,7 @@ from mockloop import launcher
 from mockloop.catalog import default_catalog
 from mockloop.clock import SimulatedClock
 from mockloop.commands import interview as command
-from mockloop.cover import HANDOFF_ENV, Cover
+from mockloop.cover import HANDOFF_ENV, Cover, handing_off
 from mockloop.errors import UsageError
 from mockloop.events import CodeSnapshot, SessionEnded
 from mockloop.planning import plan_interview
@@ -205,3 +205,13 @@ def test_the_ui_draws_without_pydantic_yaml_typer_or_sqlite() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
+
+
+def test_a_stray_handoff_variable_in_a_terminal_still_opens_the_ui(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(HANDOFF_ENV, "1")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert not handing_off()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # the launcher's pipe
+    assert handing_off()

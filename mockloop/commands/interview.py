@@ -9,14 +9,13 @@ the session's cover for the launcher's UI; otherwise they run the UI in this pro
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from mockloop.catalog import default_catalog
 from mockloop.clock import WallClock
-from mockloop.cover import HANDOFF_ENV
+from mockloop.cover import handing_off
 from mockloop.errors import MockloopError, UsageError
 from mockloop.events import Event
 from mockloop.session import Session
@@ -82,7 +81,7 @@ def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
         store = Store.open()
         try:
             opening = Opening.of(prepare(session_in(store), store, resumed=resumed))
-            if os.environ.get(HANDOFF_ENV) != "1":
+            if not handing_off():
                 run_here(opening)
                 return
         finally:
