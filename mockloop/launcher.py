@@ -53,6 +53,14 @@ def launch(arguments: Sequence[str]) -> int:
     Once the interview is on screen its `IdleCollector` collects.
     """
     gc.disable()
+    try:
+        return prepare_and_show(arguments)
+    finally:
+        gc.enable()
+
+
+def prepare_and_show(arguments: Sequence[str]) -> int:
+    """Run the child, wait for its cover (importing Textual meanwhile), then show it."""
     child = subprocess.Popen(
         [sys.executable, "-m", "mockloop", *arguments],
         stdin=subprocess.DEVNULL,
@@ -123,7 +131,6 @@ def run_interview(opening: Opening) -> int:
         app.run()
     finally:
         app.save_for_resume()
-        gc.enable()
     interview, session_id = app.interview, opening.cover.session_id
     error = app.interview_screen.open_error
     if error is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 from pathlib import Path
 
 import pytest
@@ -21,8 +23,25 @@ KEY = "sk-test-SECRET123"
 
 @pytest.fixture(scope="session", autouse=True)
 def litellm_loaded() -> None:
-    """Import litellm once for the whole run (it takes seconds)."""
+    """Import litellm once for the whole run (it takes seconds), then make one call.
+
+    litellm imports more on its first request; under load that took longer than the 1 s
+    per-attempt timeout the tests use, so the first test's scripted reply was spent on an
+    attempt that timed out and the retry got the server's default reply.
+    """
     llm.load_litellm()
+    server = FakeOpenAI().start()
+    saved = os.environ.get("OPENAI_API_KEY")
+    os.environ["OPENAI_API_KEY"] = KEY
+    try:
+        config = llm.ModelConfig("openai/warm-up", server.base_url, timeout=30.0)
+        asyncio.run(llm.chat(config, [{"role": "user", "content": "Hello"}]))
+    finally:
+        if saved is None:
+            os.environ.pop("OPENAI_API_KEY", None)
+        else:
+            os.environ["OPENAI_API_KEY"] = saved
+        server.close()
 
 
 @pytest.fixture

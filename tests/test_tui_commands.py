@@ -215,3 +215,12 @@ def test_a_stray_handoff_variable_in_a_terminal_still_opens_the_ui(
     assert not handing_off()
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)  # the launcher's pipe
     assert handing_off()
+
+
+def test_the_launcher_gives_the_garbage_collector_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(launcher, "prepare_and_show", lambda arguments: 0)
+    assert gc.isenabled()
+    assert launcher.launch(["start"]) == 0
+    assert gc.isenabled()
