@@ -227,6 +227,34 @@ def startup_table(bytecode: bool = True) -> None:
     print()
 
 
+class Probe:
+    """Sleeps 5 ms at a time on the event loop and records how late it wakes, per phase."""
+
+    def __init__(self, phase: str) -> None:
+        self.phase = phase
+        self.samples: dict[str, list[float]] = {}
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Begin probing (call inside the running loop)."""
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        """Stop probing and wait for the last sample."""
+        self._stop.set()
+        if self._task is not None:
+            await self._task
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while not self._stop.is_set():
+            before = loop.time()
+            await asyncio.sleep(0.005)
+            late = (loop.time() - before - 0.005) * 1000
+            self.samples.setdefault(self.phase, []).append(late)
+
+
 def percentile(values: list[float], share: float) -> float:
     """The value below which `share` of the sorted samples fall."""
     ordered = sorted(values)
@@ -239,7 +267,7 @@ async def lag_scenarios() -> list[tuple[str, list[float]]]:
     sys.path.insert(0, str(ROOT))
     from mockloop.catalog import default_catalog
     from mockloop.clock import WallClock
-    from mockloop.commands.interview import keep_loaded_objects
+    from mockloop.collector import keep_loaded_objects
     from mockloop.engine.factory import make_interviewer
     from mockloop.planning import plan_interview
     from mockloop.runner.sandbox import run_code, tests_run_payload
@@ -269,17 +297,7 @@ async def lag_scenarios() -> list[tuple[str, list[float]]]:
         policy=SnapshotPolicy(idle_seconds=0.0),
         durable=store.sync,
     )
-    samples: dict[str, list[float]] = {name: [] for name in LAG_PHASES}
-    phase = ["idle"]
-    stop = asyncio.Event()
-
-    async def probe() -> None:
-        loop = asyncio.get_running_loop()
-        while not stop.is_set():
-            before = loop.time()
-            await asyncio.sleep(0.005)
-            samples[phase[0]].append((loop.time() - before - 0.005) * 1000)
-
+    probe = Probe(LAG_PHASES[0])
     app = InterviewApp(interview)
     keep_loaded_objects()  # as `mockloop start` does before running the app
     async with app.run_test(size=(120, 40)) as pilot:
@@ -289,9 +307,9 @@ async def lag_scenarios() -> list[tuple[str, list[float]]]:
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         await asyncio.sleep(1.0)  # the runner's warm-up builds the cases in a thread meanwhile
-        task = asyncio.create_task(probe())
+        probe.start()
         for name in LAG_PHASES:
-            phase[0] = name
+            probe.phase = name
             for round_number in range(4):
                 if name == "idle":
                     await asyncio.sleep(0.5)
@@ -306,11 +324,10 @@ async def lag_scenarios() -> list[tuple[str, list[float]]]:
                     await pilot.press("f5")
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-        stop.set()
-        await task
+        await probe.stop()
         await pilot.press("ctrl+q")
     store.close()
-    return list(samples.items())
+    return [(name, probe.samples.get(name, [])) for name in LAG_PHASES]
 
 
 LAG_PHASES = (
@@ -335,16 +352,7 @@ async def bare_lag() -> list[float]:
     from textual.widgets import Markdown, Static
 
     reply = ["Fair question. ", "Yes, values can be negative, ", "and so can ", "the target."]
-    samples: list[float] = []
-    stop = asyncio.Event()
-
-    async def probe() -> None:
-        loop = asyncio.get_running_loop()
-        while not stop.is_set():
-            before = loop.time()
-            await asyncio.sleep(0.005)
-            samples.append((loop.time() - before - 0.005) * 1000)
-
+    probe = Probe("bare")
     app = bare_app()
     async with app.run_test(size=(COLUMNS, LINES)) as pilot:
         await pilot.pause()
@@ -352,7 +360,7 @@ async def bare_lag() -> list[float]:
         transcript.anchor()
         await transcript.mount(Markdown(f"Hi, I'm Maya. Here's the problem.\n\n{STATEMENT}"))
         await pilot.pause()
-        task = asyncio.create_task(probe())
+        probe.start()
         for _ in range(4):
             await transcript.mount(Static("You\nCan the numbers be negative?"))
             body = Markdown()
@@ -363,9 +371,8 @@ async def bare_lag() -> list[float]:
                 await asyncio.sleep(0.02)
             await stream.stop()
             await pilot.pause()
-        stop.set()
-        await task
-    return samples
+        await probe.stop()
+    return probe.samples.get("bare", [])
 
 
 LAG_RUNS = 3

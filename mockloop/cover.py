@@ -15,6 +15,9 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mockloop.events import Event
     from mockloop.models import Persona, Problem
     from mockloop.session import Session
 
@@ -64,6 +67,11 @@ class Cover:
         return cls(**data)
 
 
+def resume_offset(events: Sequence[Event]) -> float:
+    """The session time to continue from: the last recorded moment (a quit snapshot at best)."""
+    return max(event.t for event in events)
+
+
 def statement_markdown(problem: Problem) -> str:
     """The statement plus its visible examples, as the candidate reads them."""
     lines = [problem.statement.strip(), "", f"`{problem.signature}`", ""]
@@ -76,7 +84,7 @@ def statement_markdown(problem: Problem) -> str:
 def cover_of(session: Session, persona: Persona, problem: Problem, *, resumed: bool) -> Cover:
     """The cover of a loaded session, timed as it will continue: from its last event."""
     started = session.started
-    elapsed = max(event.t for event in session.events)
+    elapsed = resume_offset(session.events)
     return Cover(
         session_id=session.id,
         interviewer=persona.interviewer.name,

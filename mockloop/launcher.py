@@ -13,13 +13,13 @@ Every other command (and `--help`) goes straight to the typer CLI in `mockloop.c
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from mockloop.collector import collector_paused, keep_loaded_objects
 from mockloop.cover import HANDOFF_ENV, Cover, handing_off
 
 if TYPE_CHECKING:
@@ -47,16 +47,11 @@ def opens_interview(arguments: Sequence[str]) -> bool:
 def launch(arguments: Sequence[str]) -> int:
     """Prepare the session in a child while Textual loads here; then run the UI.
 
-    The garbage collector is off while starting: importing Textual and drawing the first
-    frame allocate hundreds of thousands of long-lived objects, and the repeated full
-    collections over them cost about as much as the drawing itself (bench/startup.py).
-    Once the interview is on screen its `IdleCollector` collects.
+    No automatic garbage collection while starting (see mockloop/collector.py); once the
+    interview is on screen its `IdleCollector` collects.
     """
-    gc.disable()
-    try:
+    with collector_paused():
         return prepare_and_show(arguments)
-    finally:
-        gc.enable()
 
 
 def prepare_and_show(arguments: Sequence[str]) -> int:
@@ -109,7 +104,7 @@ def show(cover: Cover) -> int:
 
         interview = open_session(cover.session_id, resumed=cover.resumed)
         loaded.append(interview)
-        gc.freeze()  # what start-up loaded lives as long as the process: keep it out of collections
+        keep_loaded_objects()  # start-up's objects live as long as the process
         return interview
 
     try:

@@ -8,14 +8,13 @@ the session's cover for the launcher's UI; otherwise they run the UI in this pro
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 
 from mockloop.catalog import default_catalog
 from mockloop.clock import WallClock
-from mockloop.cover import handing_off
+from mockloop.collector import collector_paused, keep_loaded_objects
+from mockloop.cover import handing_off, resume_offset
 from mockloop.errors import MockloopError, UsageError
 from mockloop.events import Event
 from mockloop.session import Session
@@ -66,9 +65,14 @@ def resume(session_id: str | None) -> None:
             raise UsageError(
                 f"Session {full_id} has already ended; see it with `mockloop report {full_id}`."
             )
-        return Session(full_id, events, store, WallClock(offset=resume_offset(events)))
+        return loaded_session(full_id, events, store)
 
     present(unfinished_session, resumed=True)
+
+
+def loaded_session(session_id: str, events: Sequence[Event], store: Store) -> Session:
+    """A stored session whose clock continues from its last recorded moment."""
+    return Session(session_id, events, store, WallClock(offset=resume_offset(events)))
 
 
 def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
@@ -102,27 +106,11 @@ def open_session(session_id: str, *, resumed: bool) -> Interview:
     """Load a session the launcher's child prepared (in the UI, after its first frame)."""
     store = Store.open()
     try:
-        events = store.load(session_id)
-        session = Session(session_id, events, store, WallClock(offset=resume_offset(events)))
+        session = loaded_session(session_id, store.load(session_id), store)
         return prepare(session, store, resumed=resumed)
     except BaseException:
         store.close()
         raise
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No garbage collection while the interview starts (imports, catalog, first frame).
-
-    Start-up allocates many long-lived objects and collecting them costs several percent of
-    the time to the first frame; `keep_loaded_objects` turns collection back on once the
-    services are loaded, and leaving this block does in any case.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def resolve(store: Store, session_id: str | None) -> str:
@@ -142,11 +130,6 @@ def resolve(store: Store, session_id: str | None) -> str:
         store.load(session_id)  # raises the store's own "no such session" message
         return session_id
     return matches[0]
-
-
-def resume_offset(events: Sequence[Event]) -> float:
-    """The session time to continue from: the last recorded moment (a quit snapshot at best)."""
-    return max(event.t for event in events)
 
 
 def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
@@ -187,16 +170,6 @@ def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
         notices=store.notices,
         resumed=resumed,
     )
-
-
-def keep_loaded_objects() -> None:
-    """Hide everything loaded so far (modules, the catalog, Textual's tables) from the GC.
-
-    They live as long as the process; left in view, every full collection re-scans them,
-    which paused the event loop for 80-110 ms at a time (see bench/startup.py). While the
-    interview is on screen, collection is the UI's `IdleCollector`'s business.
-    """
-    gc.freeze()
 
 
 def finish(notices: Callable[[], list[str]], close: Callable[[], object]) -> None:

@@ -11,7 +11,7 @@ from contextlib import suppress
 from textual import on
 from textual.app import App
 
-from mockloop.tui.collector import IdleCollector
+from mockloop.collector import IdleCollector
 from mockloop.tui.context import Interview, Opening
 from mockloop.tui.screens.interview import InterviewScreen
 from mockloop.tui.screens.report import ReportScreen

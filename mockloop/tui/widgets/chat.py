@@ -44,18 +44,8 @@ class InterviewerMessage(Widget):
     in the transcript, so a finished message is drawn by a single widget.
     """
 
-    DEFAULT_CSS = """
-    InterviewerMessage {
-        height: auto;
-        margin: 0 4 1 0;
-        padding: 0 1;
-        border-left: thick $accent;
-        background: $accent 8%;
-    }
-    """
-
     def __init__(self, speaker: str, source: str) -> None:
-        super().__init__()
+        super().__init__(classes="interviewer")
         self.speaker = speaker
         self.source = source
         self._markdown = RichMarkdown(source)
@@ -75,20 +65,13 @@ class StreamingMessage(Vertical):
     """
 
     DEFAULT_CSS = """
-    StreamingMessage {
-        height: auto;
-        margin: 0 4 1 0;
-        padding: 0 1;
-        border-left: thick $accent;
-        background: $accent 8%;
-    }
     StreamingMessage > .speaker { text-style: bold; color: $accent; }
     StreamingMessage > Markdown { margin: 0; padding: 0; background: transparent; }
     StreamingMessage MarkdownParagraph { margin: 0; }
     """
 
     def __init__(self, speaker: str) -> None:
-        super().__init__()
+        super().__init__(classes="interviewer")
         self.speaker = speaker
         self.body = Markdown()
 
@@ -117,6 +100,13 @@ class ChatPanel(Vertical):
     ChatPanel { height: 1fr; }
     ChatPanel #transcript { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
     ChatPanel #message { dock: bottom; }
+    ChatPanel .interviewer {
+        height: auto;
+        margin: 0 4 1 0;
+        padding: 0 1;
+        border-left: thick $accent;
+        background: $accent 8%;
+    }
     """
 
     @dataclass

@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-from mockloop.tui import collector
-from mockloop.tui.collector import IdleCollector
+from mockloop import collector
+from mockloop.collector import IdleCollector
 
 
 @pytest.fixture
