@@ -14,9 +14,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mockloop.languages import default_language
 from mockloop.scoring.models import LintFinding
 
-RULES = "F,B,A,C90,SIM,E711,E712,E721,PLR0911,PLR0912,PLR0913,PLR0915,PLR1714"
 TIMEOUT_SECONDS = 10.0
 
 
@@ -33,10 +33,11 @@ class LintReport:
 
 def ruff_binary() -> Path | None:
     """The ruff executable next to this interpreter, else the one on PATH, else None."""
-    beside = Path(sys.executable).parent / "ruff"
+    tool = default_language().lint_tool
+    beside = Path(sys.executable).parent / tool
     if beside.is_file():
         return beside
-    found = shutil.which("ruff")
+    found = shutil.which(tool)
     return Path(found) if found else None
 
 
@@ -45,6 +46,7 @@ def run_ruff(code: str, binary: Path | None = None) -> tuple[list[LintFinding], 
     executable = binary if binary is not None else ruff_binary()
     if executable is None:
         return [], "the lint check could not run: ruff is not installed"
+    language = default_language()
     command = [
         str(executable),
         "check",
@@ -53,9 +55,9 @@ def run_ruff(code: str, binary: Path | None = None) -> tuple[list[LintFinding], 
         "--output-format",
         "json",
         "--select",
-        RULES,
+        language.lint_rules,
         "--stdin-filename",
-        "solution.py",
+        language.source_name("solution"),
         "-",
     ]
     try:
