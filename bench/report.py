@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 
 from mockloop.catalog import load_catalog
+from mockloop.digests import code_digest
 from mockloop.events import (
     AnyPayload,
     CandidateSaid,
@@ -26,11 +27,11 @@ from mockloop.events import (
     TestsRun,
 )
 from mockloop.models import Problem
-from mockloop.runner.results import CaseResult
+from mockloop.results import CaseResult
 from mockloop.scoring import collect, render_report, score
 from mockloop.scoring.evidence import final_code, final_run
 from mockloop.scoring.lint import lint
-from mockloop.session import code_digest, fold
+from mockloop.session import fold
 
 TARGET_MS = 100.0
 

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from mockloop.catalog import load_catalog, load_problem  # noqa: E402
 from mockloop.models import Problem  # noqa: E402
+from mockloop.results import RunResult  # noqa: E402
 from mockloop.runner.isolation import child_setup  # noqa: E402
-from mockloop.runner.results import RunResult  # noqa: E402
 from mockloop.runner.sandbox import Runner, run_code  # noqa: E402
 
 RUNS = 20

@@ -171,15 +171,15 @@ def first_frame(argv: list[str], env: dict[str, str], marker: str) -> float:
 def greeting_marker() -> str:
     """The first words of the greeting `mockloop start` shows (the offline interviewer, seed 1)."""
     sys.path.insert(0, str(ROOT))
-    from mockloop.catalog import default_catalog
     from mockloop.clock import SimulatedClock
     from mockloop.engine.factory import make_interviewer
+    from mockloop.interviews import catalog as default_catalog
     from mockloop.planning import plan_interview
     from mockloop.session import MemorySink, Session
 
     plan = plan_interview(default_catalog(), "google", "senior", problem_slug="two-sum", seed=1)
     session = Session.start(plan.started, MemorySink(), SimulatedClock())
-    interviewer = make_interviewer(plan.persona, plan.problem, plan.rubric, plan.started)
+    interviewer = make_interviewer(plan.persona, plan.pack, plan.rubric, plan.started)
 
     async def greeting() -> str:
         return "".join([chunk async for chunk in interviewer.respond(session, session.events[0])])
@@ -265,36 +265,33 @@ async def lag_scenarios() -> list[tuple[str, list[float]]]:
     """Probe the event loop of the real interview screen, idle and under load."""
     os.environ["MOCKLOOP_HOME"] = tempfile.mkdtemp(prefix="mockloop-lag-")
     sys.path.insert(0, str(ROOT))
-    from mockloop.catalog import default_catalog
     from mockloop.clock import WallClock
     from mockloop.collector import keep_loaded_objects
+    from mockloop.conductor import Conductor, Round, Services
     from mockloop.engine.factory import make_interviewer
+    from mockloop.interviews import catalog as default_catalog
     from mockloop.planning import plan_interview
-    from mockloop.runner.sandbox import run_code, tests_run_payload
+    from mockloop.runner.sandbox import run_code
     from mockloop.session import Session
     from mockloop.snapshots import SnapshotPolicy
     from mockloop.store import Store
     from mockloop.tui.app import InterviewApp
-    from mockloop.tui.context import Interview, Services
+    from mockloop.tui.context import Interview
     from mockloop.tui.screens.interview import InterviewScreen
     from mockloop.tui.widgets.chat import ChatPanel
 
     plan = plan_interview(default_catalog(), "google", "senior", problem_slug="two-sum", seed=1)
     store = Store.open()
     session = Session.start(plan.started, store, WallClock())
+    round_ = Round(plan.kind, plan.persona, plan.pack, plan.rubric)
     interview = Interview(
-        session=session,
-        persona=plan.persona,
-        problem=plan.problem,
-        rubric=plan.rubric,
+        conductor=Conductor(session, round_, policy=SnapshotPolicy(idle_seconds=0.0)),
         connect=lambda: Services(
             interviewer=make_interviewer(
-                plan.persona, plan.problem, plan.rubric, plan.started, chunk_delay=0.02
+                plan.persona, plan.pack, plan.rubric, plan.started, chunk_delay=0.02
             ),
             run_tests=run_code,
-            record_run=tests_run_payload,
         ),
-        policy=SnapshotPolicy(idle_seconds=0.0),
         durable=store.sync,
     )
     probe = Probe(LAG_PHASES[0])
@@ -315,6 +312,7 @@ async def lag_scenarios() -> list[tuple[str, list[float]]]:
                     await asyncio.sleep(0.5)
                 elif name.startswith("typing"):
                     for line in range(20):
+                        assert screen.editor is not None
                         screen.editor.insert(f"\nx{round_number}_{line} = {line}")
                         await asyncio.sleep(0.05)  # a fast typist: 20 edits a second
                     screen._second()  # the 1 s timer: idle snapshot to SQLite, header

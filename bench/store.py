@@ -31,7 +31,7 @@ from mockloop.events import (
     SessionStarted,
     TestsRun,
 )
-from mockloop.runner.results import CaseResult
+from mockloop.results import CaseResult
 from mockloop.session import Session
 from mockloop.snapshots import SnapshotPolicy
 from mockloop.store import Store

@@ -12,9 +12,8 @@ rubric and one problem instead of the whole bank (see bench/startup.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from mockloop import paths
 from mockloop.errors import PackError, unknown
+from mockloop.languages import default_language
 from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric, offered
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -30,12 +30,14 @@ Model = TypeVar("Model", bound=BaseModel)
 # libyaml's C loader parses our packs about ten times faster than the pure-Python one.
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Problem fields read from source files in the problem's folder, by file stem; the suffix
+# comes from the language spec.
 PROBLEM_FILES = {
-    "starter": "starter.py",
-    "solution": "solution.py",
-    "brute_force": "brute.py",
-    "cases_source": "cases.py",
-    "checker_source": "checker.py",
+    "starter": default_language().source_name("starter"),
+    "solution": default_language().source_name("solution"),
+    "brute_force": default_language().source_name("brute"),
+    "cases_source": default_language().source_name("cases"),
+    "checker_source": default_language().source_name("checker"),
 }
 
 
@@ -261,6 +263,8 @@ class Catalog:
     personas: Mapping[str, Persona] = field(default_factory=dict)
     rubrics: Mapping[str, Rubric] = field(default_factory=dict)
     problems: Mapping[str, Problem] = field(default_factory=dict)
+    dimensions: Callable[[str], Collection[str] | None] | None = None
+    """The dimension ids a focus can score (from the interview types); None skips the check."""
 
     def persona(self, company: str) -> Persona:
         """The persona for a company id (e.g. google), or a usage error with suggestions."""
@@ -284,11 +288,25 @@ class Catalog:
         return self.problems[slug]
 
     def rubric(self, focus: str = "coding") -> Rubric:
-        """The rubric for an interview focus."""
-        for rubric in self.rubrics.values():
+        """The rubric for an interview focus; a dimension no scorer knows is a PackError."""
+        for name, rubric in self.rubrics.items():
             if rubric.focus == focus:
+                self._check_dimensions(name, rubric)
                 return rubric
         raise unknown("focus", focus, [r.focus for r in self.rubrics.values()])
+
+    def _check_dimensions(self, name: str, rubric: Rubric) -> None:
+        known = self.dimensions(rubric.focus) if self.dimensions is not None else None
+        if known is None:
+            return
+        strangers = [d.id for d in rubric.dimensions if d.id not in known]
+        if strangers:
+            rubrics = self.rubrics
+            where = rubrics.path(name) if isinstance(rubrics, LazyPacks) else name
+            raise PackError(
+                f"{where}: dimensions: unknown dimension id '{strangers[0]}' for the "
+                f"{rubric.focus} round; its scorers know {', '.join(sorted(known))}."
+            )
 
     def problems_for(self, company: str | None, level: str | None) -> list[Problem]:
         """Problems offered for a company and level, easiest first (loads every problem)."""
@@ -325,8 +343,16 @@ def load_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -
     )
 
 
-def lazy_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -> Catalog:
-    """Every pack by name (file names only); each file is validated the first time it is used."""
+def lazy_catalog(
+    folders: Iterable[str] = ("personas", "rubrics", "problems"),
+    *,
+    dimensions: Callable[[str], Collection[str] | None] | None = None,
+) -> Catalog:
+    """Every pack by name (file names only); each file is validated the first time it is used.
+
+    `dimensions` names the dimension ids each focus can score, so a rubric with an id no
+    scorer knows fails when it is first used (see `mockloop.interviews.catalog`).
+    """
     wanted = set(folders)
 
     def files(kind: str, pattern: str) -> dict[str, Path]:
@@ -336,6 +362,7 @@ def lazy_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -
         personas=LazyPacks(files("personas", "*.yaml"), load_persona),
         rubrics=LazyPacks(files("rubrics", "*.yaml"), load_rubric),
         problems=LazyPacks(files("problems", "*/problem.yaml"), _load_problem_spec),
+        dimensions=dimensions,
     )
 
 
@@ -344,14 +371,13 @@ def _load_problem_spec(spec: Path) -> Problem:
     return load_problem(spec.parent)
 
 
-@cache
-def default_catalog() -> Catalog:
-    """The catalog for this process; each pack file is loaded once, when first used."""
-    return lazy_catalog()
+def validate_path(
+    path: Path, dimensions: Callable[[str], Collection[str] | None] | None = None
+) -> list[str]:
+    """Check a pack file or folder for authors; returns the errors (empty when clean).
 
-
-def validate_path(path: Path) -> list[str]:
-    """Check a pack file or folder for authors; returns the errors (empty when clean)."""
+    `dimensions` checks each rubric's dimension ids against its round's scorers.
+    """
     errors: list[str] = []
     targets: list[Path]
     if path.is_file() or (path / "problem.yaml").is_file():
@@ -369,7 +395,7 @@ def validate_path(path: Path) -> list[str]:
         return [f"{path}: no such file or folder."]
     for target in targets:
         try:
-            _validate_one(target)
+            _validate_one(target, dimensions)
         except PackError as error:
             errors.append(error.message)
     if not targets:
@@ -377,7 +403,7 @@ def validate_path(path: Path) -> list[str]:
     return errors
 
 
-def _validate_one(target: Path) -> None:
+def _validate_one(target: Path, dimensions: Callable[[str], Collection[str] | None] | None) -> None:
     """Validate one file or problem folder, guessing its kind from its place and fields."""
     if target.is_dir():
         load_problem(target)
@@ -388,6 +414,7 @@ def _validate_one(target: Path) -> None:
     data = read_yaml(target)
     rubric_fields = {"dimensions", "focus"}
     if target.parent.name == "rubrics" or (isinstance(data, dict) and rubric_fields & set(data)):
-        load_rubric(target)
+        rubric = load_rubric(target)
+        Catalog(rubrics={str(target): rubric}, dimensions=dimensions).rubric(rubric.focus)
     else:
         load_persona(target)

@@ -46,9 +46,11 @@ def load_settings() -> Settings:
         raise UsageError(describe_validation(path, error)) from None
 
 
-def resolve_model(flag: str | None, api_base_flag: str | None) -> tuple[str | None, str | None]:
+def resolve_model(
+    flag: str | None, api_base_flag: str | None, settings: Settings | None = None
+) -> tuple[str | None, str | None]:
     """The model and API base in force: flag, then env var, then config file, then none."""
-    settings = load_settings()
+    settings = settings or load_settings()
     model = flag or os.environ.get("MOCKLOOP_MODEL") or settings.model
     api_base = api_base_flag or os.environ.get("MOCKLOOP_API_BASE") or settings.api_base
     if model is not None and not model.strip():

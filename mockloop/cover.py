@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from mockloop.conductor import Round
     from mockloop.events import Event
-    from mockloop.models import Persona, Problem
     from mockloop.session import Session
 
 HANDOFF_ENV = "MOCKLOOP_HANDOFF"
@@ -47,6 +47,10 @@ class Cover:
     phase: str
     remaining: float
     resumed: bool
+    editor: str
+    """"code", "notes" or "" (a chat-only round): which editor the screen shows."""
+    editor_language: str
+    runs_tests: bool
 
     @property
     def who(self) -> str:
@@ -72,28 +76,23 @@ def resume_offset(events: Sequence[Event]) -> float:
     return max(event.t for event in events)
 
 
-def statement_markdown(problem: Problem) -> str:
-    """The statement plus its visible examples, as the candidate reads them."""
-    lines = [problem.statement.strip(), "", f"`{problem.signature}`", ""]
-    for example in problem.examples:
-        arguments = ", ".join(repr(argument) for argument in example.args or [])
-        lines.append(f"- `{problem.entry_point}({arguments})` → `{example.expected!r}`")
-    return "\n".join(lines)
-
-
-def cover_of(session: Session, persona: Persona, problem: Problem, *, resumed: bool) -> Cover:
+def cover_of(session: Session, round_: Round, *, resumed: bool) -> Cover:
     """The cover of a loaded session, timed as it will continue: from its last event."""
     started = session.started
+    kind, pack = round_.kind, round_.pack
     elapsed = resume_offset(session.events)
     return Cover(
         session_id=session.id,
-        interviewer=persona.interviewer.name,
-        company=persona.company,
+        interviewer=round_.persona.interviewer.name,
+        company=round_.persona.company,
         level=f"{started.level_title} ({started.level})",
-        title=f"{problem.title} · {problem.difficulty}",
-        statement=statement_markdown(problem),
+        title=kind.heading(pack),
+        statement=kind.statement(pack),
         code=session.state.code,
         phase=session.state.phase,
         remaining=started.minutes * 60 - elapsed,
         resumed=resumed,
+        editor=kind.panes.editor or "",
+        editor_language=kind.panes.editor_language,
+        runs_tests=kind.panes.runs_tests,
     )

@@ -10,10 +10,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockloop.digests import code_digest
 from mockloop.models import LevelName, Phase
-from mockloop.runner.results import CaseResult, RunStatus
+from mockloop.results import CaseResult, RunResult, RunStatus
 
 SnapshotReason = Literal["start", "idle", "run", "message", "phase", "end", "quit"]
+HintSource = Literal["palette", "chat", "script"]
+EndReason = Literal["candidate", "time", "script"]
 
 
 class Payload(BaseModel):
@@ -65,6 +68,11 @@ class CodeSnapshot(Payload):
     code: str
     reason: SnapshotReason
 
+    @classmethod
+    def of(cls, code: str, reason: SnapshotReason) -> CodeSnapshot:
+        """The snapshot of `code`, with its digest."""
+        return cls(digest=code_digest(code), code=code, reason=reason)
+
 
 class TestsRun(Payload):
     """The result of running the code against the cases (F5 or `run: true`)."""
@@ -80,12 +88,28 @@ class TestsRun(Payload):
     message: str
     duration_ms: float
 
+    @classmethod
+    def of(cls, result: RunResult, source: str) -> TestsRun:
+        """The payload recording a run of `source` (its digest and the visible counts)."""
+        visible = [case for case in result.cases if case.visible]
+        return cls(
+            digest=code_digest(source),
+            status=result.status,
+            passed=result.passed,
+            total=result.total,
+            visible_passed=sum(1 for case in visible if case.status == "passed"),
+            visible_total=len(visible),
+            cases=result.cases,
+            message=result.message,
+            duration_ms=result.duration_ms,
+        )
+
 
 class HintRequested(Payload):
     """The candidate asked for a hint (palette, script or chat)."""
 
     kind: Literal["hint_requested"] = "hint_requested"
-    source: Literal["palette", "chat", "script"] = "palette"
+    source: HintSource = "palette"
 
 
 class HintGiven(Payload):
@@ -117,7 +141,7 @@ class SessionEnded(Payload):
     """The interview is over."""
 
     kind: Literal["session_ended"] = "session_ended"
-    reason: Literal["candidate", "time", "script"]
+    reason: EndReason
 
 
 class ScorecardWritten(Payload):

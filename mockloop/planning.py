@@ -9,12 +9,14 @@ from __future__ import annotations
 import random
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from mockloop.catalog import Catalog
-from mockloop.config import load_settings, resolve_model
+from mockloop.config import Settings, load_settings, resolve_model
 from mockloop.errors import UsageError
 from mockloop.events import SessionStarted
-from mockloop.models import Persona, Problem, Rubric
+from mockloop.interviews import InterviewType, interview_type
+from mockloop.models import Persona, Rubric
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,9 @@ class Plan:
 
     started: SessionStarted
     persona: Persona
-    problem: Problem
+    pack: Any
     rubric: Rubric
+    kind: InterviewType
 
 
 def plan_interview(
@@ -39,46 +42,59 @@ def plan_interview(
     seed: int | None = None,
     minutes: int | None = None,
     done_slugs: Collection[str] = (),
+    settings: Settings | None = None,
 ) -> Plan:
-    """Resolve and validate every choice; raises UsageError with the closest match."""
+    """Resolve and validate every choice; raises UsageError with the closest match.
+
+    `settings` is the user's config when the caller has already read it (read here if not).
+    """
+    kind = interview_type(focus)
     persona = catalog.persona(company)
     level_name = catalog.level(persona, level)
-    rubric = catalog.rubric(focus)
+    rubric = catalog.rubric(kind.focus)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     if problem_slug is not None:
-        problem = catalog.problem(problem_slug)
+        pack = kind.pack(catalog, problem_slug)
     else:
-        problem = choose_problem(catalog, persona.id, level_name, done_slugs, chosen_seed)
-    model_name, base = resolve_model(model, api_base)
-    length = minutes or load_settings().minutes or persona.levels[level_name].minutes
+        pack = choose_pack(kind, catalog, persona.id, level_name, done_slugs, chosen_seed)
+    settings = settings or load_settings()
+    model_name, base = resolve_model(model, api_base, settings)
+    length = minutes or settings.minutes or persona.levels[level_name].minutes
     started = SessionStarted(
         company=persona.company,
         persona=persona.id,
         level=level_name,
         level_title=persona.levels[level_name].title,
-        focus=focus,
-        problem=problem.slug,
+        focus=kind.focus,
+        problem=pack.slug,
         rubric=rubric.id,
         minutes=length,
         seed=chosen_seed,
         model=model_name,
         api_base=base,
-        starter=problem.starter,
+        starter=kind.starter(pack),
     )
-    return Plan(started=started, persona=persona, problem=problem, rubric=rubric)
+    return Plan(started=started, persona=persona, pack=pack, rubric=rubric, kind=kind)
 
 
-def choose_problem(
-    catalog: Catalog, company: str, level: str, done_slugs: Collection[str], seed: int
-) -> Problem:
-    """A problem for the company and level, preferring ones this user has not done.
+def choose_pack(
+    kind: InterviewType,
+    catalog: Catalog,
+    company: str,
+    level: str,
+    done_slugs: Collection[str],
+    seed: int,
+) -> Any:
+    """A pack of the round for the company and level, preferring ones not done yet.
 
-    Chooses among slugs (`Catalog.slugs_for` reads only each problem's card) and loads
-    just the chosen problem.
+    Chooses among slugs (the coding round reads only each problem's card) and loads just
+    the chosen pack.
     """
-    offered = catalog.slugs_for(company, level) or catalog.slugs_for(None, level)
+    offered = kind.offered(catalog, company, level)
     if not offered:
-        raise UsageError(f"No problem in the bank suits level '{level}'. Pass --problem SLUG.")
+        raise UsageError(
+            f"Nothing in the {kind.title.lower()} bank suits level '{level}'. Pass --problem SLUG."
+        )
     fresh = [slug for slug in offered if slug not in done_slugs]
     pool = fresh or offered
-    return catalog.problem(random.Random(seed).choice(pool))
+    return kind.pack(catalog, random.Random(seed).choice(pool))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from mockloop.clock import Clock
+from mockloop.digests import code_digest
 from mockloop.events import (
     AnyPayload,
     CandidateSaid,
@@ -46,21 +46,6 @@ class MemorySink:
         self.events.setdefault(session_id, []).append(event)
 
 
-def code_digest(code: str) -> str:
-    """Content address of a piece of code."""
-    return hashlib.sha256(code.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class Line:
-    """One transcript line."""
-
-    seq: int
-    t: float
-    speaker: str  # "candidate" or "interviewer"
-    text: str
-
-
 @dataclass
 class SessionState:
     """Everything the UI, engine and scorer need, derived from the log alone."""
@@ -69,9 +54,7 @@ class SessionState:
     phase: Phase = "intro"
     code: str = ""
     code_digest: str = ""
-    transcript: list[Line] = field(default_factory=list)
     runs: list[TestsRun] = field(default_factory=list)
-    run_times: list[float] = field(default_factory=list)
     hints: list[HintGiven] = field(default_factory=list)
     fallbacks: list[EngineFallback] = field(default_factory=list)
     ended: bool = False
@@ -110,10 +93,8 @@ def apply(state: SessionState, event: Event) -> None:
     payload = event.payload
     state.last_event_t = event.t
     if isinstance(payload, CandidateSaid):
-        state.transcript.append(Line(event.seq, event.t, "candidate", payload.text))
         state.last_candidate_t = event.t
     elif isinstance(payload, InterviewerSaid):
-        state.transcript.append(Line(event.seq, event.t, "interviewer", payload.text))
         state.intents.append(payload.intent)
     elif isinstance(payload, CodeSnapshot):
         state.code = payload.code
@@ -121,7 +102,6 @@ def apply(state: SessionState, event: Event) -> None:
         state.last_candidate_t = max(state.last_candidate_t, event.t)
     elif isinstance(payload, TestsRun):
         state.runs.append(payload)
-        state.run_times.append(event.t)
         state.last_candidate_t = event.t
     elif isinstance(payload, HintGiven):
         state.hints.append(payload)
@@ -198,10 +178,10 @@ class Session:
 
     def snapshot(self, code: str, reason: SnapshotReason) -> Event | None:
         """Append a code snapshot unless the code is unchanged since the last one."""
-        digest = code_digest(code)
-        if digest == self._state.code_digest:
+        snapshot = CodeSnapshot.of(code, reason)
+        if snapshot.digest == self._state.code_digest:
             return None
-        return self.append(CodeSnapshot(digest=digest, code=code, reason=reason))
+        return self.append(snapshot)
 
     def change_phase(self, phase: Phase, reason: str) -> Event | None:
         """Move to another phase; no event when already there."""

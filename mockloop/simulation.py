@@ -1,17 +1,20 @@
 """`mockloop simulate`: a scripted candidate driven through the real session, interviewer,
 runner and scorer, headless, on a simulated clock.
 
-Determinism: the clock only moves to the script's `at` times (with a `Tick` every 30
-simulated seconds in between), the offline interviewer is seeded by the script's `seed`
-(0 when omitted), and the report is dated `SIMULATED_DATE` rather than today, so the same
-script and seed give a byte-identical report. Session ids stay random so runs never clash
-in the database; the report body does not contain the id.
+The script drives the same `Conductor` as the interview screen, at the same cadence: the
+simulated clock steps from one tick boundary to the next (`TICK_SECONDS`) up to each action's
+`at`, pulsing the conductor at each, so check-ins, idle snapshots and time calls land as they
+would on screen.
+
+Determinism: the clock only moves as described, the offline interviewer is seeded by the
+script's `seed` (0 when omitted), and the report is dated `SIMULATED_DATE` rather than today,
+so the same script and seed give a byte-identical report. Session ids stay random so runs
+never clash in the database; the report body does not contain the id.
 """
 
 from __future__ import annotations
 
 import datetime
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,19 +23,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mockloop.clock import SimulatedClock
-from mockloop.engine.base import Ending, Interviewer, Tick, Trigger
+from mockloop.conductor import TICK_SECONDS, Conductor, Round, Services
+from mockloop.engine.base import EndReason, Trigger
 from mockloop.errors import UsageError
-from mockloop.events import CandidateSaid, HintRequested, SessionEnded
-from mockloop.models import Problem
 from mockloop.session import Session
 
 if TYPE_CHECKING:
     from mockloop.store import Store
 
-TICK_SECONDS = 30.0
 DEFAULT_SEED = 0
 SIMULATED_DATE = datetime.date(2000, 1, 1)
-EndReason = Literal["candidate", "time", "script"]
 
 
 class ScriptAction(BaseModel):
@@ -62,7 +62,8 @@ class SimulationScript(BaseModel):
 
     company: str
     level: str
-    problem: str
+    focus: str = "coding"
+    problem: str | None = Field(default=None, description="Slug; chosen by the seed if omitted")
     seed: int = DEFAULT_SEED
     minutes: int | None = Field(default=None, ge=5, le=180)
     description: str = Field(default="", description="Who this candidate is, for authors")
@@ -75,22 +76,26 @@ class SimulationResult:
 
     session_id: str
     report: Path
+    focus: str
     verdict: str
-    score: float
+    score: float | None
     dimensions: dict[str, float]
-    passed: int
-    total: int
+    tests: tuple[int, int] | None
+    """Passed and total cases of the final code, for rounds that run tests."""
     markdown: str
 
     def as_json(self) -> dict[str, Any]:
-        """Exactly `{session_id, report, verdict, score, dimensions, tests}`."""
+        """Exactly `{session_id, report, focus, verdict, score, dimensions, tests}`."""
         return {
             "session_id": self.session_id,
             "report": str(self.report),
+            "focus": self.focus,
             "verdict": self.verdict,
             "score": self.score,
             "dimensions": self.dimensions,
-            "tests": {"passed": self.passed, "total": self.total},
+            "tests": None
+            if self.tests is None
+            else {"passed": self.tests[0], "total": self.tests[1]},
         }
 
 
@@ -157,60 +162,58 @@ def load_script(path: Path) -> SimulationScript:
 
 
 class Driver:
-    """Plays the actions into the session and lets the interviewer react to each one."""
+    """Plays a script's actions into a conductor on a simulated clock, as a candidate would."""
 
-    def __init__(self, session: Session, interviewer: Interviewer, problem: Problem) -> None:
-        self.session = session
-        self.interviewer = interviewer
-        self.problem = problem
-        self.clock = session.clock
+    def __init__(
+        self, session: Session, round_: Round, services: Services, clock: SimulatedClock
+    ) -> None:
+        self.clock = clock
         self.code = session.started.starter
+        self.conductor = Conductor(session, round_, code=lambda: self.code)
+        self.conductor.attach(services)
 
     @property
     def ended(self) -> bool:
         """The session log already holds `session_ended`."""
-        return self.session.state.ended
+        return self.conductor.session.state.ended
 
     async def respond(self, trigger: Trigger) -> None:
-        """Let the interviewer react; its appended events are the record."""
-        if self.ended and not isinstance(trigger, Ending):
-            return
-        async for _ in self.interviewer.respond(self.session, trigger):
+        """Let the interviewer reply; its appended events are the record."""
+        async for _ in self.conductor.reply(trigger):
             pass
 
     async def advance(self, target: float) -> None:
-        """Move the simulated clock to `target`, ticking every TICK_SECONDS on the way."""
-        assert isinstance(self.clock, SimulatedClock)
+        """Move the clock to `target` one tick boundary at a time, pulsing at each."""
         while not self.ended:
-            next_tick = (math.floor(self.clock.now() / TICK_SECONDS) + 1) * TICK_SECONDS
-            if next_tick > target:
+            boundary = (self.clock.now() // TICK_SECONDS + 1) * TICK_SECONDS
+            if boundary > target:
                 break
-            self.clock.advance_to(next_tick)
-            await self.respond(Tick(next_tick))
+            self.clock.advance_to(boundary)
+            tick = self.conductor.pulse()
+            if tick is not None:
+                await self.respond(tick)
         self.clock.advance_to(target)
 
     async def act(self, action: ScriptAction) -> None:
-        """Perform one action as the TUI would, then let the interviewer react."""
-        from mockloop.runner.sandbox import run_code, tests_run_payload
-
-        session = self.session
+        """Perform one action as the screen would, then let the interviewer react."""
+        conductor = self.conductor
         if action.code is not None:
             self.code = action.code
-            session.snapshot(self.code, "idle")
+            conductor.edited()
         elif action.say is not None:
-            session.snapshot(self.code, "message")
-            await self.respond(session.append(CandidateSaid(text=action.say)))
+            await self.respond(conductor.say(action.say))
         elif action.run:
-            session.snapshot(self.code, "run")
-            result = await run_code(self.problem, self.code)
-            await self.respond(session.append(tests_run_payload(result, self.code)))
+            event = await conductor.run()
+            if event is not None:
+                await self.respond(event)
         elif action.hint:
-            await self.respond(session.append(HintRequested(source="script")))
+            await self.respond(conductor.ask_hint("script"))
 
     async def play(self, actions: list[ScriptAction]) -> None:
         """Open, play every action in time, then end (by script, or when time runs out)."""
-        await self.respond(self.session.events[0])
-        budget = self.session.started.minutes * 60.0
+        async for _ in self.conductor.greet():
+            pass
+        budget = self.conductor.session.started.minutes * 60.0
         reason: EndReason = "script"
         for action in actions:
             if action.at > budget:
@@ -222,10 +225,8 @@ class Driver:
                 break
             await self.act(action)
         if not self.ended:
-            self.session.snapshot(self.code, "end")
-            await self.respond(Ending(reason))
-        if not self.ended:
-            self.session.append(SessionEnded(reason=reason))
+            async for _ in self.conductor.end(reason):
+                pass
 
 
 async def simulate(
@@ -236,17 +237,16 @@ async def simulate(
     store: Store | None = None,
 ) -> SimulationResult:
     """Run the script through a real session and write the report (see the module doc)."""
-    from mockloop.catalog import default_catalog
-    from mockloop.engine.factory import make_interviewer
+    from mockloop.engine.factory import with_model
+    from mockloop.interviews import catalog
     from mockloop.planning import plan_interview
-    from mockloop.scoring.writer import score_and_save
     from mockloop.store import Store
 
-    catalog = default_catalog()
     plan = plan_interview(
-        catalog,
+        catalog(),
         script.company,
         script.level,
+        focus=script.focus,
         problem_slug=script.problem,
         model=model,
         api_base=api_base,
@@ -255,26 +255,32 @@ async def simulate(
     )
     own_store = store is None
     sink = store if store is not None else Store.open()
-    session = Session.start(plan.started, sink, SimulatedClock())
-    interviewer = make_interviewer(plan.persona, plan.problem, plan.rubric, plan.started)
+    clock = SimulatedClock()
+    session = Session.start(plan.started, sink, clock)
+    kind = plan.kind
+    interviewer = with_model(kind.interviewer(plan.persona, plan.pack, plan.rubric), plan.started)
+    driver = Driver(
+        session,
+        Round(kind, plan.persona, plan.pack, plan.rubric),
+        Services(interviewer=interviewer, run_tests=kind.one_off_run),
+        clock,
+    )
     try:
-        await Driver(session, interviewer, plan.problem).play(script.actions)
-        payload, markdown, scorecard = await score_and_save(
-            session, plan.problem, plan.rubric, today=SIMULATED_DATE
-        )
+        await driver.play(script.actions)
+        payload, report = await driver.conductor.score(today=SIMULATED_DATE)
     finally:
         await interviewer.aclose()
         if own_store:
             sink.sync()
             sink.close()
-    tests = scorecard.tests
+    tests = report.scorecard.tests
     return SimulationResult(
         session_id=session.id,
         report=Path(payload.path),
+        focus=kind.focus,
         verdict=payload.verdict,
         score=payload.score,
         dimensions=payload.dimensions,
-        passed=tests.passed if tests else 0,
-        total=tests.total if tests else 0,
-        markdown=markdown,
+        tests=(tests.passed, tests.total) if tests is not None else None,
+        markdown=report.markdown,
     )

@@ -1,8 +1,8 @@
 """When the TUI saves the editor's code: after a short idle pause in typing.
 
-Runs, messages and phase changes snapshot too (the TUI calls `session.snapshot` there
-directly); `Session.snapshot` skips code identical to the last snapshot, and the store keeps
-each distinct content once.
+Runs, messages, phase changes and quitting snapshot too (the conductor does it there);
+`Session.snapshot` skips code identical to the last snapshot, and the store keeps each
+distinct content once.
 """
 
 from __future__ import annotations
@@ -26,8 +26,3 @@ class SnapshotPolicy:
     def saved(self) -> None:
         """The current code was snapshotted (for any reason); nothing is unsaved now."""
         self._last_edit = None
-
-    @property
-    def dirty(self) -> bool:
-        """True when there are edits not yet snapshotted."""
-        return self._last_edit is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fake_openai import FakeOpenAI
 
-from mockloop.catalog import default_catalog
+from mockloop.interviews import catalog as default_catalog
 
 
 @pytest.fixture(autouse=True)

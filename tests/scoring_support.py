@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mockloop.digests import code_digest
 from mockloop.events import (
     AnyPayload,
     CandidateSaid,
@@ -17,8 +18,7 @@ from mockloop.events import (
     TestsRun,
 )
 from mockloop.models import LevelName, Problem
-from mockloop.runner.results import CaseResult
-from mockloop.session import code_digest
+from mockloop.results import CaseResult
 
 SOLUTION = """def two_sum(nums: list[int], target: int) -> list[int]:
     position: dict[int, int] = {}

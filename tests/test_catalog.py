@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from mockloop.catalog import default_catalog, load_catalog
+from mockloop.catalog import load_catalog
 from mockloop.errors import PackError
+from mockloop.interviews import catalog as default_catalog
 from mockloop.launcher import main
 from mockloop.models import LEVELS
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from mockloop.catalog import default_catalog, load_persona, load_problem, load_rubric
+from mockloop.catalog import load_persona, load_problem, load_rubric
+from mockloop.interviews import catalog as default_catalog
 from mockloop.models import LEVELS, PHRASE_SITUATIONS, Persona, Problem
 from mockloop.runner.checking import call, canonical, load_namespace, matches, materialize
 

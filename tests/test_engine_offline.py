@@ -9,6 +9,7 @@ import pytest
 from engine_support import packs, started_event
 
 from mockloop.clock import SimulatedClock
+from mockloop.digests import code_digest
 from mockloop.engine.base import Ending, Tick, Trigger
 from mockloop.engine.offline import OfflineInterviewer
 from mockloop.engine.phrasing import chunk
@@ -21,8 +22,8 @@ from mockloop.events import (
 from mockloop.events import (
     TestsRun as RunPayload,
 )
-from mockloop.runner.results import CaseResult
-from mockloop.session import MemorySink, Session, code_digest
+from mockloop.results import CaseResult
+from mockloop.session import MemorySink, Session
 
 
 class Interview:
@@ -254,7 +255,11 @@ async def test_same_seed_same_words_and_different_seeds_differ() -> None:
         await interview.say("Two nested loops over every pair.", at=40)
         await interview.say("A hash map with the complement lookup, O(n) time.", at=60)
         await interview.say("I'm stuck, hint please", at=80)
-        return [line.text for line in interview.session.state.transcript]
+        return [
+            event.payload.text
+            for event in interview.session.events
+            if isinstance(event.payload, CandidateSaid | InterviewerSaid)
+        ]
 
     assert await transcript(1) == await transcript(1)
     assert await transcript(1) != await transcript(2)

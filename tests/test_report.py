@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 from scoring_support import hinted, log, started, strong
 
-from mockloop.catalog import load_catalog
+from mockloop.catalog import Catalog, load_catalog
 from mockloop.clock import SimulatedClock
 from mockloop.commands import scorecard as command
+from mockloop.conductor import Conductor, Round
 from mockloop.errors import UsageError
 from mockloop.events import CandidateSaid, Event, ScorecardWritten, SessionEnded
+from mockloop.interviews import interview_type
 from mockloop.models import Problem, Rubric
-from mockloop.scoring import collect, render_report, score, write_scorecard
+from mockloop.scoring import collect, render_report, score
 from mockloop.scoring.evidence import final_code, final_run
 from mockloop.scoring.lint import lint
 from mockloop.session import MemorySink, Session
@@ -114,13 +116,22 @@ async def ended_session(problem: Problem, sink: MemorySink | object) -> Session:
     return session
 
 
+async def write_scorecard(
+    session: Session, problem: Problem, rubric: Rubric, bank: list[Problem]
+) -> tuple[ScorecardWritten, str]:
+    """Score an ended session the way the interview screen does: through its conductor."""
+    persona = load_catalog(("personas",)).personas["google"]
+    packs = Catalog(problems={p.slug: p for p in [problem, *bank]})
+    kind = interview_type("coding")
+    conductor = Conductor(session, Round(kind, persona, problem, rubric, packs))
+    payload, report = await conductor.score()
+    return payload, report.markdown
+
+
 async def test_write_scorecard_saves_the_report_and_appends_the_event(packs, mockloop_home):
     problem, rubric, bank = packs
-    catalog = load_catalog(("personas",))
     session = await ended_session(problem, MemorySink())
-    payload, markdown = await write_scorecard(
-        session, catalog.personas["google"], problem, rubric, bank=bank
-    )
+    payload, markdown = await write_scorecard(session, problem, rubric, bank)
     path = Path(payload.path)
     assert path.parent == mockloop_home / "reports"
     assert re.fullmatch(rf"\d{{4}}-\d\d-\d\d-google-two-sum-{session.id}\.md", path.name)
@@ -139,12 +150,9 @@ def test_report_command_shows_saved_reports_and_re_renders_missing_ones(
     from mockloop.store import Store
 
     problem, rubric, bank = packs
-    catalog = load_catalog(("personas",))
     store = Store.open()
     session = asyncio.run(ended_session(problem, store))
-    payload, markdown = asyncio.run(
-        write_scorecard(session, catalog.personas["google"], problem, rubric, bank=bank)
-    )
+    payload, markdown = asyncio.run(write_scorecard(session, problem, rubric, bank))
     store.sync()
     store.close()
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from mockloop import events
 from mockloop.catalog import Catalog, load_catalog, load_problem
+from mockloop.digests import code_digest
 from mockloop.models import Case, Problem
-from mockloop.runner import sandbox
 from mockloop.runner.sandbox import Runner, run_code, run_code_sync
 from mockloop.runner.verdict import cached_plan
-from mockloop.session import code_digest
 
 REQUIRED_SLUGS = [
     "two-sum",
@@ -140,7 +140,7 @@ def test_tests_run_payload_counts_visible_cases() -> None:
     problem = load_problem(ATTACK_PROBLEM)
     source = "def add(first, second):\n    return 3\n"
     result = run_code_sync(problem, source)
-    payload = sandbox.tests_run_payload(result, source)
+    payload = events.TestsRun.of(result, source)
     assert payload.digest == code_digest(source)
     assert (payload.passed, payload.total) == (1, 14)
     assert (payload.visible_passed, payload.visible_total) == (1, 2)

@@ -17,7 +17,7 @@ import pytest
 
 from mockloop.catalog import load_problem
 from mockloop.models import Problem
-from mockloop.runner.results import RunResult
+from mockloop.results import RunResult
 from mockloop.runner.sandbox import run_code_sync
 
 PROBLEM_FOLDER = Path(__file__).parent / "attacks" / "add-numbers"

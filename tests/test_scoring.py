@@ -9,7 +9,7 @@ from scoring_support import SOLUTION, hinted, log, run, snapshot, started, stron
 
 from mockloop.catalog import load_catalog
 from mockloop.events import CandidateSaid, Event, SessionEnded
-from mockloop.models import LEVELS, Dimension, LevelName, Problem, Rubric
+from mockloop.models import LEVELS, LevelName, Problem, Rubric
 from mockloop.scoring import Scorecard, collect, score
 from mockloop.scoring.evidence import final_code, final_run, summarize_run
 from mockloop.scoring.lint import LintReport, lint
@@ -104,22 +104,24 @@ def test_dimensions_without_evidence_get_the_floor_and_say_so(packs):
     assert card.verdict == "Strong No Hire"
 
 
-def test_a_rubric_dimension_the_rules_do_not_know_is_no_evidence(packs):
-    problem, rubric = packs
-    extra = Dimension(
-        id="system_design",
-        name="System design",
-        weight=0.5,
-        description="Not observable in a coding round.",
-        descriptors=rubric.dimensions[0].descriptors,
-        signals=["a", "b"],
-        expectations=dict.fromkeys(LEVELS, "something"),
-    )
-    custom = rubric.model_copy(update={"dimensions": [*rubric.dimensions, extra]})
-    card = scored(strong(problem), problem, custom)
-    design = card.dimension("system_design")
-    assert (design.score, design.no_evidence, design.items) == (1.0, True, [])
-    assert card.score < scored(strong(problem), problem, rubric).score
+def test_a_rubric_dimension_no_scorer_knows_is_a_load_error_naming_file_and_id(
+    mockloop_home: Path,
+) -> None:
+    """A typo in a dimension id must not silently score at the floor."""
+    from mockloop.errors import PackError
+    from mockloop.interviews import catalog
+
+    built_in = (Path(__file__).parent.parent / "rubrics" / "coding.yaml").read_text()
+    mistyped = built_in.replace("id: verification", "id: verifcation")
+    assert mistyped != built_in
+    (mockloop_home / "rubrics").mkdir()
+    user_rubric = mockloop_home / "rubrics" / "coding.yaml"
+    user_rubric.write_text(mistyped, encoding="utf-8")
+    catalog.cache_clear()
+    with pytest.raises(PackError) as raised:
+        catalog().rubric("coding")
+    assert str(user_rubric) in raised.value.message
+    assert "'verifcation'" in raised.value.message
 
 
 def test_same_session_scores_strictly_lower_where_a_higher_level_expects_more(packs):

@@ -50,7 +50,15 @@ def test_the_example_candidates_are_told_apart_in_order(mockloop_home: Path):
         assert outcome.exit_code == 0, outcome.output
         results[name] = json.loads(outcome.stdout)
     for result in results.values():
-        assert set(result) == {"session_id", "report", "verdict", "score", "dimensions", "tests"}
+        assert set(result) == {
+            "session_id",
+            "report",
+            "focus",
+            "verdict",
+            "score",
+            "dimensions",
+            "tests",
+        }
         assert set(result["tests"]) == {"passed", "total"}
         assert Path(result["report"]).parent == mockloop_home / "reports"
         assert Path(result["report"]).name.startswith(f"{SIMULATED_DATE.isoformat()}-google-")

@@ -13,6 +13,9 @@ from test_tui_support import (
     ScriptedInterviewer,
     in_process_run,
     make_interview,
+    pinned_persona,
+    pinned_problem,
+    rubric,
     still_cursors,
 )
 from textual.pilot import Pilot
@@ -23,7 +26,7 @@ from mockloop.clock import SimulatedClock, WallClock
 from mockloop.engine.base import Trigger
 from mockloop.events import CandidateSaid, CodeSnapshot, HintRequested
 from mockloop.models import Problem
-from mockloop.runner.results import RunResult
+from mockloop.results import RunResult
 from mockloop.session import MemorySink, Session
 from mockloop.tui.app import InterviewApp
 from mockloop.tui.context import Interview, Opening
@@ -75,7 +78,7 @@ async def test_opening_focuses_editor_and_streams_the_greeting() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.focused, TextArea)
-        assert app.focused.text == interview.problem.starter
+        assert app.focused.text == pinned_problem().starter
         assert interviewer_texts(app) == ["".join(GREETING)]
         assert kinds(interview) == ["session_started", "interviewer_said"]
         header = " ".join(str(static.render()) for static in app.screen.query("#who, #timer"))
@@ -207,8 +210,8 @@ async def test_quit_and_resume_restore_code_chat_timer_and_phase() -> None:
         timer = str(app.screen.query_one("#timer", Static).render())
         assert timer.endswith(("42:55", "42:54"))
         assert "Coding" in str(app.screen.query_one("#phase", Static).render())
-        assert isinstance(app.screen, InterviewScreen) and app.screen._services is not None
-        assert app.screen._services.interviewer.triggers == []  # type: ignore[attr-defined]
+        services = await resumed.conductor.services()
+        assert services.interviewer.triggers == []  # type: ignore[attr-defined]
 
 
 async def test_idle_edits_are_snapshotted_after_the_pause() -> None:
@@ -221,7 +224,7 @@ async def test_idle_edits_are_snapshotted_after_the_pause() -> None:
         assert isinstance(screen, InterviewScreen)
         await pilot.press("end", "enter", *"x = 1")
         screen._second()
-        assert interview.session.state.code == interview.problem.starter
+        assert interview.session.state.code == pinned_problem().starter
         clock.advance(3.0)
         screen._second()
         assert "x = 1" in interview.session.state.code
@@ -253,9 +256,7 @@ async def test_a_runner_failure_is_shown_and_the_busy_state_resets() -> None:
         outcome = str(app.screen.query_one("#outcome", Static).render())
         assert "Could not run the tests: no interpreter" in outcome
         assert on_screen(app).busy == frozenset()
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen) and screen._services is not None
-        screen._services.run_tests = in_process_run
+        (await interview.conductor.services()).run_tests = in_process_run
         await pilot.press("f5")
         await settle(app, pilot)
         assert isinstance(interview.session.events[-2].payload, events.TestsRun)
@@ -329,7 +330,7 @@ async def test_asking_for_a_hint_in_chat_reaches_the_real_offline_interviewer() 
 
     interview = make_interview()
     started = interview.session.started
-    offline = make_interviewer(interview.persona, interview.problem, interview.rubric, started)
+    offline = make_interviewer(pinned_persona(), pinned_problem(), rubric(), started)
     interview = make_interview(interviewer=offline)
     app = InterviewApp(interview)
     async with app.run_test(size=SIZE) as pilot:
@@ -393,7 +394,7 @@ async def test_the_cover_shows_first_and_nothing_done_before_the_session_opens_i
         await pilot.pause()
         screen = on_screen(app)
         assert not screen.is_open
-        assert isinstance(app.focused, TextArea) and app.focused.text == interview.problem.starter
+        assert isinstance(app.focused, TextArea) and app.focused.text == pinned_problem().starter
         assert "45:00" in str(screen.query_one("#timer", Static).render())
         await pilot.press("f5")  # refused with a note, not lost silently
         assert any("still opening" in str(n.message) for n in app._notifications)

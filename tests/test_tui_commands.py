@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 from mockloop import launcher
-from mockloop.catalog import default_catalog
 from mockloop.clock import SimulatedClock
 from mockloop.commands import interview as command
 from mockloop.cover import HANDOFF_ENV, Cover, handing_off
+from mockloop.digests import code_digest
 from mockloop.errors import UsageError
 from mockloop.events import CodeSnapshot, SessionEnded
+from mockloop.interviews import catalog as default_catalog
 from mockloop.planning import plan_interview
-from mockloop.session import Session, code_digest
+from mockloop.session import Session
 from mockloop.store import Store
 from mockloop.tui.context import Interview
 
@@ -75,8 +76,8 @@ def test_start_logs_a_new_session_and_connects_the_real_services(
     assert store.latest_unfinished() == interview.session.id
     store.close()
     services = interview.connect()
-    assert services.interviewer is not None
-    assert services.write_scorecard is not None
+    assert services.interviewer is not None and services.run_tests is not None
+    assert interview.write_report is not None
 
 
 def make_session(store: Store, code: str, quit_at: float) -> Session:

@@ -16,6 +16,7 @@ from textual.widgets import Input, TextArea
 from mockloop import events
 from mockloop.catalog import load_persona, load_problem, load_rubric
 from mockloop.clock import SimulatedClock
+from mockloop.conductor import Conductor, Round, Services
 from mockloop.engine.base import Ending, Tick, Trigger
 from mockloop.events import (
     CandidateSaid,
@@ -27,12 +28,13 @@ from mockloop.events import (
     ScorecardWritten,
     SessionStarted,
 )
+from mockloop.interviews import interview_type
 from mockloop.models import Persona, Problem, Rubric
-from mockloop.runner.results import CaseResult, RunResult
-from mockloop.session import MemorySink, Session, code_digest
+from mockloop.results import CaseResult, RunResult
+from mockloop.session import MemorySink, Session
 from mockloop.snapshots import SnapshotPolicy
 from mockloop.tui.app import InterviewApp
-from mockloop.tui.context import Interview, Services
+from mockloop.tui.context import Interview
 
 REPO = Path(__file__).resolve().parent.parent
 GREETING = ["Hi, I'm Ada from Acme. ", "Today we'll work on **Two Sum**. ", "Ask me anything."]
@@ -168,26 +170,8 @@ async def in_process_run(problem: Problem, source: str) -> RunResult:
     )
 
 
-def record_run(result: RunResult, source: str) -> events.TestsRun:
-    """The `tests_run` payload for a result (same shape as the runner's)."""
-    visible = [case for case in result.cases if case.visible]
-    return events.TestsRun(
-        digest=code_digest(source),
-        status=result.status,
-        passed=result.passed,
-        total=result.total,
-        visible_passed=sum(case.status == "passed" for case in visible),
-        visible_total=len(visible),
-        cases=result.cases,
-        message=result.message,
-        duration_ms=result.duration_ms,
-    )
-
-
-async def fake_scorecard(
-    session: Session, persona: Persona, problem: Problem, rubric: Rubric
-) -> tuple[ScorecardWritten, str]:
-    """Appends a fixed scorecard and returns its Markdown."""
+async def fake_scorecard(session: Session) -> tuple[str, str]:
+    """Appends a fixed scorecard and returns where it was saved and its Markdown."""
     payload = ScorecardWritten(
         path="/reports/acme-two-sum.md",
         verdict="Hire",
@@ -196,7 +180,7 @@ async def fake_scorecard(
         judge="offline",
     )
     session.append(payload)
-    return payload, "# Acme · Two Sum\n\n## Verdict\n\n**Hire** (3.2 / 4)\n"
+    return payload.path, "# Acme · Two Sum\n\n## Verdict\n\n**Hire** (3.2 / 4)\n"
 
 
 def started_payload(problem: Problem, persona: Persona) -> SessionStarted:
@@ -214,44 +198,47 @@ def started_payload(problem: Problem, persona: Persona) -> SessionStarted:
     )
 
 
-SERVICE_FIELDS = ("interviewer", "run_tests", "record_run", "write_scorecard")
-
-
 def make_interview(
-    sink: MemorySink | None = None, clock: SimulatedClock | None = None, **overrides: object
+    sink: MemorySink | None = None,
+    clock: SimulatedClock | None = None,
+    *,
+    session: Session | None = None,
+    interviewer: object | None = None,
+    run_tests: object = in_process_run,
+    write_scorecard: object = fake_scorecard,
+    policy: SnapshotPolicy | None = None,
+    resumed: bool = False,
 ) -> Interview:
-    """A fresh interview on a simulated clock with every service faked.
+    """A fresh (or given) interview on a simulated clock with every service faked.
 
-    `overrides` may replace Interview fields or the services (interviewer, run_tests, ...).
+    `write_scorecard=None` makes an interview that cannot be scored. Ticks come once an
+    hour, so scripted tests see no check-ins unless they ask for them.
     """
     persona, problem = pinned_persona(), pinned_problem()
-    session = Session.start(
+    session = session or Session.start(
         started_payload(problem, persona),
         sink or MemorySink(),
         clock or SimulatedClock(),
         session_id="s1",
     )
-    services: dict[str, object] = {
-        "interviewer": ScriptedInterviewer(),
-        "run_tests": in_process_run,
-        "record_run": record_run,
-        "write_scorecard": fake_scorecard,
-    }
-    for name in SERVICE_FIELDS:
-        if name in overrides:
-            services[name] = overrides.pop(name)
-    values: dict[str, object] = {
-        "session": session,
-        "persona": persona,
-        "problem": problem,
-        "rubric": rubric(),
-        "connect": lambda: Services(**services),  # type: ignore[arg-type]
-        "policy": SnapshotPolicy(),
-        "log_location": "/data/mockloop.db",
-        "tick_seconds": 3600.0,
-    }
-    values.update(overrides)
-    return Interview(**values)  # type: ignore[arg-type]
+    round_ = Round(interview_type("coding"), persona, problem, rubric())
+    conductor = Conductor(session, round_, policy=policy, tick_seconds=3600.0)
+    services = Services(
+        interviewer=interviewer or ScriptedInterviewer(),  # type: ignore[arg-type]
+        run_tests=run_tests,  # type: ignore[arg-type]
+    )
+    scorer = write_scorecard
+
+    async def write_report() -> tuple[str, str]:
+        return await scorer(session)  # type: ignore[operator,no-any-return]
+
+    return Interview(
+        conductor=conductor,
+        connect=lambda: services,
+        write_report=write_report if scorer is not None else None,
+        log_location="/data/mockloop.db",
+        resumed=resumed,
+    )
 
 
 def still_cursors(app: InterviewApp) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import typer
 
-from mockloop.catalog import default_catalog
 from mockloop.errors import UsageError
-from mockloop.runner.results import CaseResult, RunResult
+from mockloop.interviews import catalog as default_catalog
+from mockloop.results import CaseResult, RunResult
 
 STATUS_STYLE = {
     "passed": "green",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mockloop.catalog import default_catalog, validate_path
+from mockloop.catalog import validate_path
 from mockloop.errors import MockloopError, unknown
+from mockloop.interviews import catalog as default_catalog
 from mockloop.models import LEVELS
 
 

@@ -25,7 +25,7 @@ def resolve_filters(
     level_name: str | None = None
     persona = None
     if company is not None:
-        from mockloop.catalog import default_catalog
+        from mockloop.interviews import catalog as default_catalog
 
         catalog = default_catalog()
         key = company.strip().lower()

@@ -11,16 +11,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from mockloop.catalog import default_catalog
 from mockloop.clock import WallClock
 from mockloop.collector import collector_paused, keep_loaded_objects
+from mockloop.conductor import Conductor, Round, Services
 from mockloop.cover import handing_off, resume_offset
 from mockloop.errors import MockloopError, UsageError
 from mockloop.events import Event
+from mockloop.interviews import catalog as default_catalog
+from mockloop.interviews import interview_type
 from mockloop.session import Session
-from mockloop.snapshots import SnapshotPolicy
 from mockloop.store import Store
-from mockloop.tui.context import Interview, Opening, Services
+from mockloop.tui.context import Interview, Opening
 
 
 def start(
@@ -123,47 +124,43 @@ def resolve(store: Store, session_id: str | None) -> str:
                 "Start one with `mockloop start --company C --level L`."
             )
         return latest
-    matches = [summary.id for summary in store.history() if summary.id.startswith(session_id)]
-    if len(matches) > 1:
-        raise UsageError(f"Session id '{session_id}' is ambiguous; give more characters.")
-    if not matches:
-        store.load(session_id)  # raises the store's own "no such session" message
-        return session_id
-    return matches[0]
+    return store.resolve(session_id)
 
 
 def prepare(session: Session, store: Store, *, resumed: bool) -> Interview:
-    """Resolve the session's persona, problem and rubric; the services load after the UI."""
+    """Resolve the session's round (type, persona, pack, rubric); its services load later."""
     catalog = default_catalog()
     started = session.started
+    kind = interview_type(started.focus)
     persona = catalog.persona(started.persona)
-    problem = catalog.problem(started.problem)
-    rubric = catalog.rubrics.get(started.rubric) or catalog.rubric(started.focus)
+    pack = kind.pack(catalog, started.problem)
+    rubric = catalog.rubrics.get(started.rubric) or catalog.rubric(kind.focus)
+    round_ = Round(kind, persona, pack, rubric, catalog)
+    conductor = Conductor(session, round_)
 
     def connect() -> Services:
-        """Import and build the interviewer, the sandbox runner and the scorer."""
-        from mockloop.engine.factory import make_interviewer
-        from mockloop.runner.sandbox import Runner, tests_run_payload
-        from mockloop.scoring import write_scorecard
+        """Import and build the interviewer and, for rounds with tests, a warm runner."""
+        from mockloop.config import load_settings
+        from mockloop.engine.factory import with_model
 
-        runner = Runner(keep_warm=True)  # after each run, the next child waits pre-spawned
-        services = Services(
-            interviewer=make_interviewer(persona, problem, rubric, started),
-            run_tests=runner.run,
-            warm_up=lambda: runner.prepare(problem),
-            record_run=tests_run_payload,
-            write_scorecard=write_scorecard,
-        )
+        offline = kind.interviewer(persona, pack, rubric)
+        timeout = load_settings().request_timeout if started.model else None
+        services = Services(interviewer=with_model(offline, started, request_timeout=timeout))
+        if kind.runner is not None:
+            run_tests, warm_up = kind.runner()
+            services.run_tests = run_tests
+            services.warm_up = lambda: warm_up(pack)
         keep_loaded_objects()
         return services
 
+    async def write_report() -> tuple[str, str]:
+        payload, report = await conductor.score()
+        return payload.path, report.markdown
+
     return Interview(
-        session=session,
-        persona=persona,
-        problem=problem,
-        rubric=rubric,
+        conductor=conductor,
         connect=connect,
-        policy=SnapshotPolicy(),
+        write_report=write_report,
         log_location=str(store.path),
         durable=store.sync,
         release=store.close,

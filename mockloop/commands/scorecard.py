@@ -26,10 +26,12 @@ def simulate(script: Path, as_json: bool, model: str | None, api_base: str | Non
     if as_json:
         print(json.dumps(result.as_json()))
         return
-    print(f"{result.verdict}: {result.score:.2f} / 4.00")
+    score = "no score" if result.score is None else f"{result.score:.2f} / 4.00"
+    print(f"{result.verdict}: {score}")
     for name, value in result.dimensions.items():
         print(f"  {name:<16} {value:.2f}")
-    print(f"Tests: {result.passed}/{result.total} passed")
+    if result.tests is not None:
+        print(f"Tests: {result.tests[0]}/{result.tests[1]} passed")
     print(f"Session {result.session_id}; report written to {result.report}")
 
 
@@ -81,26 +83,34 @@ def _render(
     events: list[Event], session_id: str, saved_path: str | None
 ) -> tuple[str, dict[str, Any]]:
     """Score the log again with the offline rules (the saved report is missing)."""
-    from mockloop.catalog import default_catalog
-    from mockloop.scoring import evaluate, render_report
+    from mockloop.interviews import catalog, interview_type
     from mockloop.scoring.writer import date_of
 
     started = events[0].payload
     assert isinstance(started, SessionStarted)
-    catalog = default_catalog()
-    problem = catalog.problem(started.problem)
-    rubric = catalog.rubrics.get(started.rubric) or catalog.rubric(started.focus)
-    scorecard = asyncio.run(evaluate(events, problem, rubric, use_judge=False))
-    if saved_path:
-        note = (
-            f"the offline evidence rules, re-rendered from the session log because the saved "
-            f"report {saved_path} is missing."
-        )
-        scorecard = scorecard.model_copy(update={"judge_note": note})
-    date = (saved_path and date_of(saved_path)) or datetime.date.today().isoformat()
-    markdown = render_report(
-        events, scorecard, problem, rubric, date=date, bank=list(catalog.problems.values())
+    packs = catalog()
+    kind = interview_type(started.focus)
+    pack = kind.pack(packs, started.problem)
+    rubric = packs.rubrics.get(started.rubric) or packs.rubric(kind.focus)
+    note = (
+        f"the offline evidence rules, re-rendered from the session log because the saved "
+        f"report {saved_path} is missing."
+        if saved_path
+        else ""
     )
+    date = (saved_path and date_of(saved_path)) or datetime.date.today().isoformat()
+    report = asyncio.run(
+        kind.evaluate(
+            events,
+            pack,
+            rubric,
+            packs,
+            date=datetime.date.fromisoformat(date),
+            use_judge=False,
+            note=note,
+        )
+    )
+    markdown, scorecard = report.markdown, report.scorecard
     return markdown, _with_ids(scorecard.model_dump(mode="json"), session_id, saved_path)
 
 

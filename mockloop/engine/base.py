@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-from mockloop.events import Event
+from mockloop.events import EndReason, Event
 from mockloop.session import Session
 
 
@@ -21,10 +21,12 @@ class Tick:
 class Ending:
     """The candidate (or the clock) is ending the interview; the interviewer says goodbye."""
 
-    reason: Literal["candidate", "time", "script"]
+    reason: EndReason
 
 
 Trigger = Event | Tick | Ending
+
+__all__ = ["EndReason", "Ending", "Interviewer", "Tick", "Trigger"]
 
 
 class Interviewer(Protocol):

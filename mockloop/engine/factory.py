@@ -22,13 +22,29 @@ def make_interviewer(
     config: llm.ModelConfig | None = None,
     deadline: float = 45.0,
 ) -> Interviewer:
-    """The offline interviewer when `started.model` is None, else the LLM one wrapped so
-    failures fall back to offline. Starts importing litellm in the background when needed."""
+    """The offline coding interviewer, thinking with the session's model when it has one."""
     offline = OfflineInterviewer(persona, problem, rubric, chunk_delay=chunk_delay)
-    if started.model is None:
+    return with_model(offline, started, config=config, deadline=deadline)
+
+
+def with_model(
+    offline: Interviewer,
+    started: SessionStarted,
+    *,
+    request_timeout: float | None = None,
+    config: llm.ModelConfig | None = None,
+    deadline: float = 45.0,
+) -> Interviewer:
+    """`offline` itself when `started.model` is None, else the LLM interviewer wrapped so
+    failures fall back to `offline`. Starts importing litellm in the background when needed.
+
+    `request_timeout` comes from the user's settings (read here when not given). A round whose
+    planner is not the offline persona engine has no model wording yet and stays offline.
+    """
+    if started.model is None or not isinstance(offline, OfflineInterviewer):
         return offline
     llm.start_background_import()
-    timeout = load_settings().request_timeout
+    timeout = request_timeout if request_timeout is not None else load_settings().request_timeout
     model_config = config or llm.ModelConfig(started.model, started.api_base, timeout=timeout)
     primary = LLMInterviewer(offline, model_config, deadline=deadline)
     return FallbackInterviewer(primary, offline)

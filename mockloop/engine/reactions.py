@@ -7,7 +7,7 @@ from mockloop.engine.dialogue import follow_up_or_wrap
 from mockloop.engine.phrasing import join
 from mockloop.engine.turn import Context, Turn, forward
 from mockloop.events import TestsRun
-from mockloop.runner.results import CaseResult
+from mockloop.results import CaseResult
 
 SILENCE_SECONDS = 120.0
 CODE_BY_FRACTION = 0.4

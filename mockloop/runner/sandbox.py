@@ -27,12 +27,10 @@ from functools import cache
 from pathlib import Path
 
 from mockloop.errors import MockloopError
-from mockloop.events import TestsRun
 from mockloop.models import Problem
+from mockloop.results import CaseStatus, RunResult, RunStatus
 from mockloop.runner.isolation import ChildSetup, Limits, child_setup, describe_limits
-from mockloop.runner.results import CaseStatus, RunResult, RunStatus
 from mockloop.runner.verdict import Plan, Tampered, Verdict, cached_plan, frame, plan_for
-from mockloop.session import code_digest
 
 RESULT_LINE_LIMIT = 32 * 1024 * 1024
 WAITING_LINE = b'{"event": "waiting"}\n'
@@ -385,19 +383,3 @@ async def run_code(problem: Problem, source: str, *, include_hidden: bool = True
 def run_code_sync(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:
     """Blocking wrapper of `run_code` for the CLI, simulations and tests."""
     return asyncio.run(run_code(problem, source, include_hidden=include_hidden))
-
-
-def tests_run_payload(result: RunResult, source: str) -> TestsRun:
-    """The `tests_run` event payload for a run of `source`."""
-    visible = [case for case in result.cases if case.visible]
-    return TestsRun(
-        digest=code_digest(source),
-        status=result.status,
-        passed=result.passed,
-        total=result.total,
-        visible_passed=sum(1 for case in visible if case.status == "passed"),
-        visible_total=len(visible),
-        cases=result.cases,
-        message=result.message,
-        duration_ms=result.duration_ms,
-    )

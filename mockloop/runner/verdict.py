@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockloop.models import Case, Problem
+from mockloop.results import CaseResult, CaseStatus, RunResult, RunStatus
 from mockloop.runner import checking
-from mockloop.runner.results import CaseResult, CaseStatus, RunResult, RunStatus
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from mockloop.digests import code_digest
 from mockloop.events import (
     CandidateSaid,
     CodeSnapshot,
@@ -25,7 +26,6 @@ from mockloop.events import (
 from mockloop.models import Approach, Problem
 from mockloop.scoring.lint import LintReport
 from mockloop.scoring.models import TestSummary
-from mockloop.session import code_digest
 
 SILENCE_SECONDS = 300.0
 KIND_RANK = {"brute_force": 1, "better": 2, "optimal": 3}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from mockloop.clock import mmss
 from mockloop.events import (
@@ -22,9 +23,8 @@ from mockloop.events import (
     SessionStarted,
     TestsRun,
 )
-from mockloop.models import Problem, Rubric
-from mockloop.scoring.advice import Advice, advise
-from mockloop.scoring.evidence import final_code
+from mockloop.models import Rubric
+from mockloop.scoring.advice import Advice
 from mockloop.scoring.models import DimensionScore, Item, Scorecard
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -47,28 +47,41 @@ def engine_label(events: Sequence[Event]) -> str:
     return f"LLM interviewer ({escape(first.model)}{suffix})"
 
 
-def render_report(
+@dataclass(frozen=True)
+class RoundSections:
+    """What a round adds to the report: its results (in place of `## Tests`) and its final
+    work (in place of `## Final code`; None when the round has none)."""
+
+    results: str
+    final: str | None = None
+
+
+def render(
     events: Sequence[Event],
     scorecard: Scorecard,
-    problem: Problem,
     rubric: Rubric,
     *,
+    title: str,
+    advice: Advice,
+    sections: RoundSections,
     date: str,
-    bank: Sequence[Problem] = (),
 ) -> str:
-    """The whole report as Markdown; the same inputs always give the same bytes."""
+    """The whole report as Markdown, in DESIGN.md's order; the same inputs give the same bytes.
+
+    `title` names what was practised (the problem); `advice` and `sections` come from the
+    round, everything else from the log and the scorecard.
+    """
     first = events[0].payload
     assert isinstance(first, SessionStarted)
     ended = next((e for e in events if isinstance(e.payload, SessionEnded)), None)
     duration = ended.t if ended else events[-1].t
-    title = (
+    heading = (
         f"# {escape(first.company)} · {first.level} ({escape(first.level_title)}) · "
-        f"{escape(problem.title)} · {date} · {mmss(duration)} of {mmss(first.minutes * 60)} · "
+        f"{escape(title)} · {date} · {mmss(duration)} of {mmss(first.minutes * 60)} · "
         f"{engine_label(events)}"
     )
-    advice = advise(scorecard, problem, bank, first.level)
     parts = [
-        title,
+        heading,
         _verdict(scorecard, rubric, first, ended is not None),
         _scores(scorecard),
         "## Strengths\n\n"
@@ -81,9 +94,9 @@ def render_report(
         "## Improvements\n\n"
         + ("\n".join(f"- **{d.name}**: {text}" for d, text in advice.improvements) or "- None."),
         _next_steps(advice, first),
-        _tests(scorecard, events),
+        sections.results,
         _timeline(events),
-        _final_code(final_code(events)),
+        *([sections.final] if sections.final is not None else []),
         _transcript(events),
     ]
     return "\n\n".join(parts).rstrip() + "\n"
@@ -168,41 +181,8 @@ def _next_steps(advice: Advice, first: SessionStarted) -> str:
     return "\n".join(lines)
 
 
-def _tests(scorecard: Scorecard, events: Sequence[Event]) -> str:
-    lines = ["## Tests", ""]
-    final = scorecard.tests
-    if final is None:
-        lines.append("The final code could not be checked.")
-    else:
-        source = (
-            f"your run at {mmss(_time(events, final.seq))}"
-            if final.source == "run"
-            else "checked by the scorer after the interview; you never ran this version"
-        )
-        lines.append(
-            f"Final code: **{final.passed}/{final.total}** cases pass ({source}): visible "
-            f"{final.visible_passed}/{final.visible_total}, hidden "
-            f"{final.hidden_passed}/{final.hidden_total}, large inputs "
-            f"{final.performance_passed}/{final.performance_total}. Status: {final.status}."
-        )
-        for category, names in sorted(final.failing.items()):
-            lines.append(f"- Failing {category} cases: {', '.join(names)}")
-    runs = [(e.t, e.payload) for e in events if isinstance(e.payload, TestsRun)]
-    lines += ["", f"Runs during the interview: {len(runs)}."]
-    if runs:
-        lines += ["", "| Time | Passed | Status |", "| --- | --- | --- |"]
-        lines += [f"| {mmss(t)} | {run.passed}/{run.total} | {run.status} |" for t, run in runs]
-    if not scorecard.lint_ran:
-        lines += ["", f"Lint: {scorecard.lint_note or 'the lint check could not run'}."]
-    elif scorecard.lint:
-        lines += ["", "Lint findings on the final code:", ""]
-        lines += [f"- line {f.line} {f.code}: {escape(f.message)}" for f in scorecard.lint]
-    else:
-        lines += ["", "Lint: no findings on the final code."]
-    return "\n".join(lines)
-
-
-def _time(events: Sequence[Event], seq: int) -> float:
+def event_time(events: Sequence[Event], seq: int) -> float:
+    """The time of the event numbered `seq` (the last event's time when it is absent)."""
     return next((e.t for e in events if e.seq == seq), events[-1].t)
 
 
@@ -234,13 +214,6 @@ def _timeline(events: Sequence[Event]) -> str:
         if text:
             rows.append(f"| {mmss(event.t)} | {text} |")
     return "\n".join(rows)
-
-
-def _final_code(code: str) -> str:
-    fence = "```"
-    while fence in code:
-        fence += "`"
-    return f"## Final code\n\n{fence}python\n{code.rstrip()}\n{fence}"
 
 
 def _transcript(events: Sequence[Event]) -> str:

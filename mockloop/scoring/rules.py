@@ -1,4 +1,4 @@
-"""Evidence -> scores: each dimension from its signals and the level's bar, then the verdict.
+"""Evidence -> scores: each dimension from its round's scorer and the level's bar, then the verdict.
 
 The rules are fixed in code and driven by the rubric (weights, names, level bars). Objective
 caps are applied last and nothing overrides them; a dimension with no evidence gets the floor
@@ -7,34 +7,36 @@ and says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from mockloop.models import LevelBar, LevelName, Rubric, Thresholds
-from mockloop.scoring.coding import coding
-from mockloop.scoring.communication import communication
-from mockloop.scoring.evidence import Evidence
 from mockloop.scoring.models import DimensionScore, Scorecard
-from mockloop.scoring.problem_solving import problem_solving
 from mockloop.scoring.tally import FLOOR, Tally, reason
-from mockloop.scoring.verification import verification
 
-SCORERS: dict[str, Callable[[Evidence, LevelBar, str], Tally | None]] = {
-    "problem_solving": problem_solving,
-    "coding": coding,
-    "verification": verification,
-    "communication": communication,
-}
+Scorer = Callable[[Any, LevelBar, str], Tally | None]
+"""Scores one dimension from a round's evidence at a level's bar (None: no evidence)."""
+FloorCaps = Callable[[Any, str], list[str]]
+"""Caps still worth naming on a dimension scored at the floor (evidence, dimension id)."""
 
 
-def score(evidence: Evidence, rubric: Rubric, level: LevelName) -> Scorecard:
-    """Score every rubric dimension and derive the verdict from the level's thresholds."""
+def score(
+    evidence: Any,
+    rubric: Rubric,
+    level: LevelName,
+    scorers: Mapping[str, Scorer],
+    floor_caps: FloorCaps | None = None,
+) -> Scorecard:
+    """Score every rubric dimension with its round's scorer and derive the verdict.
+
+    The round supplies the scorers (by dimension id) and whatever its evidence is; a rubric
+    dimension without a scorer never reaches here (the catalog refuses such a rubric).
+    """
     bar = rubric.levels[level]
     dimensions: list[DimensionScore] = []
     for dimension in rubric.dimensions:
-        scorer = SCORERS.get(dimension.id)
-        tally = scorer(evidence, bar, level) if scorer else None
+        tally = scorers[dimension.id](evidence, bar, level)
         if tally is None:
-            caps = _caps_without_evidence(evidence, dimension.id)
             dimensions.append(
                 DimensionScore(
                     id=dimension.id,
@@ -43,7 +45,7 @@ def score(evidence: Evidence, rubric: Rubric, level: LevelName) -> Scorecard:
                     evidence_score=FLOOR,
                     weight=dimension.weight,
                     reason="No evidence in this session: scored at the floor",
-                    caps=caps,
+                    caps=floor_caps(evidence, dimension.id) if floor_caps else [],
                     ceiling=FLOOR,
                     no_evidence=True,
                 )
@@ -70,24 +72,7 @@ def score(evidence: Evidence, rubric: Rubric, level: LevelName) -> Scorecard:
         verdict=verdict(weighted, bar.thresholds),
         score=weighted,
         dimensions=dimensions,
-        tests=evidence.final,
-        lint_ran=evidence.lint.ran,
-        lint_note=evidence.lint.note,
-        lint=evidence.lint.findings,
     )
-
-
-def _caps_without_evidence(evidence: Evidence, dimension_id: str) -> list[str]:
-    """Caps still worth naming on a dimension scored at the floor."""
-    final = evidence.final
-    if (
-        dimension_id == "verification"
-        and not evidence.runs
-        and final is not None
-        and not final.all_passed
-    ):
-        return ["the code was never run and fails"]
-    return []
 
 
 def weighted_score(dimensions: list[DimensionScore]) -> float:

@@ -7,44 +7,56 @@ import asyncio
 import datetime
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from mockloop import paths
 from mockloop.errors import MockloopError
-from mockloop.events import Event, ScorecardWritten, SessionStarted
-from mockloop.models import Persona, Problem, Rubric
+from mockloop.events import Event, ScorecardWritten, SessionStarted, TestsRun
+from mockloop.models import Problem, Rubric
+from mockloop.results import RunResult
+from mockloop.scoring.coding_card import score
 from mockloop.scoring.evidence import collect, final_code, final_run, summarize_run
 from mockloop.scoring.lint import lint
 from mockloop.scoring.models import Scorecard, TestSummary
-from mockloop.scoring.report import render_report
-from mockloop.scoring.rules import score
 from mockloop.session import Session
 
+RunOnce = Callable[[Problem, str], Awaitable[RunResult]]
+"""Runs code once against a problem's cases (the sandbox, injected by the round)."""
 
-async def final_check(events: Sequence[Event], problem: Problem) -> TestSummary | None:
+
+async def final_check(
+    events: Sequence[Event], problem: Problem, run: RunOnce | None
+) -> TestSummary | None:
     """The final code's result: the candidate's own run of it, else the scorer runs it now."""
     ran = final_run(events)
-    if ran is not None:
+    if ran is not None or run is None:
         return ran
-    from mockloop.runner.sandbox import run_code, tests_run_payload
-
     code = final_code(events)
     try:
-        result = await run_code(problem, code)
+        result = await run(problem, code)
     except (MockloopError, OSError):
         return None
-    return summarize_run(tests_run_payload(result, code), -1, source="scorer")
+    return summarize_run(TestsRun.of(result, code), -1, source="scorer")
 
 
 async def evaluate(
-    events: Sequence[Event], problem: Problem, rubric: Rubric, *, use_judge: bool = True
+    events: Sequence[Event],
+    problem: Problem,
+    rubric: Rubric,
+    *,
+    run: RunOnce | None = None,
+    use_judge: bool = True,
 ) -> Scorecard:
-    """Evidence, rules and (when a model is configured and wanted) the LLM judge."""
+    """Evidence, rules and (when a model is configured and wanted) the LLM judge.
+
+    `run` checks a final version the candidate never ran; without it that version counts
+    as unchecked.
+    """
     started = events[0].payload
     if not isinstance(started, SessionStarted):
         raise ValueError("a session log starts with session_started")
-    final = await final_check(events, problem)
+    final = await final_check(events, problem, run)
     report = await asyncio.to_thread(lint, final_code(events))
     evidence = collect(events, problem, final, report)
     scorecard = score(evidence, rubric, started.level)
@@ -92,42 +104,15 @@ def save(path: Path, markdown: str, scorecard: Scorecard) -> None:
         ) from None
 
 
-async def write_scorecard(
-    session: Session,
-    persona: Persona,
-    problem: Problem,
-    rubric: Rubric,
-    *,
-    today: datetime.date | None = None,
-    bank: Sequence[Problem] | None = None,
-) -> tuple[ScorecardWritten, str]:
-    """Score the ended session, write the report and append `scorecard_written`.
+def save_scorecard(
+    session: Session, scorecard: Scorecard, markdown: str, *, today: datetime.date | None = None
+) -> ScorecardWritten:
+    """Write the report and its JSON, then append `scorecard_written` to the session.
 
     `today` dates the report (the log has no wall-clock time); simulations pass a fixed date
-    so the same script gives the same bytes. `bank` is the problem bank for next steps
-    (the default catalog when omitted).
+    so the same script gives the same bytes.
     """
-    payload, markdown, _ = await score_and_save(session, problem, rubric, today=today, bank=bank)
-    return payload, markdown
-
-
-async def score_and_save(
-    session: Session,
-    problem: Problem,
-    rubric: Rubric,
-    *,
-    today: datetime.date | None = None,
-    bank: Sequence[Problem] | None = None,
-) -> tuple[ScorecardWritten, str, Scorecard]:
-    """`write_scorecard`, also returning the full scorecard (for `mockloop simulate`)."""
-    events = session.events
-    scorecard = await evaluate(events, problem, rubric)
-    if bank is None:
-        from mockloop.catalog import default_catalog
-
-        bank = list(default_catalog().problems.values())
     date = (today or datetime.date.today()).isoformat()
-    markdown = render_report(events, scorecard, problem, rubric, date=date, bank=bank)
     path = report_path(date, session.started, session.id)
     save(path, markdown, scorecard)
     payload = ScorecardWritten(
@@ -138,4 +123,4 @@ async def score_and_save(
         judge=scorecard.judge,
     )
     session.append(payload)
-    return payload, markdown, scorecard
+    return payload

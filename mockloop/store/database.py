@@ -216,7 +216,7 @@ class EventDatabase:
         self, session_id: str, code: str, digest: str, written: dict[str, tuple[str, str, int]]
     ) -> None:
         """Store code once per content, delta-compressed against the session's last snapshot."""
-        from mockloop.session import code_digest
+        from mockloop.digests import code_digest
 
         if code_digest(code) != digest:
             raise ValueError("code_snapshot digest does not match its code")

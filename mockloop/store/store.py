@@ -150,23 +150,30 @@ class Store:
             return False
         return self._flush()
 
-    def load(self, session_id: str) -> list[Event]:
-        """A session's log (id or unique prefix); UsageError when there is no such session."""
+    def resolve(self, session_id: str) -> str:
+        """The full id for an id or unique prefix, stored or still in memory; UsageError when
+        there is no such session or the prefix is ambiguous."""
         self._import_recovery_folder()
         memory_ids = {record.session_id for record in self._pending}
-        full_id: str | None = session_id if session_id in memory_ids else None
-        stored: list[Event] = []
+        if session_id in memory_ids:
+            return session_id
         if self._database is not None:
-            full_id = full_id or self._database.resolve(session_id)
-            if full_id is not None:
-                stored = self._database.events(full_id)
-        if full_id is None:
-            matches = sorted(sid for sid in memory_ids if sid.startswith(session_id))
-            if len(matches) != 1:
-                raise UsageError(
-                    f"No session '{session_id}'. Run `mockloop history` to see session ids."
-                )
-            full_id = matches[0]
+            stored = self._database.resolve(session_id)
+            if stored is not None:
+                return stored
+        matches = sorted(sid for sid in memory_ids if sid.startswith(session_id))
+        if len(matches) > 1:
+            raise UsageError(f"Session id '{session_id}' is ambiguous; give more characters.")
+        if not matches:
+            raise UsageError(
+                f"No session '{session_id}'. Run `mockloop history` to see session ids."
+            )
+        return matches[0]
+
+    def load(self, session_id: str) -> list[Event]:
+        """A session's log (id or unique prefix); UsageError when there is no such session."""
+        full_id = self.resolve(session_id)
+        stored = self._database.events(full_id) if self._database is not None else []
         waiting = [record.event for record in self._pending if record.session_id == full_id]
         return stored + waiting
 
@@ -182,12 +189,6 @@ class Store:
     ) -> list[SessionSummary]:
         """Past sessions newest first; `company` is a persona id (e.g. google)."""
         return self._require().history(company, level, limit)
-
-    def history_rows(
-        self, company: str | None = None, level: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Like `history` but plain dicts (SessionSummary fields), for fast JSON output."""
-        return self._require().history_rows(company, level, limit)
 
     def history_tuples(
         self,

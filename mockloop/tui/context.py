@@ -1,99 +1,45 @@
 """What the interview UI needs from the rest of MockLoop, as plain values.
 
-`commands/interview.py` builds them from the real store, engine, runner and scorer; tests
-build them from small fakes. This module imports neither Textual nor (at run time) pydantic:
-the UI first draws an `Opening`'s cover, then opens the `Interview` and its `Services`.
+`commands/interview.py` builds them from the real store and interview type; tests build
+them from small fakes. This module imports neither Textual nor (at run time) pydantic: the
+UI first draws an `Opening`'s cover, then opens the `Interview` and connects its services.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from mockloop.cover import Cover, cover_of
 
 if TYPE_CHECKING:  # types only: the UI draws its first frame before pydantic is imported
-    from mockloop.engine.base import Interviewer
-    from mockloop.events import ScorecardWritten, TestsRun
-    from mockloop.models import Persona, Problem, Rubric
-    from mockloop.runner.results import RunResult
+    from mockloop.conductor import Conductor, Services
     from mockloop.session import Session
 
-
-class RunTests(Protocol):
-    """Runs candidate code against a problem's cases without blocking the event loop."""
-
-    def __call__(self, problem: Problem, source: str, /) -> Awaitable[RunResult]:
-        """Start the run; awaiting gives the result, cancelling kills the child."""
-        ...
-
-
-class RecordRun(Protocol):
-    """Turns a run's result into the `tests_run` payload appended to the log."""
-
-    def __call__(self, result: RunResult, source: str, /) -> TestsRun:
-        """Build the payload (digest of `source`, visible counts)."""
-        ...
-
-
-class WriteScorecard(Protocol):
-    """Scores an ended session, writes the report and appends `scorecard_written`."""
-
-    def __call__(
-        self, session: Session, persona: Persona, problem: Problem, rubric: Rubric, /
-    ) -> Awaitable[tuple[ScorecardWritten, str]]:
-        """Return the appended payload and the report's Markdown."""
-        ...
-
-
-class EditPolicy(Protocol):
-    """Decides when edits in the editor deserve an idle code snapshot."""
-
-    def edited(self, now: float) -> None:
-        """The code changed at `now`."""
-        ...
-
-    def due(self, now: float) -> bool:
-        """There are unsaved edits and the editor has been idle long enough."""
-        ...
-
-    def saved(self) -> None:
-        """A snapshot was just taken."""
-        ...
-
-
-@dataclass
-class Services:
-    """The slow-to-import parts: interviewer, runner and scorer.
-
-    They are loaded off the event loop after the first frame, so the screen appears as soon
-    as Textual can draw it.
-    """
-
-    interviewer: Interviewer
-    run_tests: RunTests
-    record_run: RecordRun
-    write_scorecard: WriteScorecard | None = None
-    warm_up: Callable[[], None] = lambda: None  # called on the event loop once connected
+WriteReport = Callable[[], Awaitable[tuple[str, str]]]
+"""Scores the ended session and saves its report: (where it was saved, its Markdown)."""
 
 
 @dataclass
 class Interview:
-    """One interview's session, what it is about, and how to reach its services."""
+    """One open interview: the conductor that runs it and the store around it."""
 
-    session: Session
-    persona: Persona
-    problem: Problem
-    rubric: Rubric
+    conductor: Conductor
     connect: Callable[[], Services]
-    policy: EditPolicy
+    """Imports and builds the interviewer and runner (slow: called in a thread)."""
+    write_report: WriteReport | None = None
+    """None when this interview cannot be scored (the report screen says where the log is)."""
     log_location: str = "memory"
     durable: Callable[[], None] = lambda: None
     release: Callable[[], object] = lambda: None  # last resort: write what is left, close
     notices: Callable[[], list[str]] = list
-    tick_seconds: float = 5.0
     resumed: bool = False
+
+    @property
+    def session(self) -> Session:
+        """The session the conductor appends to."""
+        return self.conductor.session
 
 
 @dataclass
@@ -110,7 +56,6 @@ class Opening:
     @classmethod
     def of(cls, interview: Interview) -> Opening:
         """An opening for an interview that is already loaded (tests, benchmarks)."""
-        cover = cover_of(
-            interview.session, interview.persona, interview.problem, resumed=interview.resumed
-        )
+        conductor = interview.conductor
+        cover = cover_of(interview.session, conductor.round, resumed=interview.resumed)
         return cls(cover, lambda: interview)

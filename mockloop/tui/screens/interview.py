@@ -1,19 +1,20 @@
-"""The interview screen: the controller that turns what the candidate does into session events.
+"""The interview screen: shows an interview and hands what the candidate does to its conductor.
 
 Everything shown is derived from the session log (the chat is the transcript, the timer is
 `session.remaining()`, the phase is `session.state.phase`); the only live extra is the
-interviewer's reply while it streams in. Blocking or slow work (the interviewer, test runs,
-scoring) runs in async workers that only post messages; handlers here own the state.
+interviewer's reply while it streams in. The conductor (mockloop/conductor.py) turns actions
+into events and replies; slow work (replies, test runs, scoring) runs in async workers that
+only post messages, and handlers here own the state.
 
-The screen first draws an `Opening`'s cover, then loads the interview in a thread (see
-mockloop/cover.py). So this module imports nothing that imports pydantic at load time: the
-session's types come in by local imports, once the interview is open.
+Which panes show (a code editor and results, a notes editor, or chat only) comes from the
+interview's type through the cover. The screen first draws the cover, then loads the
+interview in a thread; what the candidate does meanwhile is held by an `OpeningGate`. So this
+module imports nothing that imports pydantic at load time.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,8 @@ from textual.worker import Worker, WorkerState
 
 from mockloop.clock import mmss
 from mockloop.tui import wording
-from mockloop.tui.context import Interview, Opening, Services
+from mockloop.tui.context import Interview, Opening
+from mockloop.tui.opening import STILL_OPENING, OpeningGate
 from mockloop.tui.palette import InterviewCommands
 from mockloop.tui.screens.confirm import ConfirmEnd
 from mockloop.tui.widgets.chat import ChatPanel
@@ -39,9 +41,11 @@ from mockloop.tui.widgets.problem import ProblemPanel
 from mockloop.tui.widgets.results import ResultsPanel
 
 if TYPE_CHECKING:
+    from mockloop.conductor import Conductor, Services
     from mockloop.engine.base import Trigger
-    from mockloop.events import Event, SnapshotReason
-    from mockloop.runner.results import RunResult
+    from mockloop.events import Event
+
+ACTIONS_NEEDING_THE_SESSION = ("run_tests", "end", "hint")
 
 
 class InterviewScreen(Screen[None]):
@@ -66,7 +70,7 @@ class InterviewScreen(Screen[None]):
 
     @dataclass
     class Connected(Message):
-        """The interviewer, runner and scorer are loaded."""
+        """The interviewer and runner are loaded."""
 
         services: Services
 
@@ -85,13 +89,12 @@ class InterviewScreen(Screen[None]):
 
     @dataclass
     class TestsFinished(Message):
-        """The runner returned a result for `source`."""
+        """A run's `tests_run` event was appended (None: the session ended meanwhile)."""
 
-        result: RunResult
-        source: str
+        event: Event | None
 
     class GoodbyeSaid(Message):
-        """The interviewer's closing words are in; the session can end."""
+        """The interviewer's closing words are in and the session has ended."""
 
     @dataclass
     class Finished(Message):
@@ -106,18 +109,17 @@ class InterviewScreen(Screen[None]):
         self._open = opening.open
         self._interview: Interview | None = None
         self.open_error: str | None = None
-        self._opened = asyncio.Event()
-        self._early_messages: list[str] = []
-        self._edited_early = False
+        self.gate = OpeningGate()
         self._cursor = 0
-        self._speaking = asyncio.Lock()
-        self._seconds = 0
         self._notices_shown = 0
-        self._services: Services | None = None
-        self._connected = asyncio.Event()
-        self._editor = CodeEditor.code_editor(
-            self.cover.code, language="python", theme="css", id="editor"
-        )
+        self._editor: TextArea | None = None
+        if self.cover.editor:
+            self._editor = CodeEditor.code_editor(
+                self.cover.code,
+                language=self.cover.editor_language or None,
+                theme="css",
+                id="editor",
+            )
 
     # --- layout -----------------------------------------------------------------------
 
@@ -128,8 +130,10 @@ class InterviewScreen(Screen[None]):
         with Horizontal(id="columns"):
             with Vertical(id="left"):
                 yield ProblemPanel(cover.title, cover.statement)
-                yield self._editor
-                yield ResultsPanel()
+                if self._editor is not None:
+                    yield self._editor
+                if cover.runs_tests:
+                    yield ResultsPanel()
             yield ChatPanel(cover.interviewer)
         yield Footer()
 
@@ -141,22 +145,26 @@ class InterviewScreen(Screen[None]):
         return self._interview
 
     @property
+    def conductor(self) -> Conductor:
+        """The open interview's conductor."""
+        return self.interview.conductor
+
+    @property
     def is_open(self) -> bool:
         """Whether the session is loaded (a fraction of a second after the first frame)."""
         return self._interview is not None
 
     async def wait_open(self, timeout: float) -> bool:
         """Wait until the session is loaded; False when it is not within `timeout` seconds."""
-        try:
-            await asyncio.wait_for(self._opened.wait(), timeout)
-        except TimeoutError:
-            return False
-        return True
+        return await self.gate.wait(timeout)
 
     @property
-    def editor(self) -> TextArea:
-        """The code editor (kept as a reference so quitting can read it after a crash)."""
+    def editor(self) -> TextArea | None:
+        """The editor, if the round has one (kept so quitting can read it after a crash)."""
         return self._editor
+
+    def _text(self) -> str:
+        return self._editor.text if self._editor is not None else ""
 
     @property
     def chat(self) -> ChatPanel:
@@ -164,8 +172,8 @@ class InterviewScreen(Screen[None]):
         return self.query_one(ChatPanel)
 
     def on_mount(self) -> None:
-        """Focus the editor and show the cover; the session loads once the frame is drawn."""
-        self.editor.focus()
+        """Focus the editor (or the chat) and show the cover; the session loads after."""
+        (self._editor or self.chat.input).focus()
         self._refresh_header()
         self.call_after_refresh(self._load)
 
@@ -173,20 +181,22 @@ class InterviewScreen(Screen[None]):
     def _interview_opened(self, message: Opened) -> None:
         """Replay the log, start the clock and the greeting, then what came in meanwhile."""
         self._interview = interview = message.interview
-        self._opened.set()
+        conductor = interview.conductor
+        conductor.follow(self._text)
+        held = self.gate.open()
         self._sync_log(replaying=True)
         self.set_interval(1.0, self._second)
         self._connect()
         session = interview.session
         if interview.resumed:
-            self.chat.add_notice(f"Welcome back. The clock continues at {mmss(session.elapsed())}.")
-        elif not session.state.ended:
-            self._respond(session.events[0])
-        if self._edited_early:
-            interview.policy.edited(session.clock.now())
-        for text in self._early_messages:
+            self.chat.add_notice(
+                f"Welcome back. The clock continues with {mmss(session.remaining())} left."
+            )
+        self._stream(conductor.greet())
+        if held.edited:
+            conductor.edited()
+        for text in held.messages:
             self.post_message(ChatPanel.MessageSent(text))
-        self._early_messages.clear()
 
     # --- deriving the view from the log -------------------------------------------------
 
@@ -211,10 +221,10 @@ class InterviewScreen(Screen[None]):
                 self.chat.add_notice("You asked for a hint.")
             elif isinstance(payload, kinds.EngineFallback):
                 self.chat.add_notice(wording.fallback_notice(payload), warning=True)
-            elif isinstance(payload, kinds.TestsRun):
+            elif isinstance(payload, kinds.TestsRun) and self.cover.runs_tests:
                 self.query_one(ResultsPanel).show_run(payload)
             elif isinstance(payload, kinds.PhaseChanged) and not replaying:
-                self._save("phase")
+                self.conductor.save("phase")
             elif isinstance(payload, kinds.SessionEnded):
                 self.chat.add_notice("The interview has ended.")
                 self.chat.input.disabled = True
@@ -234,35 +244,24 @@ class InterviewScreen(Screen[None]):
             self._refresh_header()
 
     def _second(self) -> None:
-        """Once a second: idle snapshot, engine tick every few seconds, header refresh."""
-        from mockloop.engine.base import Tick
-
-        session = self.interview.session
-        if self.interview.policy.due(session.clock.now()):
-            self._save("idle")
-        self._seconds += 1
-        ticking = self._seconds % max(1, round(self.interview.tick_seconds)) == 0
-        if ticking and not session.state.ended and not self._speaking.locked():
-            self._respond(Tick(session.now()))
+        """Once a second: the conductor's pulse (idle saves, ticks), notices, the header."""
+        tick = self.conductor.pulse()
+        if tick is not None:
+            self._respond(tick)
         notices = self.interview.notices()
         for notice in notices[self._notices_shown :]:
             self.notify(notice, severity="warning", timeout=10)
         self._notices_shown = len(notices)
         self._sync_log()
 
-    # --- the code -----------------------------------------------------------------------
+    # --- candidate actions --------------------------------------------------------------
 
     @on(TextArea.Changed, "#editor")
     def _edited(self) -> None:
         if self._interview is None:
-            self._edited_early = True
+            self.gate.hold_edit()
             return
-        self._interview.policy.edited(self._interview.session.clock.now())
-
-    def _save(self, reason: SnapshotReason) -> None:
-        """Snapshot the editor's code (skipped by the session when unchanged)."""
-        self.interview.session.snapshot(self.editor.text, reason)
-        self.interview.policy.saved()
+        self.conductor.edited()
 
     def save_for_resume(self) -> None:
         """Record the code and the moment of quitting, so resume restores code and timer.
@@ -270,77 +269,64 @@ class InterviewScreen(Screen[None]):
         Before the session is open there is nothing to add to it: the log already holds the
         start (or the state being resumed), and the app waits for the opening when it can.
         """
-        if self._interview is None or self._interview.session.state.ended:
+        if self._interview is None:
             return
-        from mockloop.events import CodeSnapshot
-        from mockloop.session import code_digest
-
-        session = self._interview.session
-        code = self.editor.text
-        digest = code_digest(code)
-        last = session.events[-1].payload
-        if not (isinstance(last, CodeSnapshot) and last.reason == "quit" and last.digest == digest):
-            session.append(CodeSnapshot(digest=digest, code=code, reason="quit"))
+        self.conductor.quit()
         self._interview.durable()
 
-    # --- candidate actions --------------------------------------------------------------
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out the interview's actions once it is ending or over."""
+        """Hide what the round lacks; grey out the interview's actions once it is ending."""
+        if action == "run_tests" and not self.cover.runs_tests:
+            return False
+        if action == "switch_focus" and self._editor is None:
+            return False
         ended = self._interview is not None and self._interview.session.state.ended
-        if action in ("run_tests", "end", "hint") and (ended or "ending" in self.busy):
+        if action in ACTIONS_NEEDING_THE_SESSION and (ended or "ending" in self.busy):
             return None
         return True
 
-    def _still_opening(self) -> bool:
+    def _opening(self) -> bool:
         """True (and the candidate is told) while the session is loading after the first frame."""
         if self._interview is None:
-            self.notify("One moment: the interview is still opening.", timeout=2)
+            self.notify(STILL_OPENING, timeout=2)
         return self._interview is None
 
     @on(ChatPanel.MessageSent)
     def _message_sent(self, message: ChatPanel.MessageSent) -> None:
         if self._interview is None:
-            self._early_messages.append(message.text)  # sent as soon as the session is open
+            self.gate.hold_message(message.text)
             return
         if self.interview.session.state.ended or "ending" in self.busy:
             return
-        from mockloop.events import CandidateSaid
-
-        self._save("message")
-        event = self.interview.session.append(CandidateSaid(text=message.text))
+        event = self.conductor.say(message.text)
         self._sync_log()
         self._respond(event)
 
     def action_hint(self) -> None:
         """Ask the interviewer for a hint (from the command palette)."""
-        if self._still_opening():
+        if self._opening():
             return
-        from mockloop.events import HintRequested
-
-        event = self.interview.session.append(HintRequested(source="palette"))
+        event = self.conductor.ask_hint("palette")
         self._sync_log()
         self._respond(event)
 
     def action_run_tests(self) -> None:
         """Run the editor's code against the cases (F5)."""
-        if self._still_opening():
+        if self._opening() or not self.cover.runs_tests:
             return
         if "tests" in self.busy:
             self.notify("The tests are already running.", timeout=2)
             return
-        source = self.editor.text
-        self._save("run")
         self._begin("tests")
         self.query_one(ResultsPanel).running(True)
-        self._run_tests(source)
+        self._run_tests()
 
     def action_switch_focus(self) -> None:
         """Move focus between the editor and the chat input (F6)."""
-        if self.editor.has_focus:
-            self.chat.input.focus()
+        if self._editor is not None and not self._editor.has_focus:
+            self._editor.focus()
         else:
-            self.editor.focus()
+            self.chat.input.focus()
 
     def action_toggle_problem(self) -> None:
         """Collapse or expand the problem statement."""
@@ -348,14 +334,13 @@ class InterviewScreen(Screen[None]):
 
     def action_end(self) -> None:
         """Ask for confirmation, then end the interview (F10)."""
-        if self._still_opening():
+        if self._opening():
             return
         self.app.push_screen(ConfirmEnd(), self._end_confirmed)
 
     def _end_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed or self.interview.session.state.ended or "ending" in self.busy:
             return
-        self._save("end")
         self.workers.cancel_group(self, "tests")
         self._begin("ending")
         self._say_goodbye()
@@ -368,9 +353,13 @@ class InterviewScreen(Screen[None]):
     def _respond(self, trigger: Trigger) -> None:
         from mockloop.engine.base import Tick
 
-        if not isinstance(trigger, Tick):  # a clock tick is usually silent: no "typing…"
+        self._stream(self.conductor.reply(trigger), typing=not isinstance(trigger, Tick))
+
+    def _stream(self, chunks: AsyncIterator[str], *, typing: bool = True) -> None:
+        """Show a reply as it streams (a clock tick is usually silent: no "typing…")."""
+        if typing:
             self._begin("interviewer")
-        self._reply(trigger)
+        self._reply(chunks)
 
     @work(thread=True, group="open", exit_on_error=False)
     def _load(self) -> None:
@@ -382,61 +371,43 @@ class InterviewScreen(Screen[None]):
         """Import and build the services in a thread, once the session is open."""
         self.post_message(self.Connected(self.interview.connect()))
 
-    async def _ready(self) -> Services:
-        """The services, once loaded; raises when loading them failed."""
-        await self._connected.wait()
-        if self._services is None:
-            raise RuntimeError("the interviewer, runner and scorer could not be loaded")
-        return self._services
-
-    async def _converse(self, trigger: Trigger) -> None:
-        """Stream one reply as messages; replies are serialised so they never interleave."""
-        async with self._speaking:
-            interviewer = (await self._ready()).interviewer
-            first_seq = len(self.interview.session.events)
-            streamed = False
-            try:
-                async for chunk in interviewer.respond(self.interview.session, trigger):
-                    streamed = streamed or bool(chunk)
-                    self.post_message(self.ChunkReceived(chunk))
-            finally:
-                self.post_message(self.ReplyFinished(first_seq, streamed))
+    async def _converse(self, chunks: AsyncIterator[str]) -> None:
+        """Post a reply's chunks as messages, then that it finished."""
+        streamed = False
+        try:
+            async for chunk in chunks:
+                streamed = streamed or bool(chunk)
+                self.post_message(self.ChunkReceived(chunk))
+        finally:
+            self.post_message(self.ReplyFinished(self.conductor.reply_started, streamed))
 
     @work(group="interviewer", exit_on_error=False)
-    async def _reply(self, trigger: Trigger) -> None:
-        await self._converse(trigger)
+    async def _reply(self, chunks: AsyncIterator[str]) -> None:
+        await self._converse(chunks)
 
     @work(exclusive=True, group="tests", exit_on_error=False)
-    async def _run_tests(self, source: str) -> None:
-        run_tests = (await self._ready()).run_tests
-        result = await run_tests(self.interview.problem, source)
-        self.post_message(self.TestsFinished(result, source))
+    async def _run_tests(self) -> None:
+        self.post_message(self.TestsFinished(await self.conductor.run()))
 
     @work(exclusive=True, group="ending", exit_on_error=False)
     async def _say_goodbye(self) -> None:
-        from mockloop.engine.base import Ending
-
-        await self._converse(Ending("candidate"))
+        await self._converse(self.conductor.end("candidate"))
         self.post_message(self.GoodbyeSaid())
 
     @work(exclusive=True, group="scorecard", exit_on_error=False)
     async def _write_scorecard(self) -> None:
         interview = self.interview
-        write_scorecard = (await self._ready()).write_scorecard
-        assert write_scorecard is not None
-        payload, markdown = await write_scorecard(
-            interview.session, interview.persona, interview.problem, interview.rubric
-        )
+        assert interview.write_report is not None
+        path, markdown = await interview.write_report()
         interview.durable()
-        self.post_message(self.Finished(markdown, f"Report saved to {payload.path}"))
+        self.post_message(self.Finished(markdown, f"Report saved to {path}"))
 
     # --- handlers for what the workers post ---------------------------------------------
 
     @on(Connected)
     def _services_connected(self, message: Connected) -> None:
-        self._services = message.services
+        self.conductor.attach(message.services)
         message.services.warm_up()
-        self._connected.set()
 
     @on(ChunkReceived)
     async def _chunk_received(self, message: ChunkReceived) -> None:
@@ -455,22 +426,14 @@ class InterviewScreen(Screen[None]):
 
     @on(TestsFinished)
     def _tests_finished(self, message: TestsFinished) -> None:
-        session = self.interview.session
-        if session.state.ended:
-            return
-        assert self._services is not None  # a run finished, so the services are loaded
-        event = session.append(self._services.record_run(message.result, message.source))
         self._sync_log()
-        self._respond(event)
+        if message.event is not None:
+            self._respond(message.event)
 
     @on(GoodbyeSaid)
     def _goodbye_said(self) -> None:
-        from mockloop.events import SessionEnded
-
-        session = self.interview.session
-        session.append(SessionEnded(reason="candidate"))
         self._sync_log()
-        if self._services is None or self._services.write_scorecard is None:
+        if self.interview.write_report is None:
             self._finish_without_scorecard()
             return
         self._begin("scorecard")
@@ -511,7 +474,7 @@ class InterviewScreen(Screen[None]):
             self.open_error = error
             self.app.exit(return_code=1)
         elif group == "connect":
-            self._connected.set()
+            self.conductor.detach(error)
             self.chat.add_notice(f"Could not load the interviewer: {error}", warning=True)
         elif group == "ending":
             self._goodbye_said()

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:  # the screen draws before pydantic is imported (see mockloop/cover.py)
     from mockloop.events import TestsRun
-    from mockloop.runner.results import CaseResult
+    from mockloop.results import CaseResult
 
 MARKS = {"passed": ("✓", "green"), "skipped": ("·", "dim")}
 

@@ -1,0 +1,10 @@
+"""Content addresses: the one way code (or notes) is identified in the log and the store."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def code_digest(code: str) -> str:
+    """The sha256 of a piece of code, as hex; equal text gives an equal digest."""
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()
