@@ -23,7 +23,7 @@ from mockloop.collector import collector_paused, keep_loaded_objects
 from mockloop.cover import HANDOFF_ENV, Cover, handing_off
 
 if TYPE_CHECKING:
-    from mockloop.tui.context import Interview, Opening
+    from mockloop.tui.context import Interview
 
 INTERVIEW_COMMANDS = frozenset({"start", "resume"})
 
@@ -96,6 +96,7 @@ def prepare_and_show(arguments: Sequence[str]) -> int:
 def show(cover: Cover) -> int:
     """Draw `cover` at once, load its session behind it, run the interview, then report."""
     from mockloop.tui.context import Opening
+    from mockloop.tui.run import run_interview
 
     loaded: list[Interview] = []
 
@@ -114,34 +115,3 @@ def show(cover: Cover) -> int:
             from mockloop.commands.interview import finish
 
             finish(loaded[0].notices, loaded[0].release)
-
-
-def run_interview(opening: Opening) -> int:
-    """Run the UI; whatever way it stops, the session stays resumable unless it ended."""
-    from mockloop.clock import mmss
-    from mockloop.tui.app import InterviewApp
-
-    app = InterviewApp(opening)
-    try:
-        app.run()
-    finally:
-        app.save_for_resume()
-    interview, session_id = app.interview, opening.cover.session_id
-    error = app.interview_screen.open_error
-    if error is not None:
-        print(f"mockloop: could not open session {session_id}: {error}", file=sys.stderr)
-        return 1
-    if interview is None:
-        print(f"Session {session_id} saved. Continue with `mockloop resume`.")
-        return app.return_code or 0
-    session = interview.session
-    if not session.state.ended:
-        print(
-            f"Session {session.id} saved ({session.state.phase} phase, "
-            f"{mmss(session.remaining())} left). Continue with `mockloop resume`."
-        )
-    elif session.state.scorecard is not None:
-        print(f"Report: {session.state.scorecard.path}")
-    else:
-        print(f"Session {session.id} ended; its log is in {interview.log_location}.")
-    return app.return_code or 0

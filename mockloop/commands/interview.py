@@ -96,7 +96,7 @@ def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
 
 def run_here(opening: Opening) -> None:
     """Run the interview UI in this process (when not started by the launcher)."""
-    from mockloop.launcher import run_interview
+    from mockloop.tui.run import run_interview
 
     code = run_interview(opening)
     if code:
