@@ -101,7 +101,7 @@ def validate(path: Annotated[Path, typer.Argument(help="A pack file or folder")]
 @app.command()
 def check(
     slug: Annotated[str, typer.Argument(help="Problem slug, e.g. two-sum")],
-    file: Annotated[Path, typer.Argument(help="Python file with your solution")],
+    file: Annotated[Path, typer.Argument(help="Your solution, a source file")],
     as_json: JsonOption = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show isolation in force")

@@ -26,9 +26,9 @@ STATUS_STYLE = {
 def read_solution(file: Path) -> str:
     """The file's text, or a usage error for a missing, unreadable, non-UTF-8 or invalid file."""
     if not file.exists():
-        raise UsageError(f"{file}: no such file. Pass the path of your Python solution.")
+        raise UsageError(f"{file}: no such file. Pass the path of your solution file.")
     if not file.is_file():
-        raise UsageError(f"{file}: not a file. Pass the path of your Python solution.")
+        raise UsageError(f"{file}: not a file. Pass the path of your solution file.")
     try:
         source = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:

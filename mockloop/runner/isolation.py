@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from mockloop.languages import default_language
+
 MIB = 1024 * 1024
 FALLBACK_UID = 65534
 
@@ -71,8 +73,8 @@ def usable_by(path: Path, uid: int, gid: int, *, execute: bool) -> bool:
 
 
 def _candidates() -> list[Path]:
-    """Interpreters of the running Python version, the running one first."""
-    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    """Interpreters of the running interpreter's version, the running one first."""
+    version = default_language().stdlib_dir_name
     names = [sys.executable, getattr(sys, "_base_executable", sys.executable)]
     names += [f"/usr/bin/{version}", f"/usr/local/bin/{version}", shutil.which(version) or ""]
     found: list[Path] = []
@@ -83,9 +85,8 @@ def _candidates() -> list[Path]:
 
 
 def _stdlib_of(interpreter: Path) -> Path:
-    """Where a CPython interpreter keeps its standard library (prefix/lib/pythonX.Y)."""
-    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    return interpreter.parent.parent / "lib" / version / "os.py"
+    """Where an interpreter keeps its standard library (prefix/lib/<versioned folder>)."""
+    return interpreter.parent.parent / "lib" / default_language().stdlib_dir_name / "os.py"
 
 
 def _unprivileged_user() -> tuple[str, int, int]:
@@ -112,7 +113,8 @@ def child_setup() -> ChildSetup:
     notes = [
         f"user: root - WARNING: no interpreter readable by {name} was found, so the child "
         "stays root and the kernel does not enforce the process limit (a fork bomb is not "
-        "contained); install a system Python (e.g. /usr/bin/python3) to fix this"
+        f"contained); install a system {default_language().name} interpreter (e.g. "
+        f"/usr/bin/{default_language().stdlib_dir_name}) to fix this"
     ]
     return ChildSetup(sys.executable, None, notes)
 

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from mockloop.errors import MockloopError
+from mockloop.languages import default_language
 from mockloop.models import Problem
 from mockloop.results import CaseStatus, RunResult, RunStatus
 from mockloop.runner.isolation import ChildSetup, Limits, child_setup, describe_limits
@@ -137,8 +138,7 @@ async def spawn(limits: Limits | None = None) -> Child:
     try:
         process = await asyncio.create_subprocess_exec(
             setup.interpreter,
-            "-I",
-            "-S",
+            *default_language().child_flags,
             "-c",
             harness_source(),
             str(write_fd),
