@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from mockloop.collector import collector_paused, keep_loaded_objects
@@ -87,14 +87,18 @@ def prepare_and_show(arguments: Sequence[str]) -> int:
         )
         return 1
     try:
-        return show(cover)
+        return show(cover, ready=child.wait)
     finally:
         child.stdout.close()
         child.wait()  # it only had to exit
 
 
-def show(cover: Cover) -> int:
-    """Draw `cover` at once, load its session behind it, run the interview, then report."""
+def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:
+    """Draw `cover` at once, load its session behind it, run the interview, then report.
+
+    `ready` waits until the child that prepared the session has finished writing it (it
+    writes an offline greeting while the cover is drawn).
+    """
     from mockloop.tui.context import Opening
     from mockloop.tui.run import run_interview
 
@@ -103,6 +107,7 @@ def show(cover: Cover) -> int:
     def open_interview() -> Interview:
         from mockloop.commands.interview import open_session
 
+        ready()
         interview = open_session(cover.session_id, resumed=cover.resumed)
         loaded.append(interview)
         keep_loaded_objects()  # start-up's objects live as long as the process

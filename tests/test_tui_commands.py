@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,8 @@ def test_handoff_prints_the_cover_and_the_ui_opens_the_same_session(
         assert interview.session.state.code == cover.code
         assert interview.session.elapsed() < 5  # the clock starts in the UI, not at planning
         assert not interview.resumed
+        said = [e for e in interview.session.events if e.kind == "interviewer_said"]
+        assert len(said) == 1, "the child greets while the cover is drawn, once"
     finally:
         interview.release()
 
@@ -159,12 +162,19 @@ def test_launcher_child_prepares_while_the_parent_waits(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     shown: list[Cover] = []
-    monkeypatch.setattr(launcher, "show", lambda cover: shown.append(cover) or 0)
+
+    def show(cover: Cover, ready: Callable[[], object]) -> int:
+        ready()  # what the UI's loader does before it opens the session
+        shown.append(cover)
+        return 0
+
+    monkeypatch.setattr(launcher, "show", show)
     code = launcher.launch(["start", "--company", "google", "--level", "L5", "--seed", "4"])
     assert code == 0
     [cover] = shown
     store = Store.open()
     assert store.latest_unfinished() == cover.session_id
+    assert [e.kind for e in store.load(cover.session_id)][-1] == "interviewer_said"
     store.close()
 
 

@@ -8,6 +8,7 @@ the session's cover for the launcher's UI; otherwise they run the UI in this pro
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 
@@ -79,19 +80,54 @@ def loaded_session(session_id: str, events: Sequence[Event], store: Store) -> Se
 def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
     """Get the session from the store; hand its cover to the launcher, or run its UI here.
 
-    Handing over, the store is closed (and its notices printed) before the cover line, so
-    the launcher can draw as soon as the line arrives and nothing prints over its screen.
+    Handing over, the store's notices are printed before the cover line, so nothing prints
+    over the launcher's screen. Then, while the launcher draws the cover, a new offline
+    session's greeting is written to its log here (the launcher loads the session once this
+    process has exited), so the greeting is on screen as soon as the session is.
     """
     with collector_paused():
         store = Store.open()
         try:
-            opening = Opening.of(prepare(session_in(store), store, resumed=resumed))
+            interview = prepare(session_in(store), store, resumed=resumed)
+            opening = Opening.of(interview)
             if not handing_off():
                 run_here(opening)
                 return
+            for notice in store.notices():
+                print(f"mockloop: {notice}", file=sys.stderr)
+            print(opening.cover.to_json(), flush=True)
+            greet_ahead(interview)
         finally:
-            finish(store.notices, store.close)
-    print(opening.cover.to_json(), flush=True)
+            if handing_off():
+                close_quietly(store)
+            else:
+                finish(store.notices, store.close)
+
+
+def greet_ahead(interview: Interview) -> None:
+    """Write the offline interviewer's greeting of a new session to its log (with a model,
+    the greeting is the model's: the UI asks it). A failure leaves the greeting to the UI."""
+    import asyncio
+
+    conductor, session = interview.conductor, interview.session
+    if session.started.model is not None or len(session.events) != 1:
+        return
+    round_ = conductor.round
+    offline = round_.kind.interviewer(round_.persona, round_.pack, round_.rubric)
+    conductor.attach(Services(interviewer=offline))
+
+    async def greet() -> None:
+        async for _ in conductor.greet():
+            pass
+
+    with contextlib.suppress(MockloopError):
+        asyncio.run(greet())
+
+
+def close_quietly(store: Store) -> None:
+    """Close the store after the cover was handed over: nothing may print over the screen."""
+    with contextlib.suppress(MockloopError):
+        store.close()
 
 
 def run_here(opening: Opening) -> None:
