@@ -57,6 +57,9 @@ class OfflineInterviewer:
             len(session.events),
             minutes=started.minutes,
             title=level.title if level else started.level_title,
+            recent=[
+                line.text for line in session.state.transcript if line.speaker == "interviewer"
+            ][-3:],
         )
         voice.set_remaining(session.remaining())
         return Context(self.persona, self.problem, self.rubric, session, voice)
