@@ -63,7 +63,7 @@ DONE = cue(
 )
 NOT_DONE = cue(r"\bnot (?:done|finished)\b|\balmost done\b|\bnot quite\b|\bonce i'?m done\b")
 INTERVIEWER = cue(
-    r"\byour (?:team|role|job|work|day|company|favou?rite|stack|manager|background|experience"
+    r"\byour (?:team|role|job|work|company|favou?rite|stack|manager|background|experience"
     r"|favorite|opinion|advice|career|office|org|group|project|product|language)"
     r"|\byou (?:like|enjoy|love|work|use|been|joined|started|do (?:day|all day|here|there)"
     r"|prefer|recommend|think of (?:the|working)|find|miss|learn|got into|code in|write in)"
