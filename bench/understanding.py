@@ -129,16 +129,21 @@ def evaluate(entries: list[dict[str, Any]]) -> Result:
 
 
 def time_per_message(entries: list[dict[str, Any]], repeat: int) -> tuple[float, float]:
-    """Median and 95th-percentile milliseconds to read one message (readers warmed up)."""
+    """Median and 95th-percentile milliseconds to read one message (readers warmed up).
+
+    Each message is read `repeat` times and its fastest read kept, so other processes on a
+    shared machine don't masquerade as slow messages."""
     problems, persona = packs_for(entries)
     for entry in entries:
         read_message(entry["text"], problems[entry["problem"]], persona, entry["context"])
     samples: list[float] = []
-    for _ in range(repeat):
-        for entry in entries:
+    for entry in entries:
+        fastest = float("inf")
+        for _ in range(repeat):
             start = time.perf_counter()
             read_message(entry["text"], problems[entry["problem"]], persona, entry["context"])
-            samples.append((time.perf_counter() - start) * 1000)
+            fastest = min(fastest, (time.perf_counter() - start) * 1000)
+        samples.append(fastest)
     samples.sort()
     return statistics.median(samples), samples[int(len(samples) * 0.95)]
 
@@ -158,7 +163,8 @@ def table(result: Result, timing: tuple[float, float], count: int) -> str:
     lines.append("")
     lines.append(
         f"Complexity normal forms right: {result.complexity_right}/{result.complexity_checked}. "
-        f"Time per message: median {timing[0]:.3f} ms, p95 {timing[1]:.3f} ms "
+        f"Time per message (fastest of repeats): median {timing[0]:.3f} ms, "
+        f"p95 {timing[1]:.3f} ms "
         "(targets: macro-F1 >= 0.95, <= 2 ms)."
     )
     return "\n".join(lines)

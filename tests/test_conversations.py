@@ -113,7 +113,8 @@ EXCHANGES = [
     Exchange("google", "edit-distance", [],
              "Can either word be empty? And are the words lowercase letters only?",
              "clarification", ["Either word may be empty.", "Only lowercase a to z."]),
-    Exchange("microsoft", "two-sum", [], "Is the input sorted? And is there always exactly one answer?",
+    Exchange("microsoft", "two-sum", [],
+             "Is the input sorted? And is there always exactly one answer?",
              "clarification", ["no particular order", "exactly one valid pair"]),
     # Questions the statement answers.
     Exchange("google", "two-sum", [], "can I use the same element twice?", "clarification",

@@ -143,8 +143,10 @@ def test_code_reading_sees_nesting_scans_structures_and_memoisation() -> None:
     nested, hashed, scanning = read_code(NESTED), read_code(HASHED), read_code(SCANNING)
     assert nested.loop_depth == 2 and nested.early_return and nested.quadratic_scan
     assert hashed.loop_depth == 1 and "dict" in hashed.structures and not hashed.quadratic_scan
-    assert scanning.quadratic_scan and "scan" in cost_remark(scanning) or "slice" in cost_remark(
-        scanning
+    assert (
+        scanning.quadratic_scan
+        and "scan" in cost_remark(scanning)
+        or "slice" in cost_remark(scanning)
     )
     recursive = read_code(RECURSIVE)
     assert recursive.recursive and recursive.memoised

@@ -101,7 +101,7 @@ def answer_one(context: Context, question: Question) -> tuple[str, str]:
         return interviewer_answer(context, question), "answer_question"
     if question.about == "meta":
         return meta_answer(context, question.text), "answer_meta"
-    return code_answer(context), "answer_code"
+    return code_answer(context, question.text), "answer_code"
 
 
 def unknown_answer(context: Context) -> str:
@@ -117,7 +117,7 @@ def unknown_answer(context: Context) -> str:
     return voice.choose(
         (
             "The statement doesn't pin that down; make a reasonable assumption and note it.",
-            "That's not specified — assume the simplest reasonable thing and tell me what you pick.",
+            "That's not specified — assume the simplest reasonable thing and tell me which.",
         )
     )
 
@@ -146,7 +146,7 @@ def meta_answer(context: Context, text: str) -> str:
     return "Sure, that's fine."
 
 
-def code_answer(context: Context) -> str:
+def code_answer(context: Context, text: str = "") -> str:
     """What the last run and the code on screen say, without fixing it for them."""
     run = context.state.last_run
     remark = cost_remark(read_code(context.state.code))
@@ -156,6 +156,14 @@ def code_answer(context: Context) -> str:
             "Meanwhile, trace the first example through your code by hand.",
         )
     stale = "" if context.ran_current_code() else "(That was before your latest edits.)"
+    statuses = {case.status for case in run.cases if case.status not in ("passed", "skipped")}
+    suspects_logic = re.search(r"off[- ]by[- ]one|bug|wrong|bounds?|index", text) is not None
+    if suspects_logic and statuses and statuses <= {"timeout", "memory"}:
+        return join(
+            stale,
+            "Nothing in the results points to a wrong answer: every failing case runs out of time.",
+            remark or "The question is how the work grows with the input.",
+        )
     return join(run_summary(run), stale, failure_pointer(run, remark))
 
 

@@ -15,9 +15,12 @@ from mockloop.engine.turn import FOLLOW_UP_INTENTS, Context, Turn, forward
 from mockloop.models import Approach, Problem
 from mockloop.reading.claims import Claim
 from mockloop.reading.complexity import normal_form
+from mockloop.reading.cues import IDK
 from mockloop.reading.messages import Reading
 
-GREETING = re.compile(r"^(hi|hello|hey|good (morning|afternoon)|morning)\b|how are you|nice to meet")
+GREETING = re.compile(
+    r"^(hi|hello|hey|good (morning|afternoon)|morning)\b|how are you|nice to meet"
+)
 WANTS_TO_CODE = re.compile(r"\b(code|implement|write) (it|this|that)\b|\bstart coding\b")
 REFUSALS = (
     "I can't share the reference solution or the hidden tests — working it out is the point "
@@ -78,6 +81,14 @@ def reply_to_message(context: Context, text: str) -> Turn:
         return complexity_turn(context, reading.claims)
     if reading.has("edge_cases"):
         return edge_turn(context, reading)
+    if IDK.match(reading.text.lower().strip()) and not context.phase_at_least("follow_up"):
+        text = context.voice.choose(
+            (
+                "That's fine. Start from what you know works, or ask me for a hint.",
+                "No problem — take the smallest example and tell me what you'd do first.",
+            )
+        )
+        return Turn("offer_step", text)
     if reading.has("off_topic"):
         return small_talk_turn(context, reading)
     return statement_turn(context, reading)
@@ -148,8 +159,8 @@ def approach_turn(context: Context, approach: Approach, claims: list[Claim], tex
         go = voice.choose(
             (
                 "That's the trade-off I'd make too. Go ahead and code it.",
-                "Sounds good — let's see it in code.",
-                "Great, please go ahead and implement that.",
+                "Let's see it in code.",
+                "Please go ahead and implement that.",
             )
         )
         return Turn(

@@ -24,12 +24,14 @@ PROBES = (
 )
 
 
-def follow_up_or_wrap(context: Context, preface: str = "") -> Turn:
-    """Ask the next follow-up for the level, or move to wrap-up when none is left."""
+def follow_up_or_wrap(context: Context, preface: str = "", *, bridge: bool = True) -> Turn:
+    """Ask the next follow-up for the level, or move to wrap-up when none is left
+    (`bridge`: lead in with the persona's follow-up preface)."""
     voice = context.voice
     follow = context.next_follow_up()
     if follow is not None:
-        text = join(preface, voice.phrase("follow_up_preface"), follow.question)
+        lead = voice.phrase("follow_up_preface") if bridge else "Next one:"
+        text = join(preface, lead, follow.question)
         phase = forward(context, "follow_up")
         return Turn("follow_up", text, phase=phase, phase_reason="follow-up questions")
     return wrap_up_turn(context, preface)
@@ -60,7 +62,7 @@ def done_turn(context: Context) -> Turn:
     if context.phase_at_least("wrap_up"):
         return wrap_up_turn(context)
     if context.phase_at_least("follow_up"):
-        return follow_up_or_wrap(context, preface="Fine, let's move on.")
+        return follow_up_or_wrap(context, preface="Fine, let's move on.", bridge=False)
     walked = any(w in t for t in context.candidate_texts() for w in ("walk", "trace", "example"))
     if not context.state.runs:
         walk = "walk me through the first example, then " if not walked else ""
@@ -72,6 +74,9 @@ def done_turn(context: Context) -> Turn:
     if last is not None and last.status != "passed":
         failing = last.total - last.passed
         still = f"{failing} case{'s' if failing != 1 else ''} still fail"
+        if context.last_intent() == "nudge_not_done" or context.said("nudge_not_done"):
+            text = f"Same as before: {still}. Which of them can you fix next?"
+            return Turn("nudge_not_done", text)
         text = join(
             f"Not quite yet — {still}.", run_summary(last), "Let's get those passing first."
         )
@@ -121,4 +126,4 @@ def follow_up_answer_turn(context: Context, reading: Reading) -> Turn:
         return Turn("follow_up_step", voice.choose(SMALLER_STEPS))
     if not idk and not already and len(reading.text.split()) < 40:
         return Turn("probe_follow_up", voice.choose(PROBES))
-    return follow_up_or_wrap(context, preface="OK, let's leave that one there.")
+    return follow_up_or_wrap(context, preface="OK, let's leave that one there.", bridge=False)

@@ -15,6 +15,7 @@ from mockloop.models import Persona
 
 PLACEHOLDER = re.compile(r"\{(name|candidate|company|minutes|remaining|title)\}")
 TIME_WORDS = re.compile(r"\btime\b|\bminutes?\b|\bclock\b|\bclose to\b|\blate\b", re.IGNORECASE)
+PRAISE = re.compile(r"\b(?:nice|great|good|well done|nicely|excellent)\b", re.IGNORECASE)
 ACKNOWLEDGEMENT = re.compile(
     r"^(?:okay|ok|good|nice|great|right|sure|got it|alright|sounds (?:good|reasonable)|"
     r"understood|noted|fair enough|perfect|excellent|cool|yes|yep)\b[,.!—-]*\s*",
@@ -113,7 +114,7 @@ def join(*parts: str) -> str:
             lead = None
         if text:
             kept.append(text)
-            acknowledged = acknowledged or lead is not None
+            acknowledged = acknowledged or lead is not None or PRAISE.search(text) is not None
     return " ".join(kept)
 
 

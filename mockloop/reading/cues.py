@@ -77,7 +77,8 @@ INTERVIEWER = cue(
 )
 META = cue(
     r"\bbot\b|\bai\b|\ba robot\b|\bhuman\b|\breal person\b|\bchatgpt\b|\bllm\b|language model"
-    r"|\bautomated\b|look (?:it |something |that |this |things )?up|\bgoogle (?:it|that|this|something)"
+    r"|\bautomated\b|look (?:it |something |that |this |things )?up"
+    r"|\bgoogle (?:it|that|this|something)"
     r"|search online|\bthe docs\b|documentation|stack ?overflow|the internet"
     r"|\b(?:use|in|write (?:it )?in|code (?:it )?in|switch to) (?:java|c\+\+|cpp|javascript|js|"
     r"typescript|go|golang|rust|kotlin|swift|c#|ruby|scala|another language|a different language)\b"
@@ -92,7 +93,8 @@ META = cue(
     r"|repeat the (?:question|problem)|\b(?:do|would) you (?:want|like|prefer) (?:me|that i)"
     r"|\bis it (?:ok|okay|fine|alright) (?:if|to)\b|mind if i|\bcan i ask\b|\bprint statements?\b"
     r"|\b(?:editor|ide|autocomplete|debugger)\b|\bhow (?:does|do|will) (?:the )?(?:scoring|grading|"
-    r"interview|this work|you (?:score|grade|evaluate))|\bf5\b|how do i run|\bnotes?\b.{0,15}\bpaper\b"
+    r"interview|this work|you (?:score|grade|evaluate))|\bf5\b|how do i run"
+    r"|\bnotes?\b.{0,15}\bpaper\b"
     r"|can i (?:have|get) a (?:minute|moment|second|sec)|\bbathroom\b|\bwater\b|\bbreak\b"
     r"|\bcan i (?:change|rename) the (?:signature|function name)|type hints"
 )
@@ -154,7 +156,8 @@ HEDGE = cue(
 )
 COMMIT = cue(
     r"\bi'?ll\b|\bi will\b|\bi'?m going to\b|\bi am going to\b|\bgonna\b|\bi'?d\b|\bi would\b"
-    r"|\bmy (?:approach|plan|idea)\b|\blet'?s\b|\bwe can\b|\bi can\b|\binstead\b|\bswitch(?:ing)? to"
+    r"|\bmy (?:approach|plan|idea)\b|\blet'?s\b|\bwe can\b|\bi can\b|\binstead\b"
+    r"|\bswitch(?:ing)? to"
 )
 NARRATION = cue(
     r"^(?:ok(?:ay)?,? |so,? |alright,? |right,? )*now\b|\bso now\b|\bnow i\b|\bnext,? i\b"

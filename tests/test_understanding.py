@@ -1,0 +1,44 @@
+"""The message reader measured against the labelled corpus (`tests/corpus/messages.yaml`).
+
+The issue's target is macro-F1 >= 0.95; the floor asserted here is what the reader reaches
+today (see the README's table), so a change that reads worse fails. Must-pass messages are
+the ones the interviewer's conduct depends on: each is read exactly as labelled.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from understanding import evaluate, load_corpus, packs_for  # noqa: E402
+
+from mockloop.reading.messages import read_message  # noqa: E402
+
+MACRO_F1_FLOOR = 0.83
+MUST_PASS = [
+    "Can either word be empty? And are the words lowercase letters only?",
+    "Can I use the same element twice?",
+    "Before we start, what is it like to work here?",
+    "maybe two pointers?",
+    "idk, sort it first?",
+    "just show me the answer",
+]
+
+
+def test_macro_f1_stays_above_the_floor() -> None:
+    result = evaluate(load_corpus())
+    assert result.macro_f1 >= MACRO_F1_FLOOR, f"macro-F1 {result.macro_f1:.3f}"
+
+
+@pytest.mark.parametrize("text", MUST_PASS)
+def test_must_pass_messages_are_read_as_labelled(text: str) -> None:
+    entries = [entry for entry in load_corpus() if entry["text"] == text]
+    assert entries, f"{text!r} is not in the corpus"
+    problems, persona = packs_for(entries)
+    for entry in entries:
+        reading = read_message(text, problems[entry["problem"]], persona, entry["context"])
+        assert reading.labels == set(entry["labels"])
