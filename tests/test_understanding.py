@@ -14,9 +14,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from understanding import evaluate, load_corpus, packs_for  # noqa: E402
+from understanding import evaluate, load_corpus, packs_for
 
-from mockloop.reading.messages import read_message  # noqa: E402
+from mockloop.reading.messages import read_message
 
 MACRO_F1_FLOOR = 0.83
 MUST_PASS = [
