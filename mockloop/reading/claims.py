@@ -18,7 +18,9 @@ WORDED = re.compile(
     r"\b(?P<word>linear|quadratic|cubic|logarithmic|log[- ]?linear|linearithmic|exponential)"
     r"\b(?! (?:scan|search|probing|pass|algebra|regression|programming))"
     r"|\bconstant(?= (?:extra |additional |auxiliary )?(?:time|space|memory|storage))"
-    r"|(?<![\w(])(?P<bare>n\s*log\s*n|n\s*(?:\^|\*\*)\s*2|n²|n squared|n\s*\*\s*n)(?![\w)])",
+    r"|(?<![\w(])(?P<bare>[nmk]\s*(?:log|lg)\s*[nmk]|(?:log|lg)\s*[nmk]|[nmk] (?:squared|cubed)"
+    r"|[nmk]\s*(?:\^|\*\*)\s*\d|[nmk][²³]|n\s*\*\s*n|\([a-z]\s*\*\s*[a-z]\)\s*\^\s*\d"
+    r"|(?:amount|[nmk]) times (?:amount|[nmk]))(?![\w)])",
     re.IGNORECASE,
 )
 AFTER = re.compile(
@@ -87,7 +89,7 @@ def worded_spans(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int
         elif match.group("word"):
             form = WORD_FORMS.get(word.lower())
         else:
-            form = normal_form(word.replace("squared", "^2"))
+            form = normal_form(word.replace(" times ", "*"))
         if form is not None:
             found.append((match.start(), match.end(), form))
     return found

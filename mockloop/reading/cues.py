@@ -17,7 +17,7 @@ def cue(pattern: str) -> re.Pattern[str]:
 QUESTION_START = cue(
     r"^(?:so |and |also |ok(?:ay)? |hmm+ |sorry,? |quick question,? |btw,? |oh,? |wait,? )*"
     r"(is|are|can|could|does|do|did|will|would|should|shall|what|what's|whats|wat|how|which|"
-    r"when|where|who|why|may|might|am|isn't|aren't|doesn't|don't|any|must|need|r u|do u)\b"
+    r"when|where|who|why|may|might|am|isn't|aren't|doesn't|don't|any|must|r u|do u)\b"
 )
 RULE_CHANGE = cue(
     r"ignore (?:all |the |your |any |previous |prior |those |these )*(?:instructions|rules|prompt)"
@@ -36,13 +36,16 @@ RULE_CHANGE = cue(
     r"|pretend (?:the|that|it|my|all)|mark (?:this|it|me|my \w+) as|set my score|^system:"
     r"|skip (?:to|ahead to) the|\bscorecard\b|which hidden (?:test|case)|the hidden (?:test|case)s?"
     r"|(?:change|raise|bump) my (?:score|grade|rating)|\bgive me full marks\b|\b10/10\b"
+    r"|\bhidd?en tests?\b.{0,40}\b(?:inputs?|tell me)|tell me the inputs|forget the rubric"
+    r"|write (?:down )?that i did|turn off the (?:time limit|timer|clock)|say i passed"
 )
 HINT = cue(
-    r"\bhints?\b|\bstuck\b|\bclue\b|\bnudge\b|point me|help me|some help|\bany tips?\b"
+    r"(?<!type )\bhints?\b|\bstuck\b|\bclue\b|\bnudge\b|point me|help me|some help|\bany tips?\b"
     r"|\ba pointer\b|\bi'?m lost\b|\bno idea (?:how|where|what)\b|\blost here\b"
     r"|don'?t know (?:how|where|what) to (?:start|begin|do|proceed)|can you help"
     r"|(?:give|get) me (?:a |some )?(?:direction|push)|\bhelp\?|^help\b|\bsend help\b"
     r"|not sure (?:how|where) to (?:start|begin|go from here)|where (?:do|should) i (?:start|begin)"
+    r"|\bhlep\b|\bno clue how\b"
 )
 NO_HINT = cue(
     r"\b(?:no|without|not a|don'?t need (?:a |any )?|don'?t want (?:a |any )?)hints?\b"
@@ -74,6 +77,9 @@ INTERVIEWER = cue(
     r"|what do you do\b|what'?s it like (?:at|working)|\bfavou?rite (?:programming )?language"
     r"|\bfor you\b|interview process|\bnext rounds?\b|\bthis role\b|\bthe role\b|\bmanager\b"
     r"|\bdo (?:you|u) (?:like|enjoy)|\bwhat (?:made|brought) you\b|\bhow big is the team\b"
+    r"|\byou'?ve\b|\bdid you\b|\bdo you (?:do|write|use|have|code)\b|\bu been\b|onboarding"
+    r"|vim or emacs|\bwhat editor do you\b|\bseparates\b"
+    r"|\bwork-life\b|\bmanagement side\b|\bhave u been\b|\binterviewr\b"
 )
 META = cue(
     r"\bbot\b|\bai\b|\ba robot\b|\bhuman\b|\breal person\b|\bchatgpt\b|\bllm\b|language model"
@@ -92,11 +98,15 @@ META = cue(
     r"|ok to (?:start|code)|\bpseudo ?code\b|(?:think|talk) out loud|take a (?:minute|moment|sec)"
     r"|repeat the (?:question|problem)|\b(?:do|would) you (?:want|like|prefer) (?:me|that i)"
     r"|\bis it (?:ok|okay|fine|alright) (?:if|to)\b|mind if i|\bcan i ask\b|\bprint statements?\b"
-    r"|\b(?:editor|ide|autocomplete|debugger)\b|\bhow (?:does|do|will) (?:the )?(?:scoring|grading|"
+    r"|\b(?:autocomplete|debugger)\b|\bhow (?:does|do|will) (?:the )?(?:scoring|grading|"
     r"interview|this work|you (?:score|grade|evaluate))|\bf5\b|how do i run"
     r"|\bnotes?\b.{0,15}\bpaper\b"
-    r"|can i (?:have|get) a (?:minute|moment|second|sec)|\bbathroom\b|\bwater\b|\bbreak\b"
+    r"|can i (?:have|get) a (?:minute|moment|second|sec)|\bbathroom\b|\b(?:a|short) break\b"
     r"|\bcan i (?:change|rename) the (?:signature|function name)|type hints"
+    r"|interview process|this round|system design|see my screen|\bconnection\b|\bpaste\b"
+    r"|input parsing|function signature|\bgrad(?:ing|ed)\b|\bscor(?:ing|ed)\b|score this"
+    r"|\brecorded\b|\bfeedback\b|\bpause\b|finish in time|\benglish\b|first language"
+    r"|\ballowed\b|\bfunctools\b|\bbisect module\b|\bsyntax\b|looking for mostly"
 )
 CODE_QUESTION = cue(
     r"\bmy (?:code|loop|solution|implementation|function|output|run|result|index|indices|"
@@ -110,6 +120,7 @@ CODE_QUESTION = cue(
     r"optimal|good)|does (?:this|it|that|my code) (?:look|work|handle)|\bam i\b|\bdid i\b"
     r"|\bwhy am i\b|\bi get\b|\bi'?m getting\b|\bgetting\b|\bwhere did i\b|\bloops? forever"
     r"|\b\w+\[[^\]]*\]|\b[a-z]+_[a-z_]+\b|\bwhy\b|\bi store\b|\bpasses\b|\bfor example\b"
+    r"|\bloop\b|\bbranch\b|\binitiali[sz]e|\binitial value\b|<=|>=|\bbisect|float\('inf'\)"
 )
 FIRST_PERSON = cue(r"\b(?:i|i'?m|i'?ve|my|me|mine)\b")
 ASKS_APPROACH = cue(
@@ -124,7 +135,8 @@ PROBLEM_WORDS = cue(
     r"case|uppercase|lowercase|characters?|letters?|range|bound|bounds|constraint|constraints|"
     r"guarantee|guaranteed|valid|invalid|zero|order|graph|tree|node|nodes|edges?|cycle|matrix|"
     r"grid|interval|intervals|target|k|n|index|indices|answer|solution exist|exist|unique|"
-    r"distinct|same|twice|overflow|float|floats|modify|in[- ]place|mutate|ties?|multiple)\b"
+    r"distinct|same|twice|overflow|float|floats|modify|in[- ]place|mutate|ties?|multiple|need|"
+    r"must|have to|or no|or not|end point|touch)\b"
 )
 APPROACH = cue(
     r"\bhash ?(?:map|table|set)s?\b|\bhashmap\b|\bdict(?:ionary)?\b|\bset\b|\bcounter\b"
@@ -134,7 +146,7 @@ APPROACH = cue(
     r"|max[- ]?heap|priority queue|\bstack\b|\bqueue\b|\bdeque\b|\btrie\b|union[- ]?find"
     r"|prefix (?:sum|product)s?|\bgreedy\b|brute[- ]?force|nested loops?|\bdouble loop\b"
     r"|every (?:pair|substring|subarray|possible|combination|option)|all (?:pairs|substrings)"
-    r"|check (?:every|all|each)|\bloop (?:over|through)\b|\biterate\b|\blinked list\b"
+    r"|check (?:every|all|each)|\btry (?:every|all|each)\b|\bloop (?:over|through)\b|\biterate\b|\blinked list\b"
     r"|topolog\w*|\bkahn\b|dijkstra|backtrack\w*|\bbucket\w*|\bgraph\b|\bcount(?:s|ing)?\b"
     r"|\bscan\b|\bone pass\b|\bsingle pass\b|\bcomplement\b|\bbottom[- ]up\b|\btop[- ]down\b"
     r"|\bquickselect\b|\bpartition\b|\bmonotonic\b|\bmerge\b|\bsweep\b|\bintervals?\b"
@@ -188,13 +200,15 @@ OFF_TOPIC = cue(
     r"nice to meet|pleasure|sorry|bye|goodbye|lol|haha)\b|how are you|how'?s it going|how'?s your"
     r"|\bthanks\b|\bthank you\b|\bone sec\b|\bconnection\b|\bhave a (?:good|nice|great)\b"
     r"|\bweather\b|\bweekend\b|\bfootball\b|\bsoccer\b|\blunch\b|\bmovie\b|\bjoke\b|\bvacation\b"
+    r"|\bbrb\b|\bugh\b|\bhaha\b|\bmondays?\b|\bout of breath\b"
     r"|\bholiday\b|\bcoffee\b|\btea\b|\bnervous\b|\bexcited\b|\bdog\b|\bcat\b|\bmusic\b|\bgame\b"
     r"|\bmy day\b|\byour day\b|\bgood day\b|\bnice day\b|\btired\b|\bsleep\b|\bsports?\b"
 )
 ACKNOWLEDGEMENT = cue(
-    r"^(?:ok(?:ay)?|k|sure|cool|got it|right|yes|yep|yeah|alright|sounds good|makes sense|"
-    r"understood|great|perfect|nice|fine|noted|will do)[.! ]*$"
+    r"^(?:(?:ok(?:ay)?|k|sure|cool|got it|right|yes|yep|yeah|alright|sounds good|makes sense|"
+    r"understood|great|perfect|nice|fine|noted|will do)[.!, ]*)+$"
 )
+EVALUATIVE = cue(r"^[\w' -]{0,40}?\b(?:is|would be|was|are|'s)\b")
 IDK = cue(
     r"^(?:hmm+,? )?(?:idk|i don'?t know|dunno|i dunno|no idea|not sure|no clue|pass)\b[.!? ]*"
     r"(?:,? ?sorry)?[.!]*$"

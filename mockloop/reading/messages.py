@@ -121,7 +121,9 @@ def split_questions(sentence: str) -> list[str]:
 
 def is_question(lowered: str) -> bool:
     """A question mark, or a sentence that opens like a question."""
-    return lowered.endswith("?") or cues.QUESTION_START.match(lowered) is not None
+    if lowered.endswith("?") or re.search(r"\b(?:why|right)[.!]*$", lowered):
+        return True
+    return cues.QUESTION_START.match(lowered) is not None
 
 
 class Reader:
@@ -136,6 +138,7 @@ class Reader:
         """The full reading of one message arriving in `phase`."""
         lowered_all = plain(text)
         sentences = [self.sentence(piece, phase) for piece in split_sentences(lowered_all)]
+        inherit_question_kind(sentences)
         labels: set[Label] = set().union(*(s.labels for s in sentences)) if sentences else set()
         questions = [
             question
@@ -177,7 +180,8 @@ class Reader:
             labels.add("approach_hedged" if hedged else "approach_committed")
         if not result.question and not labels & APPROACH_LABELS and self.names_edges(text):
             labels.add("edge_cases")
-        if not result.question and not labels and cues.NARRATION.search(text):
+        working = phase != "intro"
+        if working and not result.question and not labels and cues.NARRATION.search(text):
             labels.add("narration")
         if cues.OFF_TOPIC.search(text) and not labels - {"done", "code_question", "meta"}:
             labels.add("off_topic")
@@ -198,16 +202,21 @@ class Reader:
         if cues.INTERVIEWER.search(text) or self.persona_answer(text, strict=True):
             return {"interviewer_question"}
         if cues.HINT.search(text) or cues.DONE.search(text):
-            return set()
-        looks_at_work = phase in ("coding", "testing") and (
-            cues.FIRST_PERSON.search(text) or text.startswith("why")
-        )
-        if cues.CODE_QUESTION.search(text) and (looks_at_work or re.search(r"\bmy\b", text)):
+            return {"code_question"} if re.search(r"\bmy\b", text) else set()
+        working = phase in ("coding", "testing")
+        if working and re.search(r"^(?:\w+,? )?can i use\b", text):
+            return {"meta"}
+        looks_at_work = working and (cues.FIRST_PERSON.search(text) or text.startswith("why"))
+        if cues.CODE_QUESTION.search(text) and (working or re.search(r"\bmy\b", text)):
             return {"code_question"}
         if looks_at_work and not (technique and cues.ASKS_APPROACH.search(text)):
             return {"code_question"}
         opens_plainly = cues.QUESTION_START.match(text) is None
-        if technique and (cues.ASKS_APPROACH.search(text) or opens_plainly):
+        about_input = cues.PROBLEM_WORDS.search(text) is not None
+        hedging = cues.ASKS_APPROACH.search(text) is not None
+        if technique and (hedging or (opens_plainly and not about_input)):
+            return {"approach_hedged"}
+        if hedging and not about_input and re.search(r"\bmaybe\b|\bnot sure\b|\bidk\b", text):
             return {"approach_hedged"}
         if cues.OFF_TOPIC.search(text):
             return {"off_topic"}
@@ -222,14 +231,25 @@ class Reader:
         technique = cues.APPROACH.search(text) or self.vocabulary.approaches_in(text)
         if not technique:
             return False
-        if claims or phase in ("coding", "testing"):
-            return cues.COMMIT.search(text) is not None or cues.HEDGE.search(text) is not None
+        committed = cues.COMMIT.search(text) is not None or cues.HEDGE.search(text) is not None
+        if phase in ("coding", "testing"):
+            return committed
+        if claims:
+            return committed or cues.EVALUATIVE.search(text) is None
         return True
 
     def settle(self, labels: set[Label], text: str, phase: Phase) -> set[Label]:
         """Message-level rules: hedging wins over commitment, follow-up answers, fallbacks."""
         if "approach_hedged" in labels:
             labels.discard("approach_committed")
+        if "hint_request" in labels:
+            labels -= {"approach_committed", "approach_hedged", "complexity_claim"}
+            if not re.search(r"\bmy\b", text):
+                labels.discard("code_question")
+        if "code_question" in labels or phase == "followup":
+            labels.discard("edge_cases")
+        if labels & APPROACH_LABELS:
+            labels.discard("narration")
         if "rule_change" in labels:
             labels &= {"rule_change", "off_topic", "code_question"}
         answering = not labels & NOT_AN_ANSWER and not cues.ACKNOWLEDGEMENT.match(text)
@@ -273,6 +293,21 @@ class Reader:
 
 
 APPROACH_LABELS: set[Label] = {"approach_committed", "approach_hedged"}
+QUESTION_LABELS: set[Label] = {"problem_question", "interviewer_question", "meta", "code_question"}
+
+
+def inherit_question_kind(sentences: list[Sentence]) -> None:
+    """A short follow-on question ("How often?", "And what are you looking for?") is about
+    what the question before it was about."""
+    previous: set[Label] = set()
+    for sentence in sentences:
+        own = sentence.labels & QUESTION_LABELS
+        if sentence.question and own == {"problem_question"} and previous - {"problem_question"}:
+            if not cues.PROBLEM_WORDS.search(sentence.text) or len(sentence.text.split()) <= 4:
+                sentence.labels.discard("problem_question")
+                sentence.labels.update(previous)
+        if own:
+            previous = sentence.labels & QUESTION_LABELS
 NOT_AN_ANSWER: set[Label] = {
     "rule_change",
     "hint_request",
