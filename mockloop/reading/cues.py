@@ -55,7 +55,7 @@ DONE = cue(
     r"\b(?:i'?m|i am|im|i think i'?m|we'?re|i'?ve|i have|we are) (?:all |pretty much |basically )?"
     r"(?:done|finished|finish)\b(?! with (?:the|this|that) (?:loop|function|part|first|helper))"
     r"|\ball done\b|\bthat'?s (?:it|all)\b|\bthat should be it\b|\bready to (?:submit|move on)\b"
-    r"|\bready for (?:the )?(?:next|follow)|\bnext (?:question|part|one)\b|\bmove on\b"
+    r"|(?:^|, ?)done[.!]*$|\bready for (?:the )?(?:next|follow)|\bnext (?:question|part|one)\b|\bmove on\b"
     r"|\bi'?m happy with (?:it|this|that)\b|\bdone coding\b|^(?:ok(?:ay)?,? )?done[.!]*$"
     r"|\bnothing (?:else|more)\b|\bno more (?:ideas|questions)\b|\bi give up\b|\bfinished\b"
     r"|\bcall it (?:done|there)\b|\bwrap (?:it )?up\b|\bthat'?s my (?:final|answer)\b"
@@ -193,7 +193,7 @@ EDGE = cue(
     r"|\bone (?:element|item|character|node|letter|number)\b|\bzeros?\b|\ball (?:the )?same\b"
     r"|\bidentical\b|\bno (?:solution|answer|valid|pair|match|path|window)\b|\bboth empty\b"
     r"|\bedge[- ]cases?\b|\bcorner[- ]cases?\b|\bcycles?\b|\bdisconnected\b|\bout of bounds\b"
-    r"|\brepeated\b|\bonly one\b|\blength (?:0|1|one|zero)\b|\bsize (?:0|1|one|zero)\b"
+    r"|-> ?-?1\b|-> ?0\b|\brepeated\b|\bonly one\b|\blength (?:0|1|one|zero)\b|\bsize (?:0|1|one|zero)\b"
 )
 OFF_TOPIC = cue(
     r"^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|morning|thanks|thank you|thx|cheers|"
@@ -212,4 +212,18 @@ EVALUATIVE = cue(r"^[\w' -]{0,40}?\b(?:is|would be|was|are|'s)\b")
 IDK = cue(
     r"^(?:hmm+,? )?(?:idk|i don'?t know|dunno|i dunno|no idea|not sure|no clue|pass)\b[.!? ]*"
     r"(?:,? ?sorry)?[.!]*$"
+)
+FOLLOW_UP_PROPOSAL = cue(
+    r"^(?:then |so |if it'?s sorted |for \w+,? )?(?:i'?d |i )?(?:just )?(?:keep|use|do an?|store|precompute"
+    r"|wrap|reverse|recursively|heapify|binary search|union-find|bfs|dfs|two pointers|only push"
+    r"|push|track|maintain|partition|switch|start lo|sum all|record|kahn)\b"
+    r"|^with one kind|^binary search"
+)
+TRACE = cue(
+    r"^\w+ing\b|=>|\b[ijk]\s*=|\[\d|\bnow\b|\bthen\b|\bso (?:its|it'?s|that'?s|at most|n)\b"
+    r"|\bgives\b|\bbecomes\b|\bstays\b|\bi get\b|\bwe get\b|\bran it\b|\btested\b"
+)
+EDGE_IN_PLAN = cue(
+    r"\bempty\b|returns? (?:0|-1|\[|false|true)|gets 0|just 0|\[\d, ?\d\] works|-1\.|"
+    r"\bfor \"\"|\bat both ends\b|\bextremes\b"
 )

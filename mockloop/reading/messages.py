@@ -178,11 +178,20 @@ class Reader:
         elif self.proposes(text, phase, "complexity_claim" in labels):
             hedged = cues.HEDGE.search(text) is not None
             labels.add("approach_hedged" if hedged else "approach_committed")
-        if not result.question and not labels & APPROACH_LABELS and self.names_edges(text):
-            labels.add("edge_cases")
+        if not result.question and self.names_edges(text):
+            if not labels & APPROACH_LABELS or cues.EDGE_IN_PLAN.search(text):
+                labels.add("edge_cases")
         working = phase != "intro"
         if working and not result.question and not labels and cues.NARRATION.search(text):
             labels.add("narration")
+        elif phase in ("coding", "testing") and not result.question and labels - {"edge_cases"}:
+            traced = cues.TRACE.search(text) is not None and "done" not in labels
+            if labels <= NARRATED and (cues.NARRATION.search(text) or traced):
+                labels.add("narration")
+        elif phase in ("coding", "testing") and not result.question and labels == {"edge_cases"}:
+            listed = re.search(r"edge cases?|->", text) is not None
+            if not listed and (cues.NARRATION.search(text) or re.match(r"^\w+ing\b", text)):
+                labels.add("narration")
         if cues.OFF_TOPIC.search(text) and not labels - {"done", "code_question", "meta"}:
             labels.add("off_topic")
         return result
@@ -232,6 +241,9 @@ class Reader:
         if not technique:
             return False
         committed = cues.COMMIT.search(text) is not None or cues.HEDGE.search(text) is not None
+        if phase == "followup":
+            hedged = cues.HEDGE.search(text) is not None and not text.endswith(".")
+            return hedged or cues.FOLLOW_UP_PROPOSAL.search(text) is not None
         if phase in ("coding", "testing"):
             return committed
         if claims:
@@ -248,7 +260,9 @@ class Reader:
                 labels.discard("code_question")
         if "code_question" in labels or phase == "followup":
             labels.discard("edge_cases")
-        if labels & APPROACH_LABELS:
+        if "code_question" in labels:
+            labels.discard("narration")
+        if labels & APPROACH_LABELS and phase not in ("coding", "testing"):
             labels.discard("narration")
         if "rule_change" in labels:
             labels &= {"rule_change", "off_topic", "code_question"}
@@ -293,6 +307,13 @@ class Reader:
 
 
 APPROACH_LABELS: set[Label] = {"approach_committed", "approach_hedged"}
+NARRATED: set[Label] = {
+    "complexity_claim",
+    "edge_cases",
+    "done",
+    "approach_committed",
+    "approach_hedged",
+}
 QUESTION_LABELS: set[Label] = {"problem_question", "interviewer_question", "meta", "code_question"}
 
 
