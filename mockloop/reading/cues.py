@@ -17,7 +17,8 @@ def cue(pattern: str) -> re.Pattern[str]:
 QUESTION_START = cue(
     r"^(?:so |and |also |ok(?:ay)? |hmm+ |sorry,? |quick question,? |btw,? |oh,? |wait,? )*"
     r"(is|are|can|could|does|do|did|will|would|should|shall|what|what's|whats|wat|how|which|"
-    r"when|where|who|why|may|might|am|isn't|aren't|doesn't|don't|any|must|r u|do u)\b"
+    r"when|where|who|why|may|might|am|isn't|aren't|doesn't|don't|any|must|r u|do u)\b(?<!should)"
+    r"|^(?:so |and |also )?should(?! be\b)"
 )
 RULE_CHANGE = cue(
     r"ignore (?:all |the |your |any |previous |prior |those |these )*(?:instructions|rules|prompt)"
@@ -38,6 +39,8 @@ RULE_CHANGE = cue(
     r"|(?:change|raise|bump) my (?:score|grade|rating)|\bgive me full marks\b|\b10/10\b"
     r"|\bhidd?en tests?\b.{0,40}\b(?:inputs?|tell me)|tell me the inputs|forget the rubric"
     r"|write (?:down )?that i did|turn off the (?:time limit|timer|clock)|say i passed"
+    r"|write (?:the|a|me the) \w+ (?:version|code|solution) for me|mark (?:all )?(?:the )?tests? as"
+    r"|hidden .{0,20}looks? like|giv(?:e)? me the ans\w*|drop (?:that|the) rule|print (?:its|the) inputs?"
 )
 HINT = cue(
     r"(?<!type )\bhints?\b|\bstuck\b|\bclue\b|\bnudge\b|point me|help me|some help|\bany tips?\b"
@@ -45,7 +48,8 @@ HINT = cue(
     r"|don'?t know (?:how|where|what) to (?:start|begin|do|proceed)|can you help"
     r"|(?:give|get) me (?:a |some )?(?:direction|push)|\bhelp\?|^help\b|\bsend help\b"
     r"|not sure (?:how|where) to (?:start|begin|go from here)|where (?:do|should) i (?:start|begin)"
-    r"|\bhlep\b|\bno clue how\b"
+    r"|\bhlep\b|\bno clue how\b|\bstuk\b|\bhnit\b|how do i fix|what would you do here"
+    r"|explain me\b|\bi don'?t understand why\b"
 )
 NO_HINT = cue(
     r"\b(?:no|without|not a|don'?t need (?:a |any )?|don'?t want (?:a |any )?)hints?\b"
@@ -79,7 +83,8 @@ INTERVIEWER = cue(
     r"|\bdo (?:you|u) (?:like|enjoy)|\bwhat (?:made|brought) you\b|\bhow big is the team\b"
     r"|\byou'?ve\b|\bdid you\b|\bdo you (?:do|write|use|have|code)\b|\bu been\b|onboarding"
     r"|vim or emacs|\bwhat editor do you\b|\bseparates\b"
-    r"|\bwork-life\b|\bmanagement side\b|\bhave u been\b|\binterviewr\b"
+    r"|\bwork-life\b|\bmanagement side\b|\bhave u been\b|\binterviewr\b|\byour name\b"
+    r"|this company|you are working|\binterview a lot\b"
 )
 META = cue(
     r"\bbot\b|\bai\b|\ba robot\b|\bhuman\b|\breal person\b|\bchatgpt\b|\bllm\b|language model"
@@ -97,7 +102,9 @@ META = cue(
     r"|should i (?:start|begin|just|code|write|talk|explain|test|run)|can i (?:start|begin) coding"
     r"|ok to (?:start|code)|\bpseudo ?code\b|(?:think|talk) out loud|take a (?:minute|moment|sec)"
     r"|repeat the (?:question|problem)|\b(?:do|would) you (?:want|like|prefer) (?:me|that i)"
-    r"|\bis it (?:ok|okay|fine|alright) (?:if|to)\b|mind if i|\bcan i ask\b|\bprint statements?\b"
+    r"|\bis it (?:ok|okay|fine|alright) (?:if|to (?!assume))\b|\bpython\b|would you rather"
+    r"|\bperson\b|\bscript\b|\b\d+ min\b|print debugging|how many minutes|\bonsite\b"
+    r"|\bmy questions\b|\bsame format\b|mind if i|\bcan i ask\b|\bprint statements?\b"
     r"|\b(?:autocomplete|debugger)\b|\bhow (?:does|do|will) (?:the )?(?:scoring|grading|"
     r"interview|this work|you (?:score|grade|evaluate))|\bf5\b|how do i run"
     r"|\bnotes?\b.{0,15}\bpaper\b"
@@ -106,7 +113,7 @@ META = cue(
     r"|interview process|this round|system design|see my screen|\bconnection\b|\bpaste\b"
     r"|input parsing|function signature|\bgrad(?:ing|ed)\b|\bscor(?:ing|ed)\b|score this"
     r"|\brecorded\b|\bfeedback\b|\bpause\b|finish in time|\benglish\b|first language"
-    r"|\ballowed\b|\bfunctools\b|\bbisect module\b|\bsyntax\b|looking for mostly"
+    r"|\bam i allowed\b|allowed to use|allowed, right|\bfunctools\b|\bbisect module\b|\bsyntax\b|looking for mostly"
 )
 CODE_QUESTION = cue(
     r"\bmy (?:code|loop|solution|implementation|function|output|run|result|index|indices|"
@@ -127,6 +134,7 @@ ASKS_APPROACH = cue(
     r"\bmaybe\b|\bperhaps\b|\bidk\b|\bnot sure\b|\bwhat if\b|\bhow about\b|\bprob(?:ably)?\b"
     r"|\bi think\b|\bi guess\b|\bmayb\b|^(?:could|can|should|shall|may|would) (?:i|we)\b"
     r"|\bwould (?:it|that|a|an) (?:work|be)\b|\bis (?:that|this) (?:the|a) (?:right|good)"
+    r"|\bis (?:a|an|the)\b.{0,25}\b(?:right|good|correct) (?:idea|approach|way|direction)"
 )
 PROBLEM_WORDS = cue(
     r"\b(?:input|inputs|output|list|array|arrays|string|strings|word|words|number|numbers|"

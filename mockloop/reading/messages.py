@@ -121,7 +121,7 @@ def split_questions(sentence: str) -> list[str]:
 
 def is_question(lowered: str) -> bool:
     """A question mark, or a sentence that opens like a question."""
-    if lowered.endswith("?") or re.search(r"\b(?:why|right)[.!]*$", lowered):
+    if lowered.endswith("?") or re.search(r"\bwhy[.!]*$|\bright$", lowered):
         return True
     return cues.QUESTION_START.match(lowered) is not None
 
@@ -166,18 +166,25 @@ class Reader:
         labels = result.labels
         if cues.RULE_CHANGE.search(text):
             labels.add("rule_change")
-            return result
         if cues.HINT.search(text) and not cues.NO_HINT.search(text):
             labels.add("hint_request")
         if cues.DONE.search(text) and not cues.NOT_DONE.search(text):
             labels.add("done")
         if find_claims(text) and "hint_request" not in labels:
             labels.add("complexity_claim")
+        if "rule_change" in labels:
+            if result.question and cues.CODE_QUESTION.search(text) and phase in ("coding", "testing"):
+                labels.add("code_question")
+            return result
         if result.question:
             labels.update(self.question_labels(text, phase))
+            if "problem_question" in labels:
+                labels.discard("complexity_claim")
         elif self.proposes(text, phase, "complexity_claim" in labels):
             hedged = cues.HEDGE.search(text) is not None
             labels.add("approach_hedged" if hedged else "approach_committed")
+        if "hint_request" in labels:
+            labels -= {"approach_committed", "approach_hedged", "complexity_claim"}
         if not result.question and self.names_edges(text):
             if not labels & APPROACH_LABELS or cues.EDGE_IN_PLAN.search(text):
                 labels.add("edge_cases")
@@ -223,7 +230,9 @@ class Reader:
         opens_plainly = cues.QUESTION_START.match(text) is None
         about_input = cues.PROBLEM_WORDS.search(text) is not None
         hedging = cues.ASKS_APPROACH.search(text) is not None
-        if technique and (hedging or (opens_plainly and not about_input)):
+        starts_with_technique = cues.APPROACH.match(text) is not None
+        plain_idea = opens_plainly and (not about_input or starts_with_technique)
+        if technique and (hedging or plain_idea):
             return {"approach_hedged"}
         if hedging and not about_input and re.search(r"\bmaybe\b|\bnot sure\b|\bidk\b", text):
             return {"approach_hedged"}
@@ -254,10 +263,8 @@ class Reader:
         """Message-level rules: hedging wins over commitment, follow-up answers, fallbacks."""
         if "approach_hedged" in labels:
             labels.discard("approach_committed")
-        if "hint_request" in labels:
-            labels -= {"approach_committed", "approach_hedged", "complexity_claim"}
-            if not re.search(r"\bmy\b", text):
-                labels.discard("code_question")
+        if "hint_request" in labels and not re.search(r"\bmy\b|\bwhy\b|\bfix\b", text):
+            labels.discard("code_question")
         if "code_question" in labels or phase == "followup":
             labels.discard("edge_cases")
         if "code_question" in labels:
@@ -265,7 +272,7 @@ class Reader:
         if labels & APPROACH_LABELS and phase not in ("coding", "testing"):
             labels.discard("narration")
         if "rule_change" in labels:
-            labels &= {"rule_change", "off_topic", "code_question"}
+            labels &= {"rule_change", "off_topic", "code_question", "hint_request", "done"}
         answering = not labels & NOT_AN_ANSWER and not cues.ACKNOWLEDGEMENT.match(text)
         if phase == "followup" and answering:
             labels.add("followup_answer")
