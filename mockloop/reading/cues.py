@@ -40,7 +40,8 @@ RULE_CHANGE = cue(
     r"|\bhidd?en tests?\b.{0,40}\b(?:inputs?|tell me)|tell me the inputs|forget the rubric"
     r"|write (?:down )?that i did|turn off the (?:time limit|timer|clock)|say i passed"
     r"|write (?:the|a|me the) \w+ (?:version|code|solution) for me|mark (?:all )?(?:the )?tests? as"
-    r"|hidden .{0,20}looks? like|giv(?:e)? me the ans\w*|drop (?:that|the) rule|print (?:its|the) inputs?"
+    r"|hidden .{0,20}looks? like|giv(?:e)? me the ans\w*|drop (?:that|the) rule|print (?:its"
+    r"|the) inputs?"
 )
 HINT = cue(
     r"(?<!type )\bhints?\b|\bstuck\b|\bclue\b|\bnudge\b|point me|help me|some help|\bany tips?\b"
@@ -59,7 +60,8 @@ DONE = cue(
     r"\b(?:i'?m|i am|im|i think i'?m|we'?re|i'?ve|i have|we are) (?:all |pretty much |basically )?"
     r"(?:done|finished|finish)\b(?! with (?:the|this|that) (?:loop|function|part|first|helper))"
     r"|\ball done\b|\bthat'?s (?:it|all)\b|\bthat should be it\b|\bready to (?:submit|move on)\b"
-    r"|(?:^|, ?)done[.!]*$|\bready for (?:the )?(?:next|follow)|\bnext (?:question|part|one)\b|\bmove on\b"
+    r"|(?:^|, ?)done[.!]*$|\bready for (?:the )?(?:next|follow)|\bnext (?:question|part|one)\b"
+    r"|\bmove on\b"
     r"|\bi'?m happy with (?:it|this|that)\b|\bdone coding\b|^(?:ok(?:ay)?,? )?done[.!]*$"
     r"|\bnothing (?:else|more)\b|\bno more (?:ideas|questions)\b|\bi give up\b|\bfinished\b"
     r"|\bcall it (?:done|there)\b|\bwrap (?:it )?up\b|\bthat'?s my (?:final|answer)\b"
@@ -113,7 +115,8 @@ META = cue(
     r"|interview process|this round|system design|see my screen|\bconnection\b|\bpaste\b"
     r"|input parsing|function signature|\bgrad(?:ing|ed)\b|\bscor(?:ing|ed)\b|score this"
     r"|\brecorded\b|\bfeedback\b|\bpause\b|finish in time|\benglish\b|first language"
-    r"|\bam i allowed\b|allowed to use|allowed, right|\bfunctools\b|\bbisect module\b|\bsyntax\b|looking for mostly"
+    r"|\bam i allowed\b|allowed to use|allowed, right|\bfunctools\b|\bbisect module\b"
+    r"|\bsyntax\b|looking for mostly"
 )
 CODE_QUESTION = cue(
     r"\bmy (?:code|loop|solution|implementation|function|output|run|result|index|indices|"
@@ -154,7 +157,8 @@ APPROACH = cue(
     r"|max[- ]?heap|priority queue|\bstack\b|\bqueue\b|\bdeque\b|\btrie\b|union[- ]?find"
     r"|prefix (?:sum|product)s?|\bgreedy\b|brute[- ]?force|nested loops?|\bdouble loop\b"
     r"|every (?:pair|substring|subarray|possible|combination|option)|all (?:pairs|substrings)"
-    r"|check (?:every|all|each)|\btry (?:every|all|each)\b|\bloop (?:over|through)\b|\biterate\b|\blinked list\b"
+    r"|check (?:every|all|each)|\btry (?:every|all|each)\b|\bloop (?:over|through)\b"
+    r"|\biterate\b|\blinked list\b"
     r"|topolog\w*|\bkahn\b|dijkstra|backtrack\w*|\bbucket\w*|\bgraph\b|\bcount(?:s|ing)?\b"
     r"|\bscan\b|\bone pass\b|\bsingle pass\b|\bcomplement\b|\bbottom[- ]up\b|\btop[- ]down\b"
     r"|\bquickselect\b|\bpartition\b|\bmonotonic\b|\bmerge\b|\bsweep\b|\bintervals?\b"
@@ -201,7 +205,8 @@ EDGE = cue(
     r"|\bone (?:element|item|character|node|letter|number)\b|\bzeros?\b|\ball (?:the )?same\b"
     r"|\bidentical\b|\bno (?:solution|answer|valid|pair|match|path|window)\b|\bboth empty\b"
     r"|\bedge[- ]cases?\b|\bcorner[- ]cases?\b|\bcycles?\b|\bdisconnected\b|\bout of bounds\b"
-    r"|-> ?-?1\b|-> ?0\b|\brepeated\b|\bonly one\b|\blength (?:0|1|one|zero)\b|\bsize (?:0|1|one|zero)\b"
+    r"|-> ?-?1\b|-> ?0\b|\brepeated\b|\bonly one\b|\blength (?:0|1|one|zero)\b|\bsize (?:0|1"
+    r"|one|zero)\b"
 )
 OFF_TOPIC = cue(
     r"^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|morning|thanks|thank you|thx|cheers|"
@@ -222,7 +227,8 @@ IDK = cue(
     r"(?:,? ?sorry)?[.!]*$"
 )
 FOLLOW_UP_PROPOSAL = cue(
-    r"^(?:then |so |if it'?s sorted |for \w+,? )?(?:i'?d |i )?(?:just )?(?:keep|use|do an?|store|precompute"
+    r"^(?:then |so |if it'?s sorted |for \w+,? )?(?:i'?d |i )?(?:just )?(?:keep|use|do an?"
+    r"|store|precompute"
     r"|wrap|reverse|recursively|heapify|binary search|union-find|bfs|dfs|two pointers|only push"
     r"|push|track|maintain|partition|switch|start lo|sum all|record|kahn)\b"
     r"|^with one kind|^binary search"

@@ -133,9 +133,11 @@ class Reader:
         self.problem = problem
         self.persona = persona
         self.vocabulary: Vocabulary = vocabulary_for(problem)
+        self.asked: dict[tuple[str, Phase], set[Label]] = {}
 
     def read(self, text: str, phase: Phase = "coding") -> Reading:
         """The full reading of one message arriving in `phase`."""
+        self.asked.clear()
         lowered_all = plain(text)
         sentences = [self.sentence(piece, phase) for piece in split_sentences(lowered_all)]
         inherit_question_kind(sentences)
@@ -172,8 +174,9 @@ class Reader:
             labels.add("done")
         if find_claims(text) and "hint_request" not in labels:
             labels.add("complexity_claim")
+        working = phase in ("coding", "testing")
         if "rule_change" in labels:
-            if result.question and cues.CODE_QUESTION.search(text) and phase in ("coding", "testing"):
+            if result.question and working and cues.CODE_QUESTION.search(text):
                 labels.add("code_question")
             return result
         if result.question:
@@ -185,23 +188,28 @@ class Reader:
             labels.add("approach_hedged" if hedged else "approach_committed")
         if "hint_request" in labels:
             labels -= {"approach_committed", "approach_hedged", "complexity_claim"}
-        if not result.question and self.names_edges(text):
-            if not labels & APPROACH_LABELS or cues.EDGE_IN_PLAN.search(text):
-                labels.add("edge_cases")
-        working = phase != "intro"
-        if working and not result.question and not labels and cues.NARRATION.search(text):
+        in_plan = labels & APPROACH_LABELS and not cues.EDGE_IN_PLAN.search(text)
+        if not result.question and not in_plan and self.names_edges(text):
+            labels.add("edge_cases")
+        if not result.question and self.narrates(text, phase, labels):
             labels.add("narration")
-        elif phase in ("coding", "testing") and not result.question and labels - {"edge_cases"}:
-            traced = cues.TRACE.search(text) is not None and "done" not in labels
-            if labels <= NARRATED and (cues.NARRATION.search(text) or traced):
-                labels.add("narration")
-        elif phase in ("coding", "testing") and not result.question and labels == {"edge_cases"}:
-            listed = re.search(r"edge cases?|->", text) is not None
-            if not listed and (cues.NARRATION.search(text) or re.match(r"^\w+ing\b", text)):
-                labels.add("narration")
         if cues.OFF_TOPIC.search(text) and not labels - {"done", "code_question", "meta"}:
             labels.add("off_topic")
         return result
+
+    def narrates(self, text: str, phase: Phase, labels: set[Label]) -> bool:
+        """A statement that says what the candidate is doing or traces an example: on its
+        own, or while coding beside a claim, an edge case or a plan."""
+        if not labels:
+            return phase != "intro" and cues.NARRATION.search(text) is not None
+        if phase not in ("coding", "testing"):
+            return False
+        if labels == {"edge_cases"}:
+            listed = re.search(r"edge cases?|->", text) is not None
+            gerund = re.match(r"^\w+ing\b", text) is not None
+            return not listed and (cues.NARRATION.search(text) is not None or gerund)
+        traced = cues.TRACE.search(text) is not None and "done" not in labels
+        return labels <= NARRATED and (cues.NARRATION.search(text) is not None or traced)
 
     def names_edges(self, text: str) -> bool:
         """The sentence lists inputs worth testing (not just a word like 'empty' in passing)."""
@@ -210,6 +218,14 @@ class Reader:
         return bool(cues.EDGE.search(text) or self.vocabulary.edge_cases_in(text))
 
     def question_labels(self, text: str, phase: Phase) -> set[Label]:
+        """What a question is about (remembered within one read, since a sentence and the
+        question it holds are usually the same text)."""
+        key = (text, phase)
+        if key not in self.asked:
+            self.asked[key] = self.classify_question(text, phase)
+        return set(self.asked[key])
+
+    def classify_question(self, text: str, phase: Phase) -> set[Label]:
         """What a question is about: the process, the interviewer, the code, an approach idea
         or the problem (in that order of precedence)."""
         technique = bool(cues.APPROACH.search(text) or self.vocabulary.approaches_in(text))
@@ -330,12 +346,15 @@ def inherit_question_kind(sentences: list[Sentence]) -> None:
     previous: set[Label] = set()
     for sentence in sentences:
         own = sentence.labels & QUESTION_LABELS
-        if sentence.question and own == {"problem_question"} and previous - {"problem_question"}:
-            if not cues.PROBLEM_WORDS.search(sentence.text) or len(sentence.text.split()) <= 4:
-                sentence.labels.discard("problem_question")
-                sentence.labels.update(previous)
+        follows_on = sentence.question and own == {"problem_question"}
+        short = not cues.PROBLEM_WORDS.search(sentence.text) or len(sentence.text.split()) <= 4
+        if follows_on and previous - {"problem_question"} and short:
+            sentence.labels.discard("problem_question")
+            sentence.labels.update(previous)
         if own:
             previous = sentence.labels & QUESTION_LABELS
+
+
 NOT_AN_ANSWER: set[Label] = {
     "rule_change",
     "hint_request",
