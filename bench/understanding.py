@@ -91,11 +91,14 @@ def packs_for(entries: list[dict[str, Any]]) -> tuple[dict[str, Problem], Person
 def claimed(reading: Reading) -> dict[str, str]:
     """The reading's claims as the corpus writes them: the last time and space claim."""
     found: dict[str, str] = {}
+    unnamed = ""
     for claim in reading.claims:
         if claim.dimension in ("time", "space"):
             found[claim.dimension] = claim.form
         else:
-            found.setdefault("time", claim.form)
+            unnamed = claim.form
+    if unnamed and "time" not in found:
+        found["time"] = unnamed
     return found
 
 

@@ -65,6 +65,15 @@ def test_claims_keep_time_and_space_apart_through_nested_parentheses() -> None:
     assert [(c.dimension, c.form, c.shown) for c in claims] == [
         ("space", "min(m,n)", "O(min(m, n))")
     ]
+    both = find_claims("O(V + E) time and space. Time and space are both O(m·n).")
+    assert [(c.dimension, c.form) for c in both] == [
+        ("time", "E + V"),
+        ("space", "E + V"),
+        ("time", "m*n"),
+        ("space", "m*n"),
+    ]
+    stack = find_claims("O(n) time and O(h) stack where h is the height")
+    assert [(c.dimension, c.form) for c in stack] == [("time", "n"), ("space", "h")]
     worded = find_claims("linear time and constant extra space, not a linear scan per item")
     assert [(c.dimension, c.form) for c in worded] == [("time", "n"), ("space", "1")]
 

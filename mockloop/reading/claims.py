@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from typing import Literal
+
 from mockloop.reading.complexity import Dimension, normal_form
 
 BIG_O_START = re.compile(r"(?<![A-Za-z])(?:big[- ]?)?[OoΘθΩ]\s*\(")
 WORDED = re.compile(
-    r"\b(?P<word>linear|quadratic|cubic|logarithmic|log[- ]?linear|linearithmic|exponential)"
+    r"\b(?P<word>linear|linaer|quadratic|cubic|logarithmic|log[- ]?linear|linearithmic|exponential)"
     r"\b(?! (?:scan|search|probing|pass|algebra|regression|programming))"
     r"|\bconstant(?= (?:extra |additional |auxiliary )?(?:time|space|memory|storage))"
     r"|(?<![\w(])(?P<bare>[nmk]\s*(?:log|lg)\s*[nmk]|(?:log|lg)\s*[nmk]|[nmk] (?:squared|cubed)"
@@ -25,13 +27,16 @@ WORDED = re.compile(
 )
 AFTER = re.compile(
     r"^\)?\s*(?:extra |additional |auxiliary |worst[- ]case |average )?"
-    r"(?P<cue>time|runtime|run time|running time|space|memory|storage|extra)\b",
+    r"(?P<cue>time and (?:space|memory)|time|runtime|run time|running time|space|memory|storage"
+    r"|extra|stack)\b",
     re.IGNORECASE,
 )
 TIME_CUE = re.compile(r"\b(time|runtime|running|runs|speed|faster|slower)\b", re.IGNORECASE)
-SPACE_CUE = re.compile(r"\b(space|memory|storage|auxiliary|extra)\b", re.IGNORECASE)
+SPACE_CUE = re.compile(r"\b(space|memory|storage|auxiliary|extra|stack)\b", re.IGNORECASE)
+BOTH_BEFORE = re.compile(r"\btime and (?:space|memory) (?:are|is) (?:both )?$", re.IGNORECASE)
 WORD_FORMS = {
     "linear": "n",
+    "linaer": "n",
     "quadratic": "n^2",
     "cubic": "n^3",
     "logarithmic": "log n",
@@ -95,11 +100,16 @@ def worded_spans(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int
     return found
 
 
-def dimension_at(text: str, start: int, end: int, floor: int) -> Dimension:
+def dimension_at(text: str, start: int, end: int, floor: int) -> Dimension | Literal["both"]:
     """Time, space or either, from the cue right after the claim or the nearest before it."""
     after = AFTER.match(text[end : end + 30])
     if after:
-        return "time" if TIME_CUE.search(after.group("cue")) else "space"
+        cue = after.group("cue").lower()
+        if cue.startswith("time and"):
+            return "both"
+        return "time" if TIME_CUE.search(cue) else "space"
+    if BOTH_BEFORE.search(text[max(floor, start - 30) : start]):
+        return "both"
     before = text[max(floor, start - 45) : start]
     before = re.split(r"[.;!?]|\bbut\b|\bwhile\b|\bwhereas\b", before)[-1]
     times = [m.end() for m in TIME_CUE.finditer(before)]
@@ -123,6 +133,10 @@ def find_claims(text: str) -> list[Claim]:
     claims: list[Claim] = []
     floor = 0
     for start, end, form, written in spans:
-        claims.append(Claim(dimension_at(text, start, end, floor), form, written.strip()))
+        dimension = dimension_at(text, start, end, floor)
+        dimensions: tuple[Dimension, ...] = (
+            ("time", "space") if dimension == "both" else (dimension,)
+        )
+        claims.extend(Claim(one, form, written.strip()) for one in dimensions)
         floor = end
     return claims
