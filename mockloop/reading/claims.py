@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from typing import Literal
 
 from mockloop.reading.complexity import Dimension, normal_form
