@@ -12,6 +12,7 @@ from engine_support import packs, started_event
 from mockloop.clock import SimulatedClock
 from mockloop.engine.base import Tick, Trigger
 from mockloop.engine.offline import OfflineInterviewer
+from mockloop.engine.phrasing import join
 from mockloop.events import CandidateSaid, InterviewerSaid
 from mockloop.events import TestsRun as RunPayload
 from mockloop.runner.results import CaseResult
@@ -319,3 +320,26 @@ async def test_encouragement_never_follows_the_instruction_it_softens() -> None:
         assert chat.intent == "approve_approach"
         last = reply.rstrip().split(". ")[-1].lower()
         assert "code" in last or "implement" in last or "see it" in last, reply
+
+
+def test_acknowledgements_are_never_stitched() -> None:
+    assert join("Okay, noted.", "Okay, let's pause here.") == "Okay, noted. Let's pause here."
+    assert join("Got it, thanks.", "Nice. Let's extend it.") == "Got it, thanks. Let's extend it."
+    assert join("All 5 tests pass.", "Good — what next?") == "All 5 tests pass. Good — what next?"
+
+
+async def test_consecutive_follow_ups_do_not_repeat_their_lead_in() -> None:
+    chat = await follow_up_chat("google", "edit-distance")
+    for _ in range(3):
+        await chat.say("Keep the full table and trace back from the corner, with a band.")
+        if chat.intent != "follow_up":
+            break
+    texts = [line.text for line in chat.session.state.transcript if line.speaker == "interviewer"]
+    assert sum("Now suppose the requirements change slightly" in text for text in texts) <= 1
+
+
+async def test_a_hedged_follow_up_answer_gets_a_reaction() -> None:
+    chat = await follow_up_chat("amazon", "minimum-window-substring")
+    reply = await chat.say("hmm not sure, maybe sort t first? idk")
+    assert chat.intent in ("probe_follow_up", "follow_up_step")
+    assert "Sounds reasonable" not in reply and reply
