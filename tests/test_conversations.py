@@ -12,7 +12,7 @@ from engine_support import packs, started_event
 from mockloop.clock import SimulatedClock
 from mockloop.engine.base import Tick, Trigger
 from mockloop.engine.offline import OfflineInterviewer
-from mockloop.engine.phrasing import join
+from mockloop.engine.phrasing import TIME_WORDS, join
 from mockloop.events import CandidateSaid, InterviewerSaid
 from mockloop.events import TestsRun as RunPayload
 from mockloop.runner.results import CaseResult
@@ -343,3 +343,16 @@ async def test_a_hedged_follow_up_answer_gets_a_reaction() -> None:
     reply = await chat.say("hmm not sure, maybe sort t first? idk")
     assert chat.intent in ("probe_follow_up", "follow_up_step")
     assert "Sounds reasonable" not in reply and reply
+
+
+@pytest.mark.parametrize(
+    "company", ["amazon", "apple", "google", "meta", "microsoft", "netflix", "startup", "stripe"]
+)
+async def test_only_the_clock_talks_about_time(company: str) -> None:
+    """Hints, steering and wrap-ups chosen by the engine skip persona lines about time."""
+    chat = Chat(company, "two-sum")
+    await chat.react(chat.session.events[0])
+    hint = await chat.say("can I get a hint?")
+    steer = await chat.say("How was your weekend?")
+    spoken = hint.replace(chat.problem.hints[0], "") + " " + steer
+    assert not TIME_WORDS.search(spoken), spoken

@@ -74,9 +74,18 @@ def done_turn(context: Context) -> Turn:
     if last is not None and last.status != "passed":
         failing = last.total - last.passed
         still = f"{failing} case{'s' if failing != 1 else ''} still fail"
-        if context.last_intent() == "nudge_not_done" or context.said("nudge_not_done"):
-            text = f"Same as before: {still}. Which of them can you fix next?"
-            return Turn("nudge_not_done", text)
+        if context.said("nudge_not_done"):
+            slow = all(
+                case.status in ("timeout", "memory")
+                for case in last.cases
+                if case.status not in ("passed", "skipped")
+            )
+            what = (
+                "They all run out of time — what would make it faster?"
+                if slow
+                else "Which one will you look at first?"
+            )
+            return Turn("nudge_not_done", f"Same as before: {still}. {what}")
         text = join(
             f"Not quite yet — {still}.", run_summary(last), "Let's get those passing first."
         )

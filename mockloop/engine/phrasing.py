@@ -57,10 +57,10 @@ class Voice:
         """Replace the known placeholders; anything else stays as written."""
         return PLACEHOLDER.sub(lambda match: self.values[match.group(1)], text)
 
-    def phrase(self, situation: str, *, timeless: bool = False) -> str:
+    def phrase(self, situation: str, *, timeless: bool = True) -> str:
         """A seeded variant from the persona's phrase bank for `situation`, avoiding the
-        variants said in the last few replies; `timeless` skips variants that mention time
-        (only the clock talks about time)."""
+        variants said in the last few replies. Variants that mention time are skipped
+        unless `timeless=False` (only the clock, and the opening's format, talk about time)."""
         bank: Sequence[str] = getattr(self.persona.phrases, situation)
         options = [v for v in bank if not (timeless and TIME_WORDS.search(v))]
         return self.choose(options or list(bank))

@@ -40,7 +40,9 @@ def opening_turn(context: Context) -> Turn:
         return Turn("welcome_back", text)
     problem = context.problem
     opening = join(
-        voice.phrase("greeting"), voice.phrase("format"), voice.phrase("present_problem")
+        voice.phrase("greeting", timeless=False),
+        voice.phrase("format", timeless=False),
+        voice.phrase("present_problem"),
     )
     invite = voice.choose(
         (
@@ -109,8 +111,7 @@ def run_turn(context: Context, run: TestsRun) -> Turn:
                     f"{run.total} out of {run.total} — nice.",
                     f"Everything passes ({run.total}/{run.total}).",
                 )
-            ),
-            voice.maybe_encourage(),
+            )
         )
         turn = follow_up_or_wrap(context, preface=preface)
         if turn.phase is None and not context.phase_at_least("test"):
@@ -216,13 +217,13 @@ def tick_turn(context: Context) -> Turn | None:
     if remaining <= 0:
         if context.said("time_up"):
             return None
-        text = join("We're at time.", voice.phrase("wrap_up"))
+        text = join("We're at time.", voice.phrase("wrap_up", timeless=False))
         return Turn("time_up", text, phase=forward(context, "wrap_up"), phase_reason="time")
     if remaining <= 300 and budget > 600 and not context.said("time_five"):
-        text = voice.phrase("time_check")
+        text = voice.phrase("time_check", timeless=False)
         return Turn("time_five", text)
     if elapsed >= budget / 2 and not context.said("time_half") and not context.said("time_five"):
-        text = join(voice.phrase("time_check"), "We're about half-way through.")
+        text = join(voice.phrase("time_check", timeless=False), "We're about half-way through.")
         return Turn("time_half", text)
     if (
         elapsed >= budget * CODE_BY_FRACTION
@@ -251,6 +252,15 @@ def tick_turn(context: Context) -> Turn | None:
         coding = not context.phase_at_least("follow_up")
         if unanswered and coding and context.next_hint_rung() is not None:
             offer = "Would a hint help?"
+        if not coding:
+            question = voice.choose(
+                (
+                    "Any thoughts on that one? Thinking out loud is fine, or say if you'd rather "
+                    "skip it.",
+                    "Take your time — what's your first instinct on that question?",
+                )
+            )
+            return Turn("check_in", question)
         return Turn("check_in", join(voice.phrase("check_in"), offer))
     return None
 
