@@ -309,7 +309,8 @@ async def test_check_ins_back_off_and_never_offer_hints_in_follow_ups() -> None:
 async def test_greeting_points_at_the_statement() -> None:
     chat = Chat("netflix", "two-sum")
     text = await chat.react(chat.session.events[0])
-    assert "on your screen" in text and chat.problem.statement.strip()[:30] not in text
+    assert "on your screen" in text and chat.problem.title in text
+    assert chat.problem.statement.strip()[:30] not in text
 
 
 async def test_encouragement_never_follows_the_instruction_it_softens() -> None:

@@ -39,20 +39,11 @@ def opening_turn(context: Context) -> Turn:
         )
         return Turn("welcome_back", text)
     problem = context.problem
-    opening = join(
-        voice.phrase("greeting", timeless=False),
-        voice.phrase("format", timeless=False),
-        voice.phrase("present_problem"),
-    )
-    invite = voice.choose(
-        (
-            "Take a moment, and ask me anything that's unclear.",
-            "Feel free to ask clarifying questions before you start.",
-            "Questions first, if you have any.",
-        )
-    )
-    pointer = f"The problem, **{problem.title}**, is on your screen next to this chat."
-    text = f"{opening}\n\n{pointer} {invite}"
+    opening = join(voice.phrase("greeting", timeless=False), voice.phrase("format", timeless=False))
+    # The persona's "present the problem" line already invites questions, so nothing is
+    # added after it but where to look.
+    pointer = f"It's **{problem.title}**, on your screen beside this chat."
+    text = f"{opening}\n\n{join(voice.phrase('present_problem'), pointer)}"
     return Turn("greeting", text, phase="clarify", phase_reason="problem presented")
 
 
