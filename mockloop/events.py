@@ -17,6 +17,55 @@ from mockloop.results import CaseResult, RunResult, RunStatus
 SnapshotReason = Literal["start", "idle", "run", "message", "phase", "end", "quit"]
 HintSource = Literal["palette", "chat", "script"]
 EndReason = Literal["candidate", "time", "script"]
+Intent = Literal[
+    "acknowledge",
+    "acknowledge_edge",
+    "answer_code",
+    "answer_meta",
+    "answer_question",
+    "approve_approach",
+    "ask_approach",
+    "ask_approach_first",
+    "ask_complexity",
+    "ask_run",
+    "check_in",
+    "clarification",
+    "clarification_unknown",
+    "closing",
+    "complexity_agreed",
+    "complexity_check",
+    "complexity_ok",
+    "follow_up",
+    "follow_up_step",
+    "greeting",
+    "hint",
+    "hint_exhausted",
+    "nudge_complexity",
+    "nudge_edge",
+    "nudge_error",
+    "nudge_load_error",
+    "nudge_logic",
+    "nudge_not_done",
+    "nudge_termination",
+    "nudge_wrong_answer",
+    "offer_step",
+    "probe",
+    "probe_better",
+    "probe_follow_up",
+    "push_to_code",
+    "refuse",
+    "small_talk",
+    "started_coding",
+    "steer_back",
+    "time_five",
+    "time_half",
+    "time_up",
+    "welcome_back",
+    "wrap_up",
+    "wrap_up_done",
+]
+"""What a coding interviewer's message does (logged as `interviewer_said.intent`; other
+rounds' interviewers may log intents of their own, so the payload keeps a plain string)."""
 
 
 class Payload(BaseModel):

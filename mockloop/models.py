@@ -7,7 +7,7 @@ rather than a silently ignored setting.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -78,7 +78,7 @@ class Level(Strict):
     minutes: int = Field(ge=10, le=120, description="Length of the coding interview")
 
 
-PHRASE_SITUATIONS = (
+Situation = Literal[
     "greeting",
     "format",
     "present_problem",
@@ -93,7 +93,9 @@ PHRASE_SITUATIONS = (
     "check_in",
     "encourage",
     "closing",
-)
+]
+"""A moment the persona has phrasings for (one `Phrases` field each)."""
+PHRASE_SITUATIONS: tuple[Situation, ...] = get_args(Situation)
 
 
 class Phrases(Strict):

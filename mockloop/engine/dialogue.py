@@ -1,14 +1,26 @@
-"""The offline interviewer's replies to what the candidate says in the chat."""
+"""The offline interviewer's replies to what the candidate says in the chat.
+
+Every message is read once by `mockloop.reading`; the reply follows its labels in order of
+priority: attempts to change the rules, hint requests, "done", follow-up answers, questions
+(all of them, in order), approaches, complexity claims, edge cases, small talk."""
 
 from __future__ import annotations
 
 import re
 
-from mockloop.engine.intents import Message, classify, normalize_complexity
+from mockloop.engine.answers import answer_questions
+from mockloop.engine.followups import done_turn, follow_up_answer_turn
 from mockloop.engine.phrasing import join
-from mockloop.engine.turn import Context, Turn, forward
-from mockloop.models import Approach
+from mockloop.engine.turn import FOLLOW_UP_INTENTS, Context, Turn, forward
+from mockloop.models import Approach, Problem
+from mockloop.reading.claims import Claim
+from mockloop.reading.complexity import normal_form
+from mockloop.reading.cues import IDK
+from mockloop.reading.messages import Reading
 
+GREETING = re.compile(
+    r"^(hi|hello|hey|good (morning|afternoon)|morning)\b|how are you|nice to meet"
+)
 WANTS_TO_CODE = re.compile(r"\b(code|implement|write) (it|this|that)\b|\bstart coding\b")
 REFUSALS = (
     "I can't share the reference solution or the hidden tests — working it out is the point "
@@ -42,79 +54,79 @@ def hint_turn(context: Context) -> Turn:
 
 
 def reply_to_message(context: Context, text: str) -> Turn:
-    """React to one chat message according to what kind of message it is."""
-    wrapping_up = context.phase_at_least("wrap_up") or (
-        context.phase_at_least("follow_up") and context.next_follow_up() is None
-    )
-    message = classify(text, context.problem, context.persona, wrapping_up=wrapping_up)
-    if message.kind == "reveal_request":
+    """React to one chat message according to its reading."""
+    reading = context.read(text)
+    if reading.has("rule_change"):
         return Turn("refuse", context.voice.choose(REFUSALS))
-    if message.kind == "hint_request":
+    if reading.has("hint_request"):
         return hint_turn(context)
-    if message.kind == "done":
+    in_follow_up = context.phase_at_least("follow_up") and not context.phase_at_least("wrap_up")
+    if reading.has("done"):
         return done_turn(context)
-    if message.kind == "interviewer_question":
-        answer = message.interviewer_answer
-        words = answer.answer if answer else context.persona.default_answer
-        more = "Anything else you'd like to ask?" if not context.voice.cool else ""
-        return Turn("answer_question", join(words, more), phase=forward(context, "wrap_up"))
-    if context.phase_at_least("follow_up") and context.last_intent() in ("follow_up", "probe"):
-        return follow_up_answer_turn(context, message)
-    if message.kind == "clarification" and message.clarification is not None:
-        return clarification_turn(context, message.clarification.answer)
-    if message.kind == "approach" and message.approach is not None:
-        return approach_turn(context, message.approach, message.complexities, message.text)
-    if message.kind == "complexity":
-        return complexity_turn(context, message.complexities)
-    if message.kind == "small_talk":
-        return Turn("steer_back", context.voice.phrase("steer_back"))
-    if message.kind == "unknown_question":
-        return unknown_question_turn(context)
-    return statement_turn(context, message)
+    if in_follow_up and context.last_intent() in FOLLOW_UP_INTENTS and not reading.questions:
+        return follow_up_answer_turn(context, reading)
+    if reading.questions:
+        turn = answer_questions(context, reading)
+        if reading.approach is not None and reading.committed:
+            rest = approach_turn(context, reading.approach, reading.claims, text)
+            turn.text = join(turn.text, rest.text)
+            turn.phase = rest.phase or turn.phase
+        return turn
+    named = reading.has("approach_committed", "approach_hedged") or reading.claims
+    if reading.approach is not None and named:
+        return approach_turn(context, reading.approach, reading.claims, text)
+    if reading.has("approach_hedged"):
+        return hedged_turn(context)
+    if reading.claims:
+        return complexity_turn(context, reading.claims)
+    if reading.has("edge_cases"):
+        return edge_turn(context, reading)
+    if IDK.match(reading.text.lower().strip()) and not context.phase_at_least("follow_up"):
+        text = context.voice.choose(
+            (
+                "That's fine. Start from what you know works, or ask me for a hint.",
+                "No problem — take the smallest example and tell me what you'd do first.",
+            )
+        )
+        return Turn("offer_step", text)
+    if reading.has("off_topic"):
+        return small_talk_turn(context, reading)
+    return statement_turn(context, reading)
 
 
-def clarification_turn(context: Context, answer: str) -> Turn:
-    """Answer a clarifying question from the problem's clarifications."""
-    voice = context.voice
-    follow = ""
-    if voice.chatty or voice.rng.random() < 0.35:
-        follow = voice.choose(("Good question.", "Worth asking.", "Fair question."))
-    return Turn(
-        "clarification",
-        join(follow, answer),
-        phase=forward(context, "clarify"),
-        phase_reason="clarifying questions",
+def small_talk_turn(context: Context, reading: Reading) -> Turn:
+    """Greetings and chit-chat: friendly at the start, steered back later."""
+    greeting = GREETING.search(reading.text.lower())
+    if greeting and not context.phase_at_least("approach") and not context.said("small_talk"):
+        text = context.voice.choose(
+            (
+                "Doing well, thanks! Whenever you're ready, the problem is on your screen.",
+                "Good, thank you. Have a read of the problem and ask me anything unclear.",
+            )
+        )
+        return Turn("small_talk", text)
+    return Turn("steer_back", context.voice.phrase("steer_back"))
+
+
+def hedged_turn(context: Context) -> Turn:
+    """'let me just try something', 'maybe...?' with no approach the pack knows."""
+    text = context.voice.choose(
+        (
+            "Go on — what would that look like? Walk me through it on the first example.",
+            "Say a bit more: what would you do step by step, and does it work on example one?",
+        )
     )
+    return Turn("probe", text, phase=forward(context, "approach"))
 
 
-def unknown_question_turn(context: Context) -> Turn:
-    """A question the pack has no answer for: ask what they'd assume, in character."""
-    voice = context.voice
-    if voice.style.socratic:
-        text = voice.choose(
-            (
-                "What would you assume there? Tell me and we'll go with it.",
-                "Good thing to pin down — what would you assume is reasonable?",
-                "What would you expect in a real system? State your assumption and carry on.",
-            )
-        )
-    else:
-        text = voice.choose(
-            (
-                "Make a reasonable assumption, say it out loud, and carry on.",
-                "The statement doesn't pin that down; pick the sensible case and note it.",
-                "Assume the simplest reasonable thing and tell me what you picked.",
-            )
-        )
-    return Turn("clarification_unknown", text, phase=forward(context, "clarify"))
+def edge_turn(context: Context, reading: Reading) -> Turn:
+    """Edge cases named: acknowledge the one they named, briefly."""
+    edge = reading.edge_cases[0] if reading.edge_cases else "those cases"
+    text = context.voice.choose((f"Good — {edge} is worth handling.", f"Yes, {edge} matters."))
+    return Turn("acknowledge_edge", text)
 
 
-def complexity_matches(claim: str, expected: str) -> bool:
-    """Whether a normalised claim equals an approach's stated complexity."""
-    return normalize_complexity(claim) == normalize_complexity(expected)
-
-
-def approach_turn(context: Context, approach: Approach, claims: list[str], text: str) -> Turn:
+def approach_turn(context: Context, approach: Approach, claims: list[Claim], text: str) -> Turn:
     """Compare a proposed approach with the known ones and steer accordingly."""
     voice = context.voice
     acknowledge = voice.phrase("acknowledge")
@@ -147,13 +159,13 @@ def approach_turn(context: Context, approach: Approach, claims: list[str], text:
         go = voice.choose(
             (
                 "That's the trade-off I'd make too. Go ahead and code it.",
-                "Sounds good — let's see it in code.",
-                "Great, please go ahead and implement that.",
+                "Let's see it in code.",
+                "Please go ahead and implement that.",
             )
         )
         return Turn(
             "approve_approach",
-            join(acknowledge, go, voice.maybe_encourage()),
+            join(voice.maybe_encourage() or acknowledge, go),
             phase=forward(context, "code"),
             phase_reason="approach agreed",
         )
@@ -193,39 +205,55 @@ def approach_turn(context: Context, approach: Approach, claims: list[str], text:
     )
 
 
-def complexity_verdict(context: Context, approach: Approach, claims: list[str]) -> str:
-    """'' when the claims match the approach, else a question that makes them re-check."""
+def accepted(problem: Problem, approach: Approach, claim: Claim) -> bool:
+    """A claim fits the approach: time equals its time; space equals the space of any
+    approach with the same time (a full table is O(m*n) space, two rows O(min(m,n)))."""
+    time, space = normal_form(approach.time), normal_form(approach.space)
+    spaces = {normal_form(a.space) for a in problem.approaches if normal_form(a.time) == time}
+    if claim.dimension == "time":
+        return claim.form == time
+    if claim.dimension == "space":
+        return claim.form == space or claim.form in spaces
+    return claim.form in (time, space) or claim.form in spaces
+
+
+def complexity_verdict(context: Context, approach: Approach, claims: list[Claim]) -> str:
+    """'' when the claims fit the approach (or were agreed before), else one question about
+    the first claim that doesn't, asking about time or space as the claim was."""
+    agreed = {(claim.dimension, claim.form) for claim in context.agreed_claims()}
+    fresh = [claim for claim in claims if (claim.dimension, claim.form) not in agreed]
+    problem = context.problem
+    timed = [c for c in fresh if c.dimension in ("time", "either")]
     # A message often names the old bound before the new one ("that's O(n^2); with a map
-    # it's O(n)"), so the claim that matches wins and the one after it is read as space.
-    matching = [i for i, claim in enumerate(claims) if complexity_matches(claim, approach.time)]
-    time_claim = claims[0]
-    if matching:
-        after = claims[matching[-1] + 1 : matching[-1] + 2]
-        if after and not complexity_matches(after[0], approach.space):
+    # it's O(n)"): one fitting time claim is enough.
+    if timed and not any(accepted(problem, approach, c) for c in timed):
+        claim = timed[-1] if timed[-1].dimension == "time" else timed[0]
+        return context.voice.choose(
+            (
+                f"Hmm, {claim.shown}? Walk me through where that comes from.",
+                f"Are you sure it's {claim.shown} time? Count the work per element.",
+                f"Let's double-check {claim.shown} — what dominates the running time?",
+            )
+        )
+    for claim in fresh:
+        if claim.dimension == "space" and not accepted(problem, approach, claim):
             return context.voice.choose(
                 (
-                    f"Time looks right. Are you sure about O({after[0]}) space?",
-                    f"Agreed on time; walk me through the O({after[0]}) memory claim.",
+                    f"Time looks right. Are you sure about {claim.shown} space?",
+                    f"Agreed on time; walk me through the {claim.shown} memory claim.",
                 )
             )
-        return ""
-    return context.voice.choose(
-        (
-            f"Hmm, O({time_claim})? Walk me through where that comes from.",
-            f"Are you sure it's O({time_claim})? Count the work per element.",
-            f"Let's double-check O({time_claim}) — what dominates the running time?",
-        )
-    )
+    return ""
 
 
-def complexity_turn(context: Context, claims: list[str]) -> Turn:
+def complexity_turn(context: Context, claims: list[Claim]) -> Turn:
     """Check a complexity claim against the approach under discussion."""
     approach = context.discussed_approach()
     voice = context.voice
     if approach is None:
         text = voice.choose(
             (
-                f"O({claims[0]}) for which approach? Describe it first.",
+                f"{claims[0].shown} for which approach? Describe it first.",
                 "Tell me the approach that gets that complexity.",
             )
         )
@@ -234,10 +262,11 @@ def complexity_turn(context: Context, claims: list[str]) -> Turn:
     if verdict:
         return Turn("complexity_check", verdict)
     if approach.kind == "optimal":
-        code = "" if context.phase_at_least("code") else "Go ahead and code it."
+        if context.phase_at_least("code"):
+            return Turn("complexity_agreed", voice.choose(("Right, agreed.", "Yes, that's right.")))
         return Turn(
             "complexity_ok",
-            join(voice.phrase("acknowledge"), "Right.", code),
+            join(voice.phrase("acknowledge"), "Go ahead and code it."),
             phase=forward(context, "code"),
             phase_reason="approach agreed",
         )
@@ -247,62 +276,9 @@ def complexity_turn(context: Context, claims: list[str]) -> Turn:
     )
 
 
-def done_turn(context: Context) -> Turn:
-    """'I'm done': make sure it was tested and walked through, then follow up or wrap up."""
-    voice = context.voice
-    walked = any(w in t for t in context.candidate_texts() for w in ("walk", "trace", "example"))
-    if not context.state.runs:
-        walk = "walk me through the first example, then " if not walked else ""
-        text = f"Before we call it done, {walk}run the tests (F5)."
-        return Turn("ask_run", text[0].upper() + text[1:], phase=forward(context, "test"))
-    if not context.ran_current_code():
-        return Turn("ask_run", "You've changed the code since the last run — run it again?")
-    last = context.state.last_run
-    if last is not None and last.status != "passed":
-        return Turn(
-            "nudge",
-            join(
-                voice.phrase("nudge"),
-                f"The last run passed {last.passed} of {last.total}.",
-            ),
-        )
-    return follow_up_or_wrap(context, preface=voice.phrase("acknowledge"))
-
-
-def follow_up_or_wrap(context: Context, preface: str = "") -> Turn:
-    """Ask the next follow-up for the level, or move to wrap-up when none is left."""
-    voice = context.voice
-    follow = context.next_follow_up()
-    if follow is not None:
-        text = join(preface, voice.phrase("follow_up_preface"), follow.question)
-        phase = forward(context, "follow_up")
-        return Turn("follow_up", text, phase=phase, phase_reason="follow-up questions")
-    text = join(preface, voice.phrase("wrap_up"))
-    return Turn("wrap_up", text, phase=forward(context, "wrap_up"), phase_reason="wrapping up")
-
-
-def follow_up_answer_turn(context: Context, message: Message) -> Turn:
-    """Judge an answer to the current follow-up by its keywords, then move on."""
-    asked = context.asked_follow_ups()
-    current = asked[-1] if asked else None
-    lowered = message.text.lower()
-    good = current is not None and any(k in lowered for k in current.answer_keywords)
-    voice = context.voice
-    if not good and context.last_intent() == "follow_up" and len(lowered.split()) < 25:
-        return Turn("probe", voice.phrase("probe"))
-    preface = voice.phrase("acknowledge") if good else "OK."
-    return follow_up_or_wrap(context, preface=preface)
-
-
-def statement_turn(context: Context, message: Message) -> Turn:
+def statement_turn(context: Context, reading: Reading) -> Turn:
     """A plain statement: keep the interview moving for the phase it is in."""
     voice = context.voice
-    if message.edge_cases:
-        edge = message.edge_cases[0]
-        return Turn(
-            "acknowledge_edge",
-            join(voice.choose((f"Good — {edge} is worth handling.", f"Yes, {edge} matters."))),
-        )
     if not context.phase_at_least("approach"):
         ask = voice.choose(
             (
@@ -320,5 +296,5 @@ def statement_turn(context: Context, message: Message) -> Turn:
     if not context.phase_at_least("code"):
         return Turn("probe", voice.phrase("probe"))
     if context.phase_at_least("wrap_up"):
-        return Turn("wrap_up", voice.phrase("wrap_up"))
+        return Turn("acknowledge", voice.choose(("Thanks.", "Noted, thanks.")))
     return Turn("acknowledge", voice.phrase("acknowledge"))

@@ -57,6 +57,7 @@ class OfflineInterviewer:
             len(session.events),
             minutes=started.minutes,
             title=level.title if level else started.level_title,
+            recent=recent_replies(session, 3),
         )
         voice.set_remaining(session.remaining())
         return Context(self.persona, self.problem, self.rubric, session, voice)
@@ -111,3 +112,14 @@ class OfflineInterviewer:
 
     async def aclose(self) -> None:
         """Nothing to release."""
+
+
+def recent_replies(session: Session, count: int) -> list[str]:
+    """The interviewer's last `count` messages, oldest first (read back from the log's end)."""
+    found: list[str] = []
+    for event in reversed(session.events):
+        if isinstance(event.payload, InterviewerSaid):
+            found.append(event.payload.text)
+            if len(found) == count:
+                break
+    return found[::-1]

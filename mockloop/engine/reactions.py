@@ -3,18 +3,31 @@ coding starting, the clock (check-ins, checkpoints, time up) and the ending."""
 
 from __future__ import annotations
 
-from mockloop.engine.dialogue import follow_up_or_wrap
+import re
+
+from mockloop.engine.followups import follow_up_or_wrap
 from mockloop.engine.phrasing import join
 from mockloop.engine.turn import Context, Turn, forward
-from mockloop.events import TestsRun
+from mockloop.events import Intent, TestsRun
+from mockloop.reading.code import cost_remark, read_code
 from mockloop.results import CaseResult
 
 SILENCE_SECONDS = 120.0
 CODE_BY_FRACTION = 0.4
+MAX_UNANSWERED_CHECK_INS = 2
+NUDGE_INTENTS = (
+    "nudge_complexity",
+    "nudge_termination",
+    "nudge_error",
+    "nudge_wrong_answer",
+    "nudge_edge",
+    "nudge_logic",
+)
 
 
 def opening_turn(context: Context) -> Turn:
-    """Greet in character, explain the format and present the problem (once per session)."""
+    """Greet in character, explain the format and point at the problem on screen (once per
+    session; the statement is already beside the chat, so it is not repeated)."""
     voice = context.voice
     if context.said("greeting"):
         voice.set_remaining(context.session.remaining())
@@ -26,17 +39,11 @@ def opening_turn(context: Context) -> Turn:
         )
         return Turn("welcome_back", text)
     problem = context.problem
-    opening = join(
-        voice.phrase("greeting"), voice.phrase("format"), voice.phrase("present_problem")
-    )
-    invite = voice.choose(
-        (
-            "Take a moment, and ask me anything that's unclear.",
-            "Feel free to ask clarifying questions before you start.",
-            "Questions first, if you have any.",
-        )
-    )
-    text = f"{opening}\n\n**{problem.title}**\n\n{problem.statement.strip()}\n\n{invite}"
+    opening = join(voice.phrase("greeting", timeless=False), voice.phrase("format", timeless=False))
+    # The persona's "present the problem" line already invites questions, so nothing is
+    # added after it but where to look.
+    pointer = f"It's **{problem.title}**, on your screen beside this chat."
+    text = f"{opening}\n\n{join(voice.phrase('present_problem'), pointer)}"
     return Turn("greeting", text, phase="clarify", phase_reason="problem presented")
 
 
@@ -52,16 +59,36 @@ def started_coding_turn(context: Context) -> Turn | None:
             )
         )
         return Turn("ask_approach_first", text, phase="code", phase_reason="started coding")
-    return Turn("", "", phase="code", phase_reason="started coding")
+    return Turn("started_coding", "", phase="code", phase_reason="started coding")
 
 
-def first_error(cases: list[CaseResult]) -> str:
-    """The exception type of the first erroring case, e.g. `IndexError`, or ''."""
+def first_error(cases: list[CaseResult]) -> tuple[str, str]:
+    """The exception of the first erroring case and its line, e.g. ("IndexError: ...", "7")."""
     for case in cases:
         if case.status == "error" and case.error:
-            last_line = case.error.strip().splitlines()[-1]
-            return last_line.split(":", 1)[0].strip()[:40]
-    return ""
+            lines = case.error.strip().splitlines()
+            numbers = re.findall(r"line (\d+)", case.error)
+            return lines[-1].strip()[:80], numbers[-1] if numbers else ""
+    return "", ""
+
+
+def failure_key(run: TestsRun) -> tuple[str, ...]:
+    """What failed, to notice the same failure twice in a row."""
+    failing = sorted(
+        f"{c.name}:{c.status}" for c in run.cases if c.status not in ("passed", "skipped")
+    )
+    return (run.status, *failing)
+
+
+def repeated_failure(context: Context, run: TestsRun) -> bool:
+    """The previous run failed the same way (and the interviewer nudged about it)."""
+    runs = context.state.runs
+    previous = runs[-2] if len(runs) >= 2 and runs[-1] is run else None
+    if previous is None or previous.status == "passed":
+        return False
+    return failure_key(previous) == failure_key(run) and any(
+        intent in NUDGE_INTENTS for intent in context.state.intents[-3:]
+    )
 
 
 def run_turn(context: Context, run: TestsRun) -> Turn:
@@ -75,8 +102,7 @@ def run_turn(context: Context, run: TestsRun) -> Turn:
                     f"{run.total} out of {run.total} — nice.",
                     f"Everything passes ({run.total}/{run.total}).",
                 )
-            ),
-            voice.maybe_encourage(),
+            )
         )
         turn = follow_up_or_wrap(context, preface=preface)
         if turn.phase is None and not context.phase_at_least("test"):
@@ -97,44 +123,75 @@ def run_turn(context: Context, run: TestsRun) -> Turn:
         return Turn(
             "nudge_load_error", text, phase=forward(context, "test"), phase_reason="testing"
         )
-    failing = [case for case in run.cases if case.status not in ("passed", "skipped")]
-    categories = {case.category for case in failing}
+    intent, nudge = failure_nudge(context, run, repeated_failure(context, run))
     score = f"{run.passed} of {run.total} pass."
-    visible_failure = next((case for case in failing if case.visible), None)
-    slow = run.status in ("timeout", "memory") or any(
-        case.status in ("timeout", "memory") for case in failing
-    )
-    if slow and categories <= {"performance"}:
-        plain = "The large inputs are too slow, so the complexity is the problem."
-        asked = "How does your solution scale on a large input? What's its complexity?"
-        nudge = join(score, plain if voice.direct else asked)
-        intent = "nudge_complexity"
-    elif run.status in ("error", "crashed") or first_error(failing):
-        error = first_error(failing)
-        what = f"It raises {error}" if error else "It crashes"
-        nudge = join(score, f"{what} on some inputs. What could cause that?")
-        intent = "nudge_error"
-    elif visible_failure is not None:
-        nudge = join(
-            score,
-            f"Example '{visible_failure.name}' returns {visible_failure.actual!r} but "
-            f"{visible_failure.expected!r} is expected. Can you trace it by hand?",
+    return Turn(intent, join(score, nudge), phase=forward(context, "test"), phase_reason="testing")
+
+
+def failure_nudge(context: Context, run: TestsRun, again: bool) -> tuple[Intent, str]:
+    """The intent and words for what failed: slowness, an error, a visible example, or
+    hidden edge cases; a more pointed version when the same failure comes back."""
+    voice = context.voice
+    failing = [case for case in run.cases if case.status not in ("passed", "skipped")]
+    code = read_code(context.state.code)
+    slow = [case for case in failing if case.status in ("timeout", "memory")]
+    if slow:
+        if all(case.category == "performance" for case in slow):
+            remark = cost_remark(code)
+            if again:
+                return "nudge_complexity", join(
+                    "Still too slow on the large inputs.",
+                    remark or "Where is the repeated work?",
+                    "What could you keep from one step to the next so each element costs O(1)?",
+                )
+            plain = "The large inputs are too slow, so the complexity is the problem."
+            asked = "How does your solution scale on a large input? What's its complexity?"
+            return "nudge_complexity", join(plain if voice.direct else asked, remark)
+        where = "example" if any(case.visible for case in slow) else "small input"
+        text = f"A {where} never finishes, so a loop may not terminate."
+        if again:
+            text = join(text, "Check that every pass of each while loop moves something forward.")
+        else:
+            text = join(text, "What makes each loop stop?")
+        return "nudge_termination", text
+    error, line = first_error(failing)
+    if error or run.status in ("error", "crashed"):
+        at = f" at line {line}" if line else ""
+        what = f"It raises {error}{at}" if error else "It crashes"
+        if again:
+            return "nudge_error", join(
+                f"Same error again: {error or 'a crash'}{at}.",
+                "Print the values used on that line just before it fails.",
+            )
+        return "nudge_error", f"{what} on some inputs. What could cause that?"
+    visible = next((case for case in failing if case.visible), None)
+    if visible is not None:
+        given = f" for {', '.join(repr(a) for a in visible.args)}" if visible.args else ""
+        if again:
+            return "nudge_wrong_answer", join(
+                f"{visible.name} still returns {visible.actual!r} instead of {visible.expected!r}.",
+                "Step through it one iteration at a time and say the variables out loud.",
+            )
+        return "nudge_wrong_answer", (
+            f"On {visible.name}{given} you return {visible.actual!r}, but {visible.expected!r} is "
+            "expected. Can you trace it by hand?"
         )
-        intent = "nudge_wrong_answer"
-    elif "edge" in categories:
+    categories = {case.category for case in failing}
+    if "edge" in categories:
         mentioned = " ".join(context.candidate_texts())
         untried = [edge for edge in context.problem.edge_cases if edge not in mentioned]
         edge = voice.choose(untried or context.problem.edge_cases or ["unusual inputs"])
-        plain = f"Some edge cases fail. Have you thought about inputs involving {edge}?"
-        asked = f"What happens with inputs involving {edge}?"
-        nudge = join(score, plain if voice.direct else asked)
-        intent = "nudge_edge"
-    else:
-        nudge = join(score, "Some ordinary cases give wrong answers. Walk me through your logic?")
-        intent = "nudge_wrong_answer"
-    # The persona's generic "nudge" phrases are about the approach, not a failing run, so the
-    # reaction speaks from the result alone.
-    return Turn(intent, nudge, phase=forward(context, "test"), phase_reason="testing")
+        if again:
+            return "nudge_edge", join(
+                "The same hidden edge cases still fail.",
+                f"Write down the smallest input involving {edge} and run it through by hand.",
+            )
+        plain = f"The examples pass, but some edge cases fail. Have you thought about {edge}?"
+        asked = f"The examples pass, but not every edge case. What happens with {edge}?"
+        return "nudge_edge", plain if voice.direct else asked
+    if again:
+        return "nudge_logic", "Same cases still fail. Pick a small input of your own and trace it."
+    return "nudge_logic", "Some ordinary cases give wrong answers. Walk me through your logic?"
 
 
 def tick_turn(context: Context) -> Turn | None:
@@ -151,16 +208,13 @@ def tick_turn(context: Context) -> Turn | None:
     if remaining <= 0:
         if context.said("time_up"):
             return None
-        text = join(
-            "We're at time.",
-            voice.phrase("wrap_up"),
-        )
+        text = join("We're at time.", voice.phrase("wrap_up", timeless=False))
         return Turn("time_up", text, phase=forward(context, "wrap_up"), phase_reason="time")
     if remaining <= 300 and budget > 600 and not context.said("time_five"):
-        text = voice.phrase("time_check")
+        text = voice.phrase("time_check", timeless=False)
         return Turn("time_five", text)
     if elapsed >= budget / 2 and not context.said("time_half") and not context.said("time_five"):
-        text = join(voice.phrase("time_check"), "We're about half-way through.")
+        text = join(voice.phrase("time_check", timeless=False), "We're about half-way through.")
         return Turn("time_half", text)
     if (
         elapsed >= budget * CODE_BY_FRACTION
@@ -178,12 +232,40 @@ def tick_turn(context: Context) -> Turn | None:
         (event.t for event in session.events if event.kind == "interviewer_said"), default=0.0
     )
     quiet_since = max(state.last_candidate_t, last_interviewer)
-    if elapsed - quiet_since >= SILENCE_SECONDS and not context.phase_at_least("wrap_up"):
+    unanswered = unanswered_check_ins(context)
+    wait = SILENCE_SECONDS * (1 + unanswered)
+    if (
+        elapsed - quiet_since >= wait
+        and unanswered < MAX_UNANSWERED_CHECK_INS
+        and not context.phase_at_least("wrap_up")
+    ):
         offer = ""
-        if context.last_intent() == "check_in" and context.next_hint_rung() is not None:
+        coding = not context.phase_at_least("follow_up")
+        if unanswered and coding and context.next_hint_rung() is not None:
             offer = "Would a hint help?"
+        if not coding:
+            question = voice.choose(
+                (
+                    "Any thoughts on that one? Thinking out loud is fine, or say if you'd rather "
+                    "skip it.",
+                    "Take your time — what's your first instinct on that question?",
+                )
+            )
+            return Turn("check_in", question)
         return Turn("check_in", join(voice.phrase("check_in"), offer))
     return None
+
+
+def unanswered_check_ins(context: Context) -> int:
+    """Check-ins since the candidate last said, typed or ran anything."""
+    since = context.state.last_candidate_t
+    return sum(
+        1
+        for event in context.session.events
+        if event.t >= since
+        and event.kind == "interviewer_said"
+        and getattr(event.payload, "intent", "") == "check_in"
+    )
 
 
 def ending_turn(context: Context) -> Turn:

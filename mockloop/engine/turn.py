@@ -8,18 +8,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mockloop.engine.intents import best_approach
 from mockloop.engine.phrasing import Voice
-from mockloop.events import CandidateSaid, InterviewerSaid
+from mockloop.events import CandidateSaid, Intent, InterviewerSaid
 from mockloop.models import PHASES, Approach, FollowUp, Persona, Phase, Problem, Rubric
+from mockloop.reading.claims import Claim, find_claims
+from mockloop.reading.messages import Phase as ReadingPhase
+from mockloop.reading.messages import Reading, reader_for
 from mockloop.session import Session, SessionState
+
+AGREEING = ("approve_approach", "complexity_ok", "complexity_agreed")
+READING_PHASES: dict[Phase, ReadingPhase] = {
+    "intro": "intro",
+    "clarify": "approach",
+    "approach": "approach",
+    "code": "coding",
+    "test": "testing",
+    "follow_up": "followup",
+    "wrap_up": "wrap_up",
+    "ended": "wrap_up",
+}
 
 
 @dataclass
 class Turn:
     """One interviewer reply: its words, its intent, and the log changes that go with it."""
 
-    intent: str
+    intent: Intent
     text: str
     phase: Phase | None = None
     phase_reason: str = ""
@@ -71,13 +85,35 @@ class Context:
             if isinstance(event.payload, CandidateSaid)
         ]
 
+    def read(self, text: str) -> Reading:
+        """The shared reading of a candidate message in the current phase."""
+        phase = READING_PHASES[self.state.phase]
+        if phase == "followup" and self.last_intent() not in FOLLOW_UP_INTENTS:
+            phase = "testing"
+        return reader_for(self.problem, self.persona).read(text, phase)
+
     def discussed_approach(self) -> Approach | None:
         """The approach of the candidate's latest message that named one."""
+        vocabulary = reader_for(self.problem, self.persona).vocabulary
         for text in reversed(self.candidate_texts()):
-            approach = best_approach(self.problem, text)
+            approach = vocabulary.best_approach(text)
             if approach is not None:
                 return approach
         return None
+
+    def agreed_claims(self) -> list[Claim]:
+        """Claims in candidate messages the interviewer agreed with (never challenged again)."""
+        agreed: list[Claim] = []
+        pending: list[Claim] = []
+        for event in self.session.events:
+            payload = event.payload
+            if isinstance(payload, CandidateSaid):
+                pending = find_claims(payload.text)
+            elif isinstance(payload, InterviewerSaid):
+                if payload.intent in AGREEING:
+                    agreed.extend(pending)
+                pending = []
+        return agreed
 
     def follow_ups(self) -> list[FollowUp]:
         """Follow-ups that suit this level (all of them if none does), in pack order."""
@@ -107,6 +143,9 @@ class Context:
     def phase_at_least(self, phase: Phase) -> bool:
         """The interview is at or past `phase`."""
         return PHASES.index(self.state.phase) >= PHASES.index(phase)
+
+
+FOLLOW_UP_INTENTS = ("follow_up", "probe_follow_up", "follow_up_step")
 
 
 def forward(context: Context, phase: Phase) -> Phase | None:

@@ -7,8 +7,7 @@ the chat can change how it is scored.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mockloop.digests import code_digest
@@ -17,6 +16,7 @@ from mockloop.events import (
     CodeSnapshot,
     Event,
     HintGiven,
+    Intent,
     InterviewerSaid,
     PhaseChanged,
     SessionEnded,
@@ -24,10 +24,14 @@ from mockloop.events import (
     TestsRun,
 )
 from mockloop.models import Approach, Problem
+from mockloop.reading.messages import reader_for
+from mockloop.reading.vocabulary import phrase_pattern
 from mockloop.scoring.lint import LintReport
 from mockloop.scoring.models import TestSummary
 
 SILENCE_SECONDS = 300.0
+CHECK_IN: Intent = "check_in"
+FOLLOW_UP: Intent = "follow_up"
 KIND_RANK = {"brute_force": 1, "better": 2, "optimal": 3}
 TRADEOFF_WORDS = (
     "trade-off",
@@ -43,8 +47,6 @@ TRADEOFF_WORDS = (
     "extra space",
 )
 WALKTHROUGH_WORDS = ("walk through", "dry run", "trace", "step through", "by hand", "walk it")
-GENERIC_EDGE_CASES = ("empty", "single element", "one element", "overflow", "edge case")
-COMPLEXITY = re.compile(r"\b[oO]\(\s*([^()]*(?:\([^()]*\))?[^()]*)\)")
 
 
 @dataclass(frozen=True)
@@ -113,12 +115,6 @@ class Evidence:
         return max(stated, key=lambda pair: (KIND_RANK[pair[1].kind], -pair[0].t))
 
 
-def normalize_complexity(text: str) -> str:
-    """`O(n log n)`, `O(N*logN)` and `o(nlogn)` all become `nlogn`; `n**2`/`n²` become `n^2`."""
-    value = text.lower().replace("**", "^").replace("²", "^2").replace("*", "").replace("·", "")
-    return re.sub(r"\s+", "", value)
-
-
 def summarize_run(run: TestsRun, seq: int, source: str = "run") -> TestSummary:
     """Split a run into visible, hidden and performance counts and failing categories."""
     hidden = [case for case in run.cases if not case.visible]
@@ -166,38 +162,7 @@ def final_run(events: Sequence[Event]) -> TestSummary | None:
 
 def _contains(text: str, phrase: str) -> bool:
     """Whole-word-ish match of a lowercase phrase (or a regex) in lowercase text."""
-    return words([phrase]).search(text) is not None
-
-
-def words(phrases: Iterable[str], literal: bool = False) -> re.Pattern[str]:
-    """One pattern matching any phrase as whole words; a phrase that is no regex is literal."""
-    parts = []
-    for phrase in phrases:
-        try:
-            parts.append(re.escape(phrase) if literal else re.compile(phrase).pattern)
-        except re.error:
-            parts.append(re.escape(phrase))
-    if not parts:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![a-z0-9])(" + "|".join(f"(?:{p})" for p in parts) + r")(?![a-z0-9])")
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The problem's keywords compiled once per scoring, not once per message."""
-
-    clarifications: re.Pattern[str]
-    approaches: list[tuple[Approach, re.Pattern[str]]]
-    edge_cases: re.Pattern[str]
-
-    @classmethod
-    def of(cls, problem: Problem) -> Vocabulary:
-        """Compile the problem's clarification patterns, approach keywords and edge cases."""
-        return cls(
-            clarifications=words(p for item in problem.clarifications for p in item.patterns),
-            approaches=[(a, words(a.keywords)) for a in problem.approaches],
-            edge_cases=words((*problem.edge_cases, *GENERIC_EDGE_CASES), literal=True),
-        )
+    return phrase_pattern([phrase]).search(text) is not None
 
 
 def collect(
@@ -230,7 +195,6 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
     """One pass over the log, filling the evidence lists."""
     phase = "intro"
     pending_follow_up: Moment | None = None
-    vocabulary = Vocabulary.of(problem)
     pending_check_in: Moment | None = None
     previous_status: dict[str, str] = {}
     previous_digest = ""
@@ -246,11 +210,11 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
             if pending_follow_up is not None:
                 evidence.follow_ups.append((pending_follow_up, None, False))
             pending_follow_up = moment if _is_follow_up(payload, problem) else None
-            if payload.intent == "check_in":
+            if payload.intent == CHECK_IN:
                 pending_check_in = moment
         elif isinstance(payload, CandidateSaid):
             moment = Moment(event.seq, event.t, payload.text)
-            _message(evidence, moment, vocabulary)
+            _message(evidence, moment, problem)
             evidence.messages_by_phase[phase] = evidence.messages_by_phase.get(phase, 0) + 1
             if pending_follow_up is not None:
                 good = _answers(pending_follow_up.text, payload.text.lower(), problem)
@@ -283,24 +247,25 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
         evidence.follow_ups.append((pending_follow_up, None, False))
 
 
-def _message(evidence: Evidence, moment: Moment, vocabulary: Vocabulary) -> None:
-    """Classify one candidate message against the problem's keywords."""
+def _message(evidence: Evidence, moment: Moment, problem: Problem) -> None:
+    """Record what one candidate message shows, from the shared reading of it."""
     evidence.messages.append(moment)
+    reader = reader_for(problem)
+    reading = reader.read(moment.text)
     text = f" {moment.text.lower()} "
     before_code = evidence.first_code is None
     if "?" in text and before_code:
         evidence.questions_before_code.append(moment)
-    if "?" in text and vocabulary.clarifications.search(text):
+    if "?" in text and any(q.clarification is not None for q in reading.questions):
         evidence.relevant_questions.append(moment)
-    for approach, pattern in vocabulary.approaches:
-        if pattern.search(text):
-            evidence.approaches.append((moment, approach))
-    for claim in COMPLEXITY.findall(moment.text):
-        evidence.complexity_claims.append((moment, normalize_complexity(claim)))
+    for approach in reading.approaches:
+        evidence.approaches.append((moment, approach))
+    for claim in reading.claims:
+        evidence.complexity_claims.append((moment, claim.form))
     if any(word in text for word in TRADEOFF_WORDS):
         evidence.tradeoffs.append(moment)
     named = {phrase for _, phrase in evidence.edge_cases}
-    for phrase in vocabulary.edge_cases.findall(text):
+    for phrase in reading.edge_cases:
         if phrase not in named:
             evidence.edge_cases.append((moment, phrase))
             named.add(phrase)
@@ -310,7 +275,7 @@ def _message(evidence: Evidence, moment: Moment, vocabulary: Vocabulary) -> None
 
 def _is_follow_up(payload: InterviewerSaid, problem: Problem) -> bool:
     """The interviewer asked one of the problem's follow-up questions."""
-    if payload.intent in ("follow_up", "followup"):
+    if payload.intent == FOLLOW_UP:
         return True
     return any(item.question in payload.text for item in problem.follow_ups)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from mockloop.clock import mmss
 from mockloop.models import LevelBar
-from mockloop.scoring.evidence import KIND_RANK, Evidence, normalize_complexity
+from mockloop.reading.complexity import normal_form
+from mockloop.scoring.evidence import KIND_RANK, Evidence
 from mockloop.scoring.tally import Tally, clip, run_time
 
 
@@ -192,7 +193,7 @@ def _complexity(evidence: Evidence, tally: Tally) -> None:
     if best is None:
         return
 
-    known = {normalize_complexity(best[1].time[2:-1]), normalize_complexity(best[1].space[2:-1])}
+    known = {normal_form(best[1].time), normal_form(best[1].space)}
     if known & set(claims):
         tally.note(
             moment.seq,

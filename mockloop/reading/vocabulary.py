@@ -1,0 +1,208 @@
+"""A problem's own words, compiled once: clarifications, statement lines, approaches, edge
+cases. Candidate text is only ever matched against these, so nothing typed in the chat can
+change what the pack says."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mockloop.models import Approach, Clarification, Problem
+
+KIND_ORDER = {"brute_force": 0, "better": 1, "optimal": 2}
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "we",
+        "you",
+        "it",
+        "is",
+        "are",
+        "be",
+        "can",
+        "could",
+        "would",
+        "should",
+        "do",
+        "does",
+        "did",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "if",
+        "any",
+        "at",
+        "as",
+        "by",
+        "with",
+        "what",
+        "how",
+        "which",
+        "when",
+        "where",
+        "who",
+        "why",
+        "this",
+        "that",
+        "there",
+        "these",
+        "those",
+        "my",
+        "your",
+        "will",
+        "may",
+        "might",
+        "must",
+        "get",
+        "use",
+        "used",
+        "using",
+        "so",
+        "just",
+        "also",
+        "ok",
+        "okay",
+        "me",
+        "us",
+        "our",
+        "they",
+        "them",
+        "its",
+        "it's",
+        "than",
+        "then",
+        "from",
+        "into",
+        "about",
+        "all",
+        "each",
+        "every",
+        "not",
+        "no",
+        "yes",
+        "only",
+        "one",
+        "two",
+    ]
+)
+GENERIC_EDGE_CASES = ("empty", "single element", "one element", "overflow", "edge case")
+
+
+def stem(word: str) -> str:
+    """A crude stem so `used`/`use` and `elements`/`element` meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    """Stemmed words that carry meaning (no stopwords, no code punctuation)."""
+    words = re.findall(r"[a-z][a-z0-9_']*", text.lower().replace("`", ""))
+    return {stem(word) for word in words if word not in STOPWORDS and len(word) > 1}
+
+
+def phrase_pattern(phrases: list[str], literal: bool = False) -> re.Pattern[str]:
+    """One pattern matching any phrase as whole words; a phrase that is no regex is literal."""
+    parts = []
+    for phrase in phrases:
+        try:
+            parts.append(re.escape(phrase) if literal else re.compile(phrase).pattern)
+        except re.error:
+            parts.append(re.escape(phrase))
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(f"(?:{p})" for p in parts) + r")(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The problem's words, compiled for fast matching."""
+
+    problem: Problem
+    clarifications: list[tuple[Clarification, re.Pattern[str]]]
+    approaches: list[tuple[Approach, re.Pattern[str]]]
+    edges: re.Pattern[str]
+    statement_lines: list[tuple[str, set[str]]]
+
+    def clarification(self, text: str) -> Clarification | None:
+        """The first clarification whose patterns the question matches (as substrings too,
+        the way pack authors write them: `transpos` matches `transposition`)."""
+        for item, pattern in self.clarifications:
+            if pattern.search(text) or any(
+                len(p) > 3 and p.isalpha() and p in text for p in item.patterns
+            ):
+                return item
+        return None
+
+    def statement_line(self, text: str) -> str | None:
+        """The statement line that shares the most meaning with a question (at least two
+        content words), so 'can I use the same element twice?' finds 'the same position
+        may not be used twice'."""
+        asked = content_words(text)
+        best: tuple[int, str] | None = None
+        for line, words in self.statement_lines:
+            shared = len(asked & words)
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, line)
+        return best[1] if best else None
+
+    def approaches_in(self, text: str) -> list[Approach]:
+        """Every approach whose keywords the text names."""
+        return [approach for approach, pattern in self.approaches if pattern.search(text)]
+
+    def best_approach(self, text: str) -> Approach | None:
+        """The approach the text names most (later kinds win ties)."""
+        scored = [
+            (len(set(pattern.findall(text))), KIND_ORDER[approach.kind], approach)
+            for approach, pattern in self.approaches
+        ]
+        scored = [entry for entry in scored if entry[0] > 0]
+        if not scored:
+            return None
+        return max(scored, key=lambda entry: (entry[0], entry[1]))[2]
+
+    def edge_cases_in(self, text: str) -> list[str]:
+        """The edge-case phrases the text names, once each, in order."""
+        found: list[str] = []
+        for phrase in self.edges.findall(text):
+            if phrase not in found:
+                found.append(phrase)
+        return found
+
+
+def statement_lines(statement: str) -> list[tuple[str, set[str]]]:
+    """Sentences and bullet lines of the statement with their content words."""
+    lines: list[tuple[str, set[str]]] = []
+    for paragraph in statement.split("\n\n"):
+        for raw in re.split(r"\n\s*-\s+|(?<=[.!?])\s+", paragraph):
+            line = " ".join(raw.replace("- ", "", 1).split()).strip()
+            if line:
+                lines.append((line, content_words(line)))
+    return lines
+
+
+VOCABULARIES: dict[int, Vocabulary] = {}
+
+
+def vocabulary_for(problem: Problem) -> Vocabulary:
+    """The compiled vocabulary of a problem (built once per problem object)."""
+    cached = VOCABULARIES.get(id(problem))
+    if cached is not None and cached.problem is problem:
+        return cached
+    vocabulary = Vocabulary(
+        problem=problem,
+        clarifications=[(c, phrase_pattern(c.patterns)) for c in problem.clarifications],
+        approaches=[(a, phrase_pattern(a.keywords)) for a in problem.approaches],
+        edges=phrase_pattern([*problem.edge_cases, *GENERIC_EDGE_CASES], literal=True),
+        statement_lines=statement_lines(problem.statement),
+    )
+    VOCABULARIES[id(problem)] = vocabulary
+    return vocabulary
