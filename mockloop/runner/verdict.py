@@ -79,7 +79,12 @@ def plan_for(problem: Problem, include_hidden: bool) -> Plan:
         args, expected = checking.materialize(problem, case)
         expected = json.loads(json.dumps(expected))
         plans.append(CasePlan(case, args, expected, case.name in visible, _text(expected)))
-    wire = [{"name": item.case.name, "args": item.args, "visible": item.visible} for item in plans]
+    wire: list[dict[str, Any]] = [
+        {"name": item.case.name, "args": item.args, "visible": item.visible} for item in plans
+    ]
+    if problem.void_methods:  # design methods declared `-> None`: the child ignores returns
+        for entry in wire:
+            entry["void"] = problem.void_methods
     plan = Plan(problem, plans, frame(marshal.dumps(json.loads(json.dumps(wire)))))
     while len(_plans) >= PLAN_CACHE_SIZE:
         del _plans[next(iter(_plans))]
@@ -213,6 +218,11 @@ def first_line(text: str) -> str:
     return lines[-1][:300] if lines else "unknown error"
 
 
+def is_recursion(error: str) -> bool:
+    """Whether an error report is Python's recursion limit (the README's recursion policy)."""
+    return first_line(error).startswith("RecursionError")
+
+
 def describe_case(case: CaseResult, problem: Problem) -> str:
     """One sentence about the first case that did not pass (hidden inputs never appear)."""
     label = (
@@ -227,6 +237,8 @@ def describe_case(case: CaseResult, problem: Problem) -> str:
         return f"Time limit ({problem.time_limit_ms} ms) exceeded on {label}."
     if case.status == "memory":
         return f"Memory limit exceeded on {label}."
+    if case.status == "error" and is_recursion(case.error):
+        return f"Recursion too deep on {label}: {first_line(case.error)}"
     if case.status == "error":
         return f"Error on {label}: {first_line(case.error)}"
     return f"The run crashed on {label}: {first_line(case.error)}"
