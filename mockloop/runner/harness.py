@@ -30,6 +30,7 @@ import time
 SOLUTION_NAME = "solution.py"
 OUTPUT_BUDGET = 64 * 1024
 ERROR_LIMIT = 4000
+TRACEBACK_FRAMES = 40  # the innermost frames only: a RecursionError holds 200,000
 SOURCE = [""]  # the candidate's source, for tracebacks (registered with linecache lazily)
 # The recursion policy (README, "Recursion"): the candidate's code runs on a thread with this
 # stack and recursion limit, so a recursive solution works on every input a statement allows
@@ -156,7 +157,7 @@ def describe(error):
         source = SOURCE[0]
         lines = source.splitlines(True)
         linecache.cache[SOLUTION_NAME] = (len(source), None, lines, SOLUTION_NAME)
-        frames = traceback.extract_tb(error.__traceback__)
+        frames = traceback.extract_tb(error.__traceback__, limit=-TRACEBACK_FRAMES)
         own = [frame for frame in frames if frame.filename == SOLUTION_NAME]
         lines = traceback.StackSummary.from_list(own).format()
         lines += traceback.format_exception_only(type(error), error)

@@ -127,8 +127,15 @@ class Verdict:
         index = len(self.results)
         return self.plan.cases[index] if index < len(self.plan.cases) else None
 
-    def record(self, message: dict[str, Any], parent_ms: float) -> None:
-        """Judge one case report against the expected value the parent holds."""
+    def record(
+        self, message: dict[str, Any], parent_ms: float, cpu_seconds: float | None = None
+    ) -> None:
+        """Judge one case report against the expected value the parent holds.
+
+        The time limit is judged on the CPU time the parent read from /proc for the case
+        (`cpu_seconds`), so a busy machine cannot turn a fast case into a timeout; without
+        it, on wall-clock time.
+        """
         item = self.next_case
         if item is None or message.get("name") != item.case.name:
             raise Tampered("a report for an unexpected case")
@@ -141,7 +148,13 @@ class Verdict:
         error = str(message.get("error", ""))[:8000]
         if message.get("status") == "ok":
             status = "passed" if _matches(self.plan.problem, item, actual) else "failed"
-            if ms > limit:
+            if cpu_seconds is not None and cpu_seconds * 1000 > limit:
+                used = cpu_seconds * 1000
+                status, error = (
+                    "timeout",
+                    f"used {used:.0f} ms of CPU time, the limit is {limit} ms",
+                )
+            elif cpu_seconds is None and ms > limit:
                 status, error = "timeout", f"took {ms:.0f} ms, the limit is {limit} ms"
         elif message.get("status") in ("error", "memory"):
             status = "memory" if message.get("status") == "memory" else "error"
