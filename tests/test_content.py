@@ -9,18 +9,15 @@ from __future__ import annotations
 import inspect
 import math
 import re
-import signal
 import string
-import time
 from pathlib import Path
-from typing import Any
 
 import pytest
+from problem_support import outcome
 
 from mockloop.catalog import default_catalog, load_persona, load_problem, load_rubric
-from mockloop.errors import PackError
-from mockloop.models import LEVELS, PHRASE_SITUATIONS, Case, Persona, Problem, design_methods
-from mockloop.runner.checking import call, canonical, load_namespace, matches, materialize
+from mockloop.models import LEVELS, PHRASE_SITUATIONS, Persona
+from mockloop.runner.checking import load_namespace, materialize
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSONA_FILES = sorted((ROOT / "personas").glob("*.yaml"))
@@ -93,15 +90,6 @@ REQUIRED_FUNCTIONS = {
     "number-of-islands": "def num_islands(grid: list[list[str]]) -> int",
     "longest-substring-without-repeating": "def length_of_longest_substring(s: str) -> int",
 }
-# A statement naming one of these demands a complexity, so the brute force must fail a
-# performance case (no `brute_passes_because`): the pack rules, /README.md "Problem packs".
-COMPLEXITY_WORDS = re.compile(
-    r"\bO\(|linear|logarithm|constant time|quadratic|n log n|(single|one) pass|too slow",
-    re.IGNORECASE,
-)
-# The brute force must use more than this many times the time limit (CPU) on some
-# performance case, so a machine twice as fast still rejects it.
-BRUTE_MARGIN = 2.0
 LRU_METHODS = {
     "__init__": ["self", "capacity"],
     "get": ["self", "key"],
@@ -123,59 +111,6 @@ def answer_for(persona_pack: Persona, question: str) -> str | None:
         if any(re.search(pattern, lowered) for pattern in item.patterns):
             return item.answer
     return None
-
-
-class TooSlow(Exception):
-    """Raised by the interval timer when a slow (brute-force or starter) call runs too long."""
-
-
-def outcome(
-    problem: Problem,
-    namespace: dict[str, Any],
-    args: list[Any],
-    expected: Any,
-    budget: float = 0.0,
-    *,
-    cpu: bool = False,
-) -> bool | None:
-    """Whether the code in `namespace` answers one case correctly (exceptions count as wrong).
-
-    With a `budget` in seconds, a call that runs longer is interrupted and gives None, so an
-    exponential brute force on a big "edge" input costs a fraction of a second, not minutes.
-    With `cpu`, the budget is CPU time, so a busy machine cannot make slow code look slower.
-    """
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise TooSlow
-
-    timer, alarm = (
-        (signal.ITIMER_PROF, signal.SIGPROF) if cpu else (signal.ITIMER_REAL, signal.SIGALRM)
-    )
-    previous = signal.signal(alarm, interrupt)
-    signal.setitimer(timer, budget)
-    try:
-        actual = canonical(call(problem, namespace, args))
-    except TooSlow:
-        return None
-    except Exception:
-        return False
-    finally:
-        signal.setitimer(timer, 0)
-        signal.signal(alarm, previous)
-    return matches(problem, args, expected, actual)
-
-
-def cpu_seconds(problem: Problem, namespace: dict[str, Any], case: Case) -> float:
-    """CPU seconds one call takes on fresh arguments (best of three unless clearly fast)."""
-    best = math.inf
-    for _ in range(3):
-        args = materialize(problem, case)[0]
-        started = time.process_time()
-        call(problem, namespace, args)
-        best = min(best, time.process_time() - started)
-        if best < problem.time_limit_ms / 3000:
-            break
-    return best
 
 
 # --- Personas -------------------------------------------------------------------------
@@ -322,102 +257,6 @@ def test_reference_passes_and_starter_fails(folder: Path) -> None:
             brute_ok = outcome(problem, brute, fresh, expected, budget=0.25)
             assert brute_ok is not False, f"brute.py disagrees on {case.name}"
     assert starter_failures >= 1
-
-
-@pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
-def test_brute_force_is_too_slow_or_the_problem_says_why(folder: Path) -> None:
-    """Issue 20: every brute force fails a performance case, or `brute_passes_because` is true.
-
-    Both are measured in CPU time in this process: the reference must fit the time limit on
-    every performance case, and the brute force must need over BRUTE_MARGIN times the limit
-    on one of them (it is interrupted there). A declared reason must be true as well: then
-    the brute force passes every case within that margin.
-    """
-    problem = load_problem(folder)
-    limit = problem.time_limit_ms / 1000
-    reference = load_namespace(problem.solution, f"<{problem.slug}/solution.py>")
-    performance = [case for case in problem.all_cases if case.category == "performance"]
-    for case in performance:
-        spent = cpu_seconds(problem, reference, case)
-        assert spent <= limit, f"the reference takes {spent:.2f} s CPU on {case.name}"
-    if problem.brute_force is None:
-        assert problem.brute_passes_because, "add brute.py, or brute_passes_because: why none"
-        return
-    brute = load_namespace(problem.brute_force, f"<{problem.slug}/brute.py>")
-    verdicts = {}
-    for case in performance:
-        args, expected = materialize(problem, case)
-        verdicts[case.name] = outcome(
-            problem, brute, args, expected, limit * BRUTE_MARGIN, cpu=True
-        )
-        assert verdicts[case.name] is not False, f"brute.py is wrong on {case.name}, not slow"
-        if verdicts[case.name] is None:
-            assert not problem.brute_passes_because, (
-                f"brute.py is too slow on {case.name}, so brute_passes_because is not true"
-            )
-            return
-    if problem.brute_passes_because:
-        return
-    pytest.fail(
-        f"brute.py finishes every performance case within {BRUTE_MARGIN:g}x the time limit "
-        f"({sorted(verdicts)}): add a case it is too slow for, or say why not in "
-        "brute_passes_because (and drop any complexity the statement demands)"
-    )
-
-
-@pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
-def test_statement_demands_only_what_the_tests_enforce(folder: Path) -> None:
-    problem = load_problem(folder)
-    named = COMPLEXITY_WORDS.search(problem.statement)
-    if named is not None:
-        assert problem.brute_passes_because is None, (
-            f"the statement asks for '{named.group(0)}' but the brute force passes: "
-            "make it a follow-up question instead"
-        )
-
-
-@pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
-def test_design_cases_call_declared_methods(folder: Path) -> None:
-    problem = load_problem(folder)
-    if problem.kind != "design":
-        return
-    methods = design_methods(problem.signature, problem.entry_point)
-    void = set(problem.void_methods)
-    starter = load_namespace(problem.starter, f"<{problem.slug}/starter.py>")
-    assert all(hasattr(starter[problem.entry_point], name) for name in methods)
-    for case in problem.all_cases:
-        (operations, _), expected = materialize(problem, case)
-        assert operations[0] == problem.entry_point, f"{case.name} must start with the class"
-        assert set(operations[1:]) <= set(methods) - {"__init__"}, case.name
-        for operation, value in zip(operations, expected, strict=True):
-            if operation in void or operation == problem.entry_point:
-                assert value is None, f"{case.name}: '{operation}' returns nothing (null)"
-
-
-def test_a_design_signature_must_give_every_return_type() -> None:
-    with pytest.raises(ValueError, match="needs a return type"):
-        design_methods("class Box: __init__(self); put(self, item: int); size(self) -> int", "Box")
-    with pytest.raises(ValueError, match="class Box"):
-        design_methods("class Crate: __init__(self); size(self) -> int", "Box")
-    methods = design_methods(
-        "class Box: __init__(self, n: int); put(self, item: int) -> None", "Box"
-    )
-    assert methods == {"__init__": None, "put": "None"}
-
-
-def test_brute_passes_because_is_a_real_reason(tmp_path: Path) -> None:
-    folder = tmp_path / "search-in-rotated-sorted-array"
-    source = ROOT / "problems" / folder.name
-    folder.mkdir()
-    for path in source.iterdir():
-        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    spec = folder / "problem.yaml"
-    text = spec.read_text(encoding="utf-8")
-    reason = re.search(r"^brute_passes_because: .*$", text, re.MULTILINE)
-    assert reason is not None
-    spec.write_text(text.replace(reason.group(0), "brute_passes_because: fast"), encoding="utf-8")
-    with pytest.raises(PackError, match="brute_passes_because"):
-        load_problem(folder)
 
 
 @pytest.mark.parametrize("slug", sorted(REQUIRED_FUNCTIONS))
