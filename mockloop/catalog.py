@@ -4,7 +4,7 @@ User packs live under `<config dir>/personas`, `/rubrics` and `/problems`; a use
 the same name as a built-in one replaces it. A broken file raises `PackError` naming the
 file, the field and what was expected, never a silent default.
 
-`load_catalog` validates every file up front (tests, `mockloop validate`); `default_catalog`
+`load_catalog` validates every file up front (tests, `mockloop validate`); `lazy_catalog`
 loads each file the first time it is used, so `mockloop start` reads one persona, one
 rubric and one problem instead of the whole bank (see bench/startup.py).
 """

@@ -6,6 +6,7 @@ rather than a silently ignored setting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Literal, TypeVar, get_args
 
@@ -289,6 +290,34 @@ class FollowUp(Strict):
     answer_keywords: list[str] = Field(default_factory=list, description="Signals of a good answer")
 
 
+DESIGN_SIGNATURE = re.compile(r"^class (?P<name>\w+): (?P<methods>.+)$")
+METHOD = re.compile(r"^(?P<name>\w+)\((?P<parameters>self\b[^()]*)\)(?: -> (?P<returns>.+))?$")
+
+
+def design_methods(signature: str, entry_point: str) -> dict[str, str | None]:
+    """A design signature's methods and return types, checked: each method but __init__ has one.
+
+    The form is `class Name: __init__(self, ...); method(self, ...) -> Type; ...`; it is both
+    what the candidate reads and what decides which methods return nothing (`-> None`).
+    """
+    whole = DESIGN_SIGNATURE.match(signature.strip())
+    if whole is None or whole["name"] != entry_point:
+        raise ValueError(
+            f"a design signature reads 'class {entry_point}: __init__(self, ...); "
+            "method(self, ...) -> Type; ...'"
+        )
+    methods: dict[str, str | None] = {}
+    for part in whole["methods"].split("; "):
+        method = METHOD.match(part.strip())
+        if method is None:
+            raise ValueError(f"cannot read the method '{part.strip()}' in the signature")
+        name, returns = method["name"], method["returns"]
+        if returns is None and name != "__init__":
+            raise ValueError(f"the signature's method '{name}' needs a return type ('-> None')")
+        methods[name] = returns
+    return methods
+
+
 class Problem(Strict):
     """A coding problem: statement, code, cases, and what the interviewer knows about it."""
 
@@ -313,6 +342,11 @@ class Problem(Strict):
     edge_cases: list[str] = Field(
         default_factory=list, description="Lowercase phrases a careful candidate mentions"
     )
+    brute_passes_because: str | None = Field(
+        default=None,
+        min_length=30,
+        description="Why no performance case can make brute.py fail (absent: it must fail)",
+    )
 
     # Filled in by the catalog from the problem folder, not written in problem.yaml.
     starter: str = ""
@@ -328,6 +362,20 @@ class Problem(Strict):
         if duplicates:
             raise ValueError(f"duplicate case names: {', '.join(duplicates)}")
         return self
+
+    @model_validator(mode="after")
+    def _design_methods_declared(self) -> Problem:
+        if self.kind == "design":
+            design_methods(self.signature, self.entry_point)
+        return self
+
+    @property
+    def void_methods(self) -> list[str]:
+        """Design methods declared `-> None`: their return values are ignored, like `pop()`."""
+        if self.kind != "design":
+            return []
+        methods = design_methods(self.signature, self.entry_point)
+        return [name for name, returns in methods.items() if returns == "None"]
 
     @property
     def all_cases(self) -> list[Case]:

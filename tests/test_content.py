@@ -9,17 +9,16 @@ from __future__ import annotations
 import inspect
 import math
 import re
-import signal
 import string
 from pathlib import Path
-from typing import Any
 
 import pytest
+from problem_support import outcome
 
 from mockloop.catalog import load_persona, load_problem, load_rubric
 from mockloop.interviews import catalog as default_catalog
-from mockloop.models import LEVELS, PHRASE_SITUATIONS, Persona, Problem
-from mockloop.runner.checking import call, canonical, load_namespace, matches, materialize
+from mockloop.models import LEVELS, PHRASE_SITUATIONS, Persona
+from mockloop.runner.checking import load_namespace, materialize
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSONA_FILES = sorted((ROOT / "personas").glob("*.yaml"))
@@ -113,40 +112,6 @@ def answer_for(persona_pack: Persona, question: str) -> str | None:
         if any(re.search(pattern, lowered) for pattern in item.patterns):
             return item.answer
     return None
-
-
-class TooSlow(Exception):
-    """Raised by the interval timer when a slow (brute-force or starter) call runs too long."""
-
-
-def outcome(
-    problem: Problem,
-    namespace: dict[str, Any],
-    args: list[Any],
-    expected: Any,
-    budget: float = 0.0,
-) -> bool | None:
-    """Whether the code in `namespace` answers one case correctly (exceptions count as wrong).
-
-    With a `budget` in seconds, a call that runs longer is interrupted and gives None, so an
-    exponential brute force on a big "edge" input costs a fraction of a second, not minutes.
-    """
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise TooSlow
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, budget)
-    try:
-        actual = canonical(call(problem, namespace, args))
-    except TooSlow:
-        return None
-    except Exception:
-        return False
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    return matches(problem, args, expected, actual)
 
 
 # --- Personas -------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def test_visible_only_runs_just_the_examples() -> None:
     assert all(case.visible and case.category == "example" for case in result.cases)
 
 
-def test_tests_run_payload_counts_visible_cases() -> None:
+def test_the_tests_run_payload_counts_visible_cases() -> None:
     problem = load_problem(ATTACK_PROBLEM)
     source = "def add(first, second):\n    return 3\n"
     result = run_code_sync(problem, source)

@@ -14,6 +14,8 @@ from typing import Any
 from mockloop.models import Case, Problem
 
 PLAIN_SCALARS = (int, float, str, bool, type(None))
+# What an interviewer reads as a list: tuples and dictionary views (the child does the same).
+LIST_LIKE: tuple[type, ...] = (list, tuple, type({}.keys()), type({}.values()), type({}.items()))
 
 
 class NotPlain(TypeError):
@@ -21,12 +23,12 @@ class NotPlain(TypeError):
 
 
 def canonical(value: Any, depth: int = 0) -> Any:
-    """Convert to exact plain types (tuples become lists); anything else is rejected."""
+    """Convert to exact plain types (tuples and dict views become lists); else rejected."""
     if depth > 200:
         raise NotPlain("value is nested too deeply")
     if type(value) in PLAIN_SCALARS:
         return value
-    if type(value) in (list, tuple):
+    if type(value) in LIST_LIKE:
         return [canonical(item, depth + 1) for item in value]
     if type(value) is dict:
         return {canonical(k, depth + 1): canonical(v, depth + 1) for k, v in value.items()}
@@ -143,11 +145,15 @@ def load_namespace(source: str, label: str) -> dict[str, Any]:
 
 
 def call(problem: Problem, namespace: dict[str, Any], args: list[Any]) -> Any:
-    """Call the entry point with a case's args; design problems replay the operations."""
+    """Call the entry point with a case's args; design problems replay the operations.
+
+    What a method declared `-> None` returns is ignored, as an interviewer would.
+    """
     entry = namespace[problem.entry_point]
     if problem.kind == "function":
         return entry(*args)
     operations, operation_args = args
+    void = set(problem.void_methods)
     results: list[Any] = []
     instance: Any = None
     for operation, arguments in zip(operations, operation_args, strict=True):
@@ -155,7 +161,8 @@ def call(problem: Problem, namespace: dict[str, Any], args: list[Any]) -> Any:
             instance = entry(*arguments)
             results.append(None)
         else:
-            results.append(getattr(instance, operation)(*arguments))
+            value = getattr(instance, operation)(*arguments)
+            results.append(None if operation in void else value)
     return results
 
 

@@ -20,6 +20,7 @@ JSON, which the parent decodes safely.
 import _ctypes
 import _json
 import _signal
+import _thread
 import marshal
 import posix
 import resource
@@ -29,7 +30,15 @@ import time
 SOLUTION_NAME = "solution.py"
 OUTPUT_BUDGET = 64 * 1024
 ERROR_LIMIT = 4000
+TRACEBACK_FRAMES = 40  # the innermost frames only: a RecursionError holds 200,000
 SOURCE = [""]  # the candidate's source, for tracebacks (registered with linecache lazily)
+# The recursion policy (README, "Recursion"): the candidate's code runs on a thread with this
+# stack and recursion limit, so a recursive solution works on every input a statement allows
+# (up to about 90,000 levels). The stack is reserved on top of the memory limit.
+STACK_BYTES = 256 * 1024 * 1024
+RECURSION_LIMIT = 200_000
+# Returned values that read as lists: tuples and dictionary views (keys, values, items).
+LIST_LIKE = (list, tuple, type({}.keys()), type({}.values()), type({}.items()))
 
 # Landlock (linux/landlock.h); syscall numbers are shared by every architecture.
 CREATE_RULESET, ADD_RULE, RESTRICT_SELF = 444, 445, 446
@@ -126,7 +135,7 @@ def plain(value, depth=0):
     kind = type(value)
     if value is None or kind is bool or kind is int or kind is float or kind is str:
         return value
-    if kind is list or kind is tuple:
+    if kind in LIST_LIKE:
         return [plain(item, depth + 1) for item in value]
     if kind is dict:
         result = {}
@@ -136,6 +145,16 @@ def plain(value, depth=0):
             result[key] = plain(item, depth + 1)
         return result
     raise NotPlain("returned a " + kind.__name__ + ", expected a plain value")
+
+
+def innermost(trace, count):
+    """The traceback entry `count` from the end: extracting all 200,000 takes seconds."""
+    length, entry = 0, trace
+    while entry is not None:
+        length, entry = length + 1, entry.tb_next
+    for _ in range(length - count):
+        trace = trace.tb_next
+    return trace
 
 
 def describe(error):
@@ -148,7 +167,7 @@ def describe(error):
         source = SOURCE[0]
         lines = source.splitlines(True)
         linecache.cache[SOLUTION_NAME] = (len(source), None, lines, SOLUTION_NAME)
-        frames = traceback.extract_tb(error.__traceback__)
+        frames = traceback.extract_tb(innermost(error.__traceback__, TRACEBACK_FRAMES))
         own = [frame for frame in frames if frame.filename == SOLUTION_NAME]
         lines = traceback.StackSummary.from_list(own).format()
         lines += traceback.format_exception_only(type(error), error)
@@ -231,7 +250,11 @@ def landlock(write_dir):
 
 
 def confine(job):
-    """Drop privileges, apply resource limits, then Landlock; returns what is in force."""
+    """Drop privileges, apply resource limits but the process one, then Landlock.
+
+    Returns what is in force. The process limit comes later (`limit_processes`): the thread
+    that runs the candidate's code must be created first, and it inherits Landlock.
+    """
     notes = []
     user = job.get("user")
     if user:
@@ -246,8 +269,7 @@ def confine(job):
     cpu = limits["cpu_seconds"]
     for name, pair in (
         ("RLIMIT_CPU", (cpu, cpu + 1)),  # SIGXCPU first, so the parent can say "timeout"
-        ("RLIMIT_AS", (limits["memory_bytes"],) * 2),
-        ("RLIMIT_NPROC", (0, 0)),
+        ("RLIMIT_AS", (limits["memory_bytes"] + STACK_BYTES,) * 2),
         ("RLIMIT_FSIZE", (limits["file_bytes"],) * 2),
         ("RLIMIT_NOFILE", (limits["open_files"],) * 2),
         ("RLIMIT_CORE", (0, 0)),
@@ -257,12 +279,53 @@ def confine(job):
         except (ValueError, OSError) as error:
             notes.append("limit " + name + " not applied: " + str(error))
     _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)  # an oversized write raises OSError instead
+    _signal.signal(_signal.SIGXCPU, _signal.SIG_DFL)  # the CPU limit always ends in SIGXCPU
+    _signal.pthread_sigmask(_signal.SIG_UNBLOCK, [_signal.SIGXCPU])
     if job.get("landlock", True) and sys.platform.startswith("linux"):
         try:
             notes.append(landlock(job["write_dir"]))
         except (AttributeError, OSError) as error:
             notes.append("landlock: unavailable (" + str(error) + ")")
     return notes
+
+
+def limit_processes(notes):
+    """No new processes or threads from here on (the code's own thread already exists)."""
+    try:
+        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+    except (ValueError, OSError) as error:
+        notes.append("limit RLIMIT_NPROC not applied: " + str(error))
+
+
+def on_big_stack(work, notes):
+    """Run `work(True)` on a thread with STACK_BYTES of stack, or `work(False)` right here.
+
+    The thread is created after Landlock (it inherits it) and before the process limit.
+    """
+    finished = _thread.allocate_lock()
+    finished.acquire()
+
+    def thread():
+        try:
+            work(True)
+        finally:
+            finished.release()
+
+    notes.append(
+        "recursion: limit "
+        + str(RECURSION_LIMIT)
+        + " on a "
+        + str(STACK_BYTES // (1024 * 1024))
+        + " MiB stack (address space: the memory limit plus that stack)"
+    )
+    try:
+        _thread.stack_size(STACK_BYTES)
+        _thread.start_new_thread(thread, ())
+    except (RuntimeError, ValueError, MemoryError) as error:
+        notes[-1] = "recursion: default limit and stack (" + str(error) + ")"
+        work(False)
+        return
+    finished.acquire()
 
 
 def unserialisable(value):
@@ -303,8 +366,18 @@ def main():
         cases = job
         posix.write(results_fd, b'{"event": "cases"}\n')
         job = marshal.loads(read_frame(sys.stdin.buffer))
+    notes = confine(job)
+    on_big_stack(lambda deep: serve(job, cases, send, notes, deep), notes)
+    posix._exit(0)
+
+
+def serve(job, cases, send, notes, deep):
+    """Load the candidate's code and run every case (on the big-stack thread when `deep`)."""
     token = job["token"]
-    send({"event": "ready", "token": token, "isolation": confine(job)})
+    limit_processes(notes)
+    if deep:
+        sys.setrecursionlimit(RECURSION_LIMIT)
+    send({"event": "ready", "token": token, "isolation": notes})
     source = SOURCE[0] = job["source"]
     budget = [OUTPUT_BUDGET]
     capture = Capture(budget)
@@ -353,12 +426,14 @@ def main():
                 operations, arguments = case["args"]
                 value = []
                 instance = None
+                void = case.get("void", ())
                 for operation, operation_args in zip(operations, arguments):  # noqa: B905 (3.8+ child)
                     if operation == job["entry_point"]:
                         instance = entry(*operation_args)
                         value.append(None)
                     else:
-                        value.append(plain(getattr(instance, operation)(*operation_args)))
+                        returned = getattr(instance, operation)(*operation_args)
+                        value.append(None if operation in void else plain(returned))
             else:
                 value = plain(entry(*case["args"]))
             elapsed = time.perf_counter() - started

@@ -30,6 +30,7 @@ from mockloop.errors import MockloopError
 from mockloop.languages import default_language
 from mockloop.models import Problem
 from mockloop.results import CaseStatus, RunResult, RunStatus
+from mockloop.runner.cpu import CpuClock
 from mockloop.runner.isolation import ChildSetup, Limits, child_setup, describe_limits
 from mockloop.runner.verdict import Plan, Tampered, Verdict, cached_plan, frame, plan_for
 
@@ -37,6 +38,7 @@ RESULT_LINE_LIMIT = 32 * 1024 * 1024
 WAITING_LINE = b'{"event": "waiting"}\n'
 CASES_LINE = b'{"event": "cases"}\n'
 STDIN_PIPE_BYTES = 1024 * 1024
+STARVED_WAIT = 3  # how many per-case deadlines a case starved of CPU may wait in all
 SIGNAL_NAMES = {
     signal.SIGSEGV: "segmentation fault (often recursion too deep for the C stack)",
     signal.SIGABRT: "aborted",
@@ -187,7 +189,9 @@ def _died(child: Child, returncode: int | None) -> tuple[CaseStatus, str]:
         if number == signal.SIGXCPU:
             return "timeout", "CPU time limit exceeded"
         if number == signal.SIGKILL and not child.killed_by_us:
-            return "memory", "killed by the system (probably out of memory)"
+            # No limit MockLoop sets ends in SIGKILL (memory raises MemoryError, CPU time
+            # SIGXCPU), so this is not called "memory": that would be a guess.
+            return "crashed", "killed from outside MockLoop (SIGKILL), e.g. by the system"
         name = SIGNAL_NAMES.get(signal.Signals(number), f"signal {number}")
         return "crashed", f"the interpreter crashed: {name}"
     return "crashed", f"the process exited (code {returncode}) before reporting, e.g. os._exit()"
@@ -240,10 +244,27 @@ async def execute(
         pass  # the child is gone; reading its reports below says how
     last = time.perf_counter()
 
+    clock = CpuClock(child.process.pid)
+    case_cpu: float | None = None  # the child's CPU seconds when the current case began
+    cpu_limit = problem.time_limit_ms / 1000
+
     async def next_report(seconds: float) -> bytes:
-        remaining = min(seconds, total_deadline - time.perf_counter())
-        async with asyncio.timeout(max(remaining, 0.001)):  # unlike wait_for, never eats a cancel
-            line = await child.reports.readline()
+        # A case past its wall deadline that has not used its CPU time was starved by a busy
+        # machine, not slow: it gets the CPU time it has left, up to STARVED_WAIT deadlines.
+        deadline = time.perf_counter() + seconds
+        cap = time.perf_counter() + seconds * STARVED_WAIT
+        while True:
+            remaining = min(deadline, total_deadline) - time.perf_counter()
+            try:
+                async with asyncio.timeout(max(remaining, 0.001)):  # never eats a cancel
+                    line = await child.reports.readline()
+                break
+            except TimeoutError:
+                used = clock.since(case_cpu) if phase == "case" else None
+                now = time.perf_counter()
+                if used is None or used >= cpu_limit or now >= min(cap, total_deadline):
+                    raise
+                deadline = now + cpu_limit - used + 0.1
         if not line.endswith(b"\n"):
             raise ChildDied
         return line
@@ -263,16 +284,27 @@ async def execute(
             verdict.stop("skipped", 0.0, "")
         else:
             phase = "case"
-            last = time.perf_counter()
+            last, case_cpu = time.perf_counter(), clock.seconds()
             while verdict.next_case is not None:
                 line = await next_report(per_case)
-                now = time.perf_counter()
-                verdict.record(verdict.decode(line, "case"), (now - last) * 1000)
-                last = now
+                now, cpu_now = time.perf_counter(), clock.seconds()
+                used = None if cpu_now is None or case_cpu is None else cpu_now - case_cpu
+                verdict.record(verdict.decode(line, "case"), (now - last) * 1000, used)
+                last, case_cpu = now, cpu_now
             verdict.decode(await next_report(per_case), "done")
     except TimeoutError:
+        used = clock.since(case_cpu)
         child.kill()
-        _stop(verdict, phase, "timeout", time.perf_counter() - last, "wall-clock limit exceeded")
+        reason = "wall-clock limit exceeded"
+        if used is not None and phase == "case":
+            reason = (
+                f"used {used * 1000:.0f} ms of CPU time, the limit is {problem.time_limit_ms} ms"
+            )
+            if used < cpu_limit:
+                reason = (
+                    f"wall-clock limit exceeded while waiting (only {used * 1000:.0f} ms of CPU)"
+                )
+        _stop(verdict, phase, "timeout", time.perf_counter() - last, reason)
     except Tampered as error:
         child.kill()
         reason = f"the result channel was tampered with ({error})"

@@ -79,7 +79,12 @@ def plan_for(problem: Problem, include_hidden: bool) -> Plan:
         args, expected = checking.materialize(problem, case)
         expected = json.loads(json.dumps(expected))
         plans.append(CasePlan(case, args, expected, case.name in visible, _text(expected)))
-    wire = [{"name": item.case.name, "args": item.args, "visible": item.visible} for item in plans]
+    wire: list[dict[str, Any]] = [
+        {"name": item.case.name, "args": item.args, "visible": item.visible} for item in plans
+    ]
+    if problem.void_methods:  # design methods declared `-> None`: the child ignores returns
+        for entry in wire:
+            entry["void"] = problem.void_methods
     plan = Plan(problem, plans, frame(marshal.dumps(json.loads(json.dumps(wire)))))
     while len(_plans) >= PLAN_CACHE_SIZE:
         del _plans[next(iter(_plans))]
@@ -122,8 +127,15 @@ class Verdict:
         index = len(self.results)
         return self.plan.cases[index] if index < len(self.plan.cases) else None
 
-    def record(self, message: dict[str, Any], parent_ms: float) -> None:
-        """Judge one case report against the expected value the parent holds."""
+    def record(
+        self, message: dict[str, Any], parent_ms: float, cpu_seconds: float | None = None
+    ) -> None:
+        """Judge one case report against the expected value the parent holds.
+
+        The time limit is judged on the CPU time the parent read from /proc for the case
+        (`cpu_seconds`), so a busy machine cannot turn a fast case into a timeout; without
+        it, on wall-clock time.
+        """
         item = self.next_case
         if item is None or message.get("name") != item.case.name:
             raise Tampered("a report for an unexpected case")
@@ -136,7 +148,13 @@ class Verdict:
         error = str(message.get("error", ""))[:8000]
         if message.get("status") == "ok":
             status = "passed" if _matches(self.plan.problem, item, actual) else "failed"
-            if ms > limit:
+            if cpu_seconds is not None and cpu_seconds * 1000 > limit:
+                used = cpu_seconds * 1000
+                status, error = (
+                    "timeout",
+                    f"used {used:.0f} ms of CPU time, the limit is {limit} ms",
+                )
+            elif cpu_seconds is None and ms > limit:
                 status, error = "timeout", f"took {ms:.0f} ms, the limit is {limit} ms"
         elif message.get("status") in ("error", "memory"):
             status = "memory" if message.get("status") == "memory" else "error"
@@ -213,6 +231,11 @@ def first_line(text: str) -> str:
     return lines[-1][:300] if lines else "unknown error"
 
 
+def is_recursion(error: str) -> bool:
+    """Whether an error report is Python's recursion limit (the README's recursion policy)."""
+    return first_line(error).startswith("RecursionError")
+
+
 def describe_case(case: CaseResult, problem: Problem) -> str:
     """One sentence about the first case that did not pass (hidden inputs never appear)."""
     label = (
@@ -227,6 +250,8 @@ def describe_case(case: CaseResult, problem: Problem) -> str:
         return f"Time limit ({problem.time_limit_ms} ms) exceeded on {label}."
     if case.status == "memory":
         return f"Memory limit exceeded on {label}."
+    if case.status == "error" and is_recursion(case.error):
+        return f"Recursion too deep on {label}: {first_line(case.error)}"
     if case.status == "error":
         return f"Error on {label}: {first_line(case.error)}"
     return f"The run crashed on {label}: {first_line(case.error)}"

@@ -1,8 +1,9 @@
 """Deterministic large course graphs for course-schedule's performance cases.
 
 Courses sit in layers; each course needs two courses from the next layer, so the
-longest chain of requirements stays at a few hundred (a recursive DFS fits Python's
-default recursion limit) while the graph holds thousands of courses.
+longest chain of requirements stays at a few hundred while the graph holds thousands of
+courses. The chain cases are the deepest inputs the statement allows: 5,000 courses in
+one line, where a recursive DFS goes 5,000 calls deep (README, "Recursion").
 """
 
 import random
@@ -35,3 +36,17 @@ def layered_with_late_cycle():
     deep_course = prerequisites[rng.randrange(len(prerequisites))]
     prerequisites.append([deep_course[1], deep_course[0]])
     return [total, prerequisites]
+
+
+def longest_chain():
+    # Course i + 1 needs course i; listed shuffled so no order of the input helps.
+    rng = random.Random(31)
+    prerequisites = [[course + 1, course] for course in range(4_999)]
+    rng.shuffle(prerequisites)
+    return [5_000, prerequisites]
+
+
+def longest_chain_closed():
+    # The same chain, and the last course also needs the first: one 5,000-course loop.
+    total, prerequisites = longest_chain()
+    return [total, [*prerequisites, [0, 4_999]]]
