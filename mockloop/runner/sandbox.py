@@ -1,12 +1,15 @@
 """Runs candidate code in a confined, single-use child interpreter, without blocking the loop.
 
-Each run gets a fresh `python -I -S` child in its own session (process group), a new temp
-working directory and a minimal environment. The child confines itself (see `harness.py`);
-this side sends the job on stdin, reads reports from a dedicated pipe against wall-clock
-deadlines, drains stdout/stderr concurrently with a cap, and kills the whole process group
-when the run ends, fails or is cancelled. A `Runner` can spawn the next child ahead of time so
-that a run starts warm, and send it the cases of the problem last run (decoded while the
-candidate types; the code and the run's secrets still arrive only at submit).
+Each run gets a fresh `python -I -S` child in its own session (process group) with a
+minimal environment; it dies with this process and writes only to a private tmpfs that
+vanishes with it, so nothing is left on the host. The child confines itself (see
+`confinement.py` and `harness.py`); this side sends the job on stdin, reads reports from a
+dedicated pipe against wall-clock deadlines, times every case and the load on its own clock,
+drains stdout/stderr concurrently with a cap, and kills the whole process group when the run
+ends, fails or is cancelled; large reports are decoded and judged in a thread. A `Runner`
+can spawn the next child ahead of time so that a run starts warm, and send it the cases of
+the problem last run (decoded while the candidate types; the code and the run's secrets
+still arrive only at submit).
 """
 
 from __future__ import annotations
@@ -14,13 +17,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import json
 import marshal
 import math
 import os
 import secrets
-import shutil
 import signal
-import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,13 +31,15 @@ from pathlib import Path
 from mockloop.errors import MockloopError
 from mockloop.events import TestsRun
 from mockloop.models import Problem
+from mockloop.runner.bounds import clean_text, kept_case
 from mockloop.runner.isolation import ChildSetup, Limits, child_setup, describe_limits
 from mockloop.runner.results import CaseStatus, RunResult, RunStatus
 from mockloop.runner.verdict import Plan, Tampered, Verdict, cached_plan, frame, plan_for
 from mockloop.session import code_digest
 
 RESULT_LINE_LIMIT = 32 * 1024 * 1024
-WAITING_LINE = b'{"event": "waiting"}\n'
+THREAD_LINE_BYTES = 256 * 1024  # reports larger than this are decoded and judged in a thread
+PIPE_ALLOWANCE_CAP = 0.02  # seconds: the most a measured pipe round trip may take off a case
 CASES_LINE = b'{"event": "cases"}\n'
 STDIN_PIPE_BYTES = 1024 * 1024
 SIGNAL_NAMES = {
@@ -46,10 +50,21 @@ SIGNAL_NAMES = {
 }
 
 
+# What is particular to Python as the candidate's language (a language spec will own these).
+INTERPRETER_FLAGS = ("-I", "-S")  # isolated mode, no site-packages: only the standard library
+CHILD_PROGRAM_FILES = ("confinement.py", "harness.py")  # joined, in this order
+
+
 @cache
 def harness_source() -> str:
     """The stdlib-only child program, passed with `-c` so it needs no readable file."""
-    return (Path(__file__).with_name("harness.py")).read_text(encoding="utf-8")
+    folder = Path(__file__).parent
+    return "\n".join((folder / name).read_text(encoding="utf-8") for name in CHILD_PROGRAM_FILES)
+
+
+def candidate_source(source: str) -> str:
+    """The code as the child compiles it: a UTF-8 byte-order mark is not part of it."""
+    return source.removeprefix("\ufeff")
 
 
 class ChildDied(Exception):
@@ -63,8 +78,8 @@ class Child:
     process: asyncio.subprocess.Process
     reports: asyncio.StreamReader
     report_transport: asyncio.BaseTransport
-    write_dir: str
     setup: ChildSetup
+    notes: list[str] = field(default_factory=list)
     output: bytearray = field(default_factory=bytearray)
     drain_task: asyncio.Task[None] | None = None
     killed_by_us: bool = False
@@ -94,7 +109,7 @@ class Child:
             os.killpg(self.process.pid, signal.SIGKILL)
 
     async def dispose(self) -> None:
-        """Kill, reap, close pipes and remove the temp dir."""
+        """Kill, reap and close pipes (the child's private tmp vanished with it)."""
         self.kill()
         with contextlib.suppress(Exception):
             async with asyncio.timeout(5):
@@ -104,7 +119,6 @@ class Child:
             with contextlib.suppress(Exception, asyncio.CancelledError):
                 await self.drain_task
         self.report_transport.close()
-        shutil.rmtree(self.write_dir, ignore_errors=True)
 
 
 async def _drain(stream: asyncio.StreamReader, sink: bytearray, cap: int) -> None:
@@ -126,35 +140,27 @@ async def spawn(limits: Limits | None = None) -> Child:
     """Start a child that imports its harness and waits for a job (no candidate code yet)."""
     limits = limits or Limits()
     setup = child_setup()
-    write_dir = tempfile.mkdtemp(prefix="mockloop-run-")
-    if setup.user is not None:
-        os.chown(write_dir, *setup.user)
     read_fd, write_fd = os.pipe()
-    environment = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": write_dir,
-        "TMPDIR": write_dir,
-        "LANG": "C.UTF-8",
-    }
+    environment = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8"}
+    uid, gid = setup.user or (os.geteuid(), os.getegid())
+    arguments = (write_fd, os.getpid(), uid, gid, limits.disk_bytes)
     try:
         process = await asyncio.create_subprocess_exec(
             setup.interpreter,
-            "-I",
-            "-S",
+            *INTERPRETER_FLAGS,
             "-c",
             harness_source(),
-            str(write_fd),
+            *(str(argument) for argument in arguments),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
             pass_fds=(write_fd,),
             env=environment,
-            cwd=write_dir,
+            cwd="/",
             start_new_session=True,
         )
     except BaseException:
         os.close(read_fd)
-        shutil.rmtree(write_dir, ignore_errors=True)
         raise
     finally:
         os.close(write_fd)
@@ -164,7 +170,7 @@ async def spawn(limits: Limits | None = None) -> Child:
     transport, _ = await loop.connect_read_pipe(
         lambda: asyncio.StreamReaderProtocol(reports), os.fdopen(read_fd, "rb", buffering=0)
     )
-    child = Child(process, reports, transport, write_dir, setup)
+    child = Child(process, reports, transport, setup)
     assert process.stdout is not None
     child.drain_task = asyncio.create_task(
         _drain(process.stdout, child.output, limits.output_bytes)
@@ -175,15 +181,24 @@ async def spawn(limits: Limits | None = None) -> Child:
     except BaseException:
         await child.dispose()
         raise
-    if waiting != WAITING_LINE:
+    try:
+        message = json.loads(waiting)
+        if message.get("event") != "waiting":
+            raise ValueError(waiting[:80])
+    except (ValueError, AttributeError):
         await child.dispose()
         detail = child.output.decode("utf-8", "replace").strip()[-300:]
-        raise MockloopError(f"The sandbox interpreter {setup.interpreter} did not start. {detail}")
+        raise MockloopError(
+            f"The sandbox interpreter {setup.interpreter} did not start. {detail}"
+        ) from None
+    child.notes = [str(note) for note in message.get("isolation", [])]
     return child
 
 
 def _died(child: Child, returncode: int | None) -> tuple[CaseStatus, str]:
-    """Classify how a child that stopped reporting ended."""
+    """Classify how a child that stopped reporting ended (None: it was still running)."""
+    if returncode is None:
+        return "crashed", "the code closed the result channel and kept running, so it was killed"
     if returncode is not None and returncode < 0:
         number = -returncode
         if number == signal.SIGXCPU:
@@ -195,10 +210,22 @@ def _died(child: Child, returncode: int | None) -> tuple[CaseStatus, str]:
     return "crashed", f"the process exited (code {returncode}) before reporting, e.g. os._exit()"
 
 
+async def _wait_briefly(child: Child, seconds: float) -> None:
+    """Give a child that stopped reporting a moment to exit, so its exit code can be read."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            await child.process.wait()
+
+
 async def execute(
     child: Child, problem: Problem, source: str, include_hidden: bool, limits: Limits
 ) -> RunResult:
-    """Send the job to a spawned child and judge its reports against deadlines."""
+    """Send the job to a spawned child and judge its reports against deadlines.
+
+    Every time that decides a verdict is this process's clock: a case lasts from one report
+    to the next, less the pipe's round trip measured before any candidate code existed, and
+    loading the code has the same limit as one case.
+    """
     started = time.perf_counter()
     # Generating large inputs and their expected values can take a good fraction of a second
     # the first time; a thread keeps the UI's event loop responsive meanwhile.
@@ -213,33 +240,28 @@ async def execute(
     header = {
         "token": token,
         "user": list(child.setup.user) if child.setup.user else None,
-        "write_dir": child.write_dir,
         "limits": {
             "cpu_seconds": cpu_seconds,
             "memory_bytes": limits.memory_bytes,
             "file_bytes": limits.file_bytes,
             "open_files": limits.open_files,
         },
-        "source": source,
+        "source": candidate_source(source),
         "entry_point": problem.entry_point,
         "kind": problem.kind,
         "what": "class" if problem.kind == "design" else "function",
     }
     verdict = Verdict(plan, token)
     verdict.isolation = [
-        f"fresh interpreter: {child.setup.interpreter} -I -S, own process group",
+        f"fresh interpreter: {child.setup.interpreter} {' '.join(INTERPRETER_FLAGS)}, "
+        "own process group, killed with MockLoop (parent-death signal, set again after the "
+        "user change)",
         *child.setup.notes,
+        *child.notes,
         *describe_limits(limits, problem.time_limit_ms, cpu_seconds),
     ]
     stdin = child.process.stdin
     assert stdin is not None
-    try:
-        child.send_cases(plan)
-        stdin.write(frame(marshal.dumps(header)))
-        await stdin.drain()
-        stdin.close()
-    except (BrokenPipeError, ConnectionResetError):
-        pass  # the child is gone; reading its reports below says how
     last = time.perf_counter()
 
     async def next_report(seconds: float) -> bytes:
@@ -252,25 +274,46 @@ async def execute(
 
     phase = "ready"
     try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            child.send_cases(plan)
         await child.await_cases(limits.startup_seconds)
+        last = time.perf_counter()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            stdin.write(frame(marshal.dumps(header)))
+            await stdin.drain()  # the child is gone if this fails; its reports say how
+            stdin.close()
         message = verdict.decode(await next_report(limits.startup_seconds), "ready")
         verdict.isolation += [str(note) for note in message.get("isolation", [])]
-        last = time.perf_counter()
+        now = time.perf_counter()
+        allowance = min(now - last, PIPE_ALLOWANCE_CAP)  # no candidate code has run yet
+        last = now
         phase = "loaded"
         message = verdict.decode(await next_report(per_case), "loaded")
+        now = time.perf_counter()
+        load_ms = max(now - last - allowance, 0.0) * 1000
+        last = now
         verdict.output = str(message.get("output", ""))
         if message["event"] == "load_error":
             load_status: RunStatus = "memory" if message.get("status") == "memory" else "error"
             verdict.load_failure = (load_status, str(message.get("error", "")))
             verdict.stop("skipped", 0.0, "")
+        elif load_ms > problem.time_limit_ms:
+            child.kill()
+            limit = problem.time_limit_ms
+            reason = f"loading the code took {load_ms:.0f} ms, the limit is {limit} ms"
+            verdict.load_failure = ("timeout", reason)
+            verdict.stop("skipped", 0.0, "")
         else:
             phase = "case"
-            last = time.perf_counter()
             while verdict.next_case is not None:
                 line = await next_report(per_case)
                 now = time.perf_counter()
-                verdict.record(verdict.decode(line, "case"), (now - last) * 1000)
-                last = now
+                case_ms = max(now - last - allowance, 0.0) * 1000
+                if len(line) > THREAD_LINE_BYTES:
+                    await asyncio.to_thread(_judge, verdict, line, case_ms)
+                else:
+                    _judge(verdict, line, case_ms)
+                last = time.perf_counter()  # judging a large answer is not the next case's time
             verdict.decode(await next_report(per_case), "done")
     except TimeoutError:
         child.kill()
@@ -280,9 +323,7 @@ async def execute(
         reason = f"the result channel was tampered with ({error})"
         _stop(verdict, phase, "crashed", time.perf_counter() - last, reason)
     except ChildDied:
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(5):
-                await child.process.wait()
+        await _wait_briefly(child, 2)
         status, reason = _died(child, child.process.returncode)
         _stop(verdict, phase, status, time.perf_counter() - last, reason)
     except (asyncio.LimitOverrunError, ValueError):
@@ -290,11 +331,16 @@ async def execute(
         _stop(verdict, phase, "crashed", 0.0, "the result channel was flooded")
     finally:
         child.kill()
-    with contextlib.suppress(TimeoutError):
-        async with asyncio.timeout(5):
-            await child.process.wait()
-    verdict.output = (verdict.output + child.output.decode("utf-8", "replace"))[: 64 * 1024]
+    await _wait_briefly(child, 5)
+    output = verdict.output + child.output.decode("utf-8", "replace")
+    verdict.output = clean_text(output[: limits.output_bytes])
+    verdict.results = [kept_case(case) for case in verdict.results]
     return verdict.result((time.perf_counter() - started) * 1000)
+
+
+def _judge(verdict: Verdict, line: bytes, case_ms: float) -> None:
+    """Decode one case report and judge it (in a thread when the report is large)."""
+    verdict.record(verdict.decode(line, "case"), case_ms)
 
 
 def _stop(verdict: Verdict, phase: str, status: CaseStatus, seconds: float, reason: str) -> None:
