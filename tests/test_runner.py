@@ -189,9 +189,7 @@ async def test_cancelling_a_run_kills_the_child_group_at_once() -> None:
     assert returncode == -signal.SIGKILL
 
 
-async def test_warm_children_are_used_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_warm_children_are_used_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr(tempfile, "tempdir", None)
     before = set(tmp_path.iterdir())

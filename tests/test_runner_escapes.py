@@ -240,9 +240,7 @@ def _confined(pid: int) -> bool:
 
 @pytest.mark.skipif(not LINUX, reason="PR_SET_PDEATHSIG is Linux-only")
 @pytest.mark.parametrize("number", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
-def test_the_child_dies_with_its_parent_and_leaves_nothing(
-    number: int, tmp_path: Path
-) -> None:
+def test_the_child_dies_with_its_parent_and_leaves_nothing(number: int, tmp_path: Path) -> None:
     folder = str(REPOSITORY / "tests" / "attacks" / "add-numbers")
     temporary = tmp_path / "tmp"
     temporary.mkdir()

@@ -22,7 +22,7 @@ def clean_text(text: str) -> str:
     """`text` with lone surrogates replaced, so it can be printed, stored and sent."""
     if text.isascii():
         return text
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _fits(value: Any, budget: list[int]) -> bool:

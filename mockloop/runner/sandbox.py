@@ -323,7 +323,7 @@ async def execute(
         reason = f"the result channel was tampered with ({error})"
         _stop(verdict, phase, "crashed", time.perf_counter() - last, reason)
     except ChildDied:
-        await _wait_briefly(child, 2)
+        await _wait_briefly(child, 1)
         status, reason = _died(child, child.process.returncode)
         _stop(verdict, phase, status, time.perf_counter() - last, reason)
     except (asyncio.LimitOverrunError, ValueError):
