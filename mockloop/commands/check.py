@@ -47,9 +47,9 @@ def read_solution(file: Path) -> str:
     except OSError as error:
         raise UsageError(f"{file}: cannot read it ({error.strerror}).") from None
     if "\x00" in source:
-        line = source.count("\n", 0, source.index("\x00")) + 1
+        number = source.count("\n", 0, source.index("\x00")) + 1
         raise UsageError(
-            f"{file}, line {line}: contains a NUL byte, which Python source cannot hold. "
+            f"{file}, line {number}: contains a NUL byte, which Python source cannot hold. "
             "Remove it and run the check again."
         )
     try:
