@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from mockloop.errors import MockloopError
 from mockloop.events import TestsRun
@@ -217,6 +218,26 @@ async def _wait_briefly(child: Child, seconds: float) -> None:
             await child.process.wait()
 
 
+def job_header(
+    child: Child, problem: Problem, source: str, token: str, limits: Limits, cpu_seconds: int
+) -> dict[str, Any]:
+    """The job a child runs: who to run as, its limits, the code and its entry point."""
+    return {
+        "token": token,
+        "user": list(child.setup.user) if child.setup.user else None,
+        "limits": {
+            "cpu_seconds": cpu_seconds,
+            "memory_bytes": limits.memory_bytes,
+            "file_bytes": limits.file_bytes,
+            "open_files": limits.open_files,
+        },
+        "source": candidate_source(source),
+        "entry_point": problem.entry_point,
+        "kind": problem.kind,
+        "what": "class" if problem.kind == "design" else "function",
+    }
+
+
 async def execute(
     child: Child, problem: Problem, source: str, include_hidden: bool, limits: Limits
 ) -> RunResult:
@@ -237,20 +258,7 @@ async def execute(
     cpu_seconds = math.ceil(budget) + 1
     total_deadline = started + min(limits.total_cap_seconds, limits.startup_seconds + budget * 2)
     token = secrets.token_hex(16)
-    header = {
-        "token": token,
-        "user": list(child.setup.user) if child.setup.user else None,
-        "limits": {
-            "cpu_seconds": cpu_seconds,
-            "memory_bytes": limits.memory_bytes,
-            "file_bytes": limits.file_bytes,
-            "open_files": limits.open_files,
-        },
-        "source": candidate_source(source),
-        "entry_point": problem.entry_point,
-        "kind": problem.kind,
-        "what": "class" if problem.kind == "design" else "function",
-    }
+    header = job_header(child, problem, source, token, limits, cpu_seconds)
     verdict = Verdict(plan, token)
     verdict.isolation = [
         f"fresh interpreter: {child.setup.interpreter} {' '.join(INTERPRETER_FLAGS)}, "
