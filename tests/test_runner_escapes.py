@@ -7,6 +7,7 @@ writes without a quota.
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import select
@@ -20,7 +21,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from runner_support import GOOD, REPOSITORY, attack_problem, everything_shown, run
+from runner_support import (
+    GOOD,
+    PROBLEM_FOLDER,
+    REPOSITORY,
+    attack_problem,
+    everything_shown,
+    run,
+)
 
 from mockloop.models import Problem
 from mockloop.runner.confinement import SECCOMP_NOTE
@@ -35,7 +43,7 @@ def problem() -> Problem:
 
 
 SOCKET_ATTEMPTS = """
-import ctypes, os, platform, socket
+import ctypes, mmap, os, platform, socket
 ATTEMPTS = {
     "tcp": (socket.AF_INET, socket.SOCK_STREAM, 0),
     "mptcp": (socket.AF_INET, socket.SOCK_STREAM, 262),
@@ -60,6 +68,13 @@ def raw_syscall(number, *arguments):
     libc.syscall.restype = ctypes.c_long
     if libc.syscall(number, *arguments) < 0:
         raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+def i386_getpid():
+    # mov eax, 20 (getpid in the 32-bit table); int 0x80; ret
+    memory = mmap.mmap(-1, mmap.PAGESIZE, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+    memory.write(bytes.fromhex("b814000000cd80c3"))
+    address = ctypes.addressof(ctypes.c_char.from_buffer(memory))
+    if ctypes.CFUNCTYPE(ctypes.c_int)(address)() != os.getpid():
+        raise PermissionError("the 32-bit entry was refused")
 def add(first, second):
     found = {name: attempt(lambda spec=spec: socket.socket(*spec).close())
              for name, spec in ATTEMPTS.items()}
@@ -67,6 +82,7 @@ def add(first, second):
     found["io_uring"] = attempt(lambda: raw_syscall(425, 4, ctypes.create_string_buffer(120)))
     if platform.machine() == "x86_64":
         found["x32-socket"] = attempt(lambda: raw_syscall(41 | 0x40000000, 2, 1, 0))
+        found["i386-getpid"] = attempt(i386_getpid)
     return found
 """
 
@@ -79,7 +95,7 @@ def test_no_socket_of_any_family_or_protocol_can_be_created(problem: Problem) ->
     assert found.pop("socketpair") == "ok"  # asyncio and friends need a connected pair
     assert found and set(found.values()) == {"PermissionError"}, found
     if platform.machine() == "x86_64":
-        assert "x32-socket" in found
+        assert "x32-socket" in found and "i386-getpid" in found
     assert SECCOMP_NOTE in result.isolation
 
 
@@ -298,25 +314,95 @@ async def test_a_warm_child_that_is_never_used_leaves_no_temp_dir(private_tmpdir
     assert list(private_tmpdir.iterdir()) == []
 
 
+QUOTA_PROBE = """
+import os
+def fill():
+    written = 0
+    try:
+        for index in range(40):
+            with open(f'fill-{index}.bin', 'wb') as handle:
+                written += handle.write(b'x' * (8 * 2 ** 20 - 1))
+                handle.flush()
+    except OSError as error:
+        return written, os.strerror(error.errno)
+    return written, 'never stopped'
+def count_files():
+    for name in os.listdir('.'):
+        os.unlink(name)
+    created = 0
+    try:
+        for index in range(2000):
+            open(f'empty-{index}', 'w').close()
+            created += 1
+    except OSError as error:
+        return created, os.strerror(error.errno)
+    return created, 'never stopped'
+WRITTEN, FILES = fill(), count_files()
+def effective_capabilities():
+    import ctypes
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)
+    data = (ctypes.c_uint32 * 6)()
+    if ctypes.CDLL(None).capget(header, data) != 0:
+        return 'unknown'
+    return hex(data[0] | data[3] << 32)
+CAPABILITIES = effective_capabilities()
+def add(first, second):
+    return [*WRITTEN, *FILES, os.getcwd(), os.environ['HOME'], os.environ['TMPDIR'], CAPABILITIES]
+"""
+
+
+def check_quota(answer: object) -> None:
+    assert isinstance(answer, list), answer
+    written, stopped, files, files_stopped, folder, home, temporary, capabilities = answer
+    assert written <= 16 * 2**20 and stopped == "No space left on device"
+    assert files < 1024 and files_stopped == "No space left on device"
+    assert folder == home == temporary == "/tmp"
+    assert int(capabilities, 16) == 0
+
+
 @pytest.mark.skipif(not LINUX, reason="the private tmpfs is Linux-only")
 def test_writes_are_capped_by_a_quota(problem: Problem, private_tmpdir: Path) -> None:
-    source = (
-        "import os\n"
-        "written, stopped = 0, 'never'\n"
-        "try:\n"
-        "    for index in range(40):\n"
-        "        with open(f'fill-{index}.bin', 'wb') as handle:\n"
-        "            written += handle.write(b'x' * (8 * 2 ** 20 - 1))\n"
-        "            handle.flush()\n"
-        "except OSError as error:\n"
-        "    stopped = os.strerror(error.errno)\n"
-        "def add(first, second):\n"
-        "    return [written, stopped, os.getcwd()]\n"
-    )
-    result = run(problem, source)
-    written, stopped, folder = result.cases[0].actual
-    assert written <= 16 * 2**20
-    assert stopped == "No space left on device"
-    assert folder == "/tmp"
+    result = run(attack_problem(5000), QUOTA_PROBE)
+    check_quota(result.cases[0].actual)
     assert list(private_tmpdir.iterdir()) == []
     assert any("private 16 MiB tmpfs" in line for line in result.isolation)
+
+
+UNPRIVILEGED_RUN = """
+import json, sys
+sys.path[:0] = {paths!r}
+from pathlib import Path
+from mockloop.catalog import load_problem
+from mockloop.runner.sandbox import run_code_sync
+problem = load_problem(Path({folder!r})).model_copy(update={{"time_limit_ms": 5000}})
+result = run_code_sync(problem, {source!r})
+print(json.dumps([result.cases[0].actual, result.isolation]))
+"""
+
+
+@pytest.mark.skipif(not LINUX, reason="user namespaces are Linux-only")
+def test_an_unprivileged_user_gets_the_same_quota_and_no_capabilities(tmp_path: Path) -> None:
+    """Without root the private tmp takes a user namespace; its capabilities must not last."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to start a process as another user")
+    interpreter = Path(run_code_sync(attack_problem(), GOOD).isolation[0].split()[2])
+    paths = [str(REPOSITORY), *(entry for entry in sys.path if "site-packages" in entry)]
+    program = UNPRIVILEGED_RUN.format(paths=paths, folder=str(PROBLEM_FOLDER), source=QUOTA_PROBE)
+    finished = subprocess.run(
+        [str(interpreter), "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        user=65534,
+        group=65534,
+        extra_groups=[],
+        cwd="/",
+        env={"PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path)},
+    )
+    if "ModuleNotFoundError" in finished.stderr:
+        pytest.skip("the dependencies are not importable by the system interpreter")
+    assert finished.returncode == 0, finished.stderr
+    answer, isolation = json.loads(finished.stdout)
+    if not any("private 16 MiB tmpfs" in line for line in isolation):
+        pytest.skip("this kernel refuses unprivileged user namespaces")
+    check_quota(answer)

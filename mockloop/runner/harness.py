@@ -4,10 +4,12 @@
 # mypy: disable-error-code="type-arg,arg-type,import-not-found"
 """The child side of the sandbox: stdlib-only code run as `python -I -S -c <this source>`.
 
-It never imports mockloop. It waits for a job on stdin (so a child can be spawned warm,
-ahead of time), confines itself (user, resource limits, Landlock) before it compiles the
-candidate's code, then runs each case and reports plain values as JSON lines on a dedicated
-result pipe. The parent is authoritative: it checks answers, enforces wall-clock deadlines and
+It never imports mockloop: `confinement.py` is joined in front of it to make the program.
+At start it asks to die with its parent and mounts its private tmp; then it waits for a job
+on stdin (so a child can be spawned warm, ahead of time), confines itself (user, resource
+limits, Landlock, seccomp) before it compiles the candidate's code, then runs each case and
+reports plain values as JSON lines on a dedicated result pipe. The parent is authoritative:
+it checks answers, times every case and the load on its own clock, enforces deadlines and
 kills the process group, so nothing the candidate does in here can make a case pass.
 
 Startup is on every run's critical path, so the child imports only built-in or C modules
