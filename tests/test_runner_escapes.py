@@ -7,6 +7,7 @@ writes without a quota.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import platform
@@ -305,12 +306,18 @@ def test_a_private_tmpdir_neither_breaks_runs_nor_collects_leftovers(
     assert list(private_tmpdir.iterdir()) == []
 
 
-async def test_a_warm_child_that_is_never_used_leaves_no_temp_dir(private_tmpdir: Path) -> None:
-    runner = Runner(keep_warm=True)
-    runner.prepare()
-    assert runner._warm is not None
-    await runner._warm
-    await runner.close()
+def test_a_session_that_ends_without_closing_its_runner_leaves_no_temp_dir(
+    private_tmpdir: Path,
+) -> None:
+    """As when the TUI quits: the loop ends while a warm child still waits for a job."""
+
+    async def session() -> None:
+        runner = Runner(keep_warm=True)
+        runner.prepare()
+        assert runner._warm is not None
+        await runner._warm
+
+    asyncio.run(session())
     assert list(private_tmpdir.iterdir()) == []
 
 
