@@ -193,3 +193,18 @@ def test_json_reports_stay_plain_json(problem: Problem) -> None:
     result = run_code_sync(problem, "def add(first, second):\n    return chr(0xd800)\n")
     json.dumps(result.check_json())
     assert result.cases[0].actual == "\ufffd"
+
+
+def test_code_over_the_size_limit_never_reaches_a_child(problem: Problem) -> None:
+    source = "# padding\n" * 110_000 + "def add(first, second):\n    return first + second\n"
+    result = run_code_sync(problem, source)
+    assert result.status == "error"
+    assert "the limit is 1048576" in result.message
+
+
+def test_check_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
+    file = tmp_path / "solution.py"
+    file.write_text("# padding\n" * 220_000)
+    with pytest.raises(UsageError) as raised:
+        check.read_solution(file)
+    assert raised.value.exit_code == 2 and "too large" in str(raised.value)

@@ -96,3 +96,14 @@ def test_validate_passes_a_good_pack_and_warns_that_cases_py_is_code(
     assert finished.returncode == 0, finished.stderr
     assert f"{folder}: ok" in finished.stdout
     assert "cases.py run unsandboxed" in finished.stderr
+
+
+def test_a_reference_error_with_a_lone_surrogate_is_printed_cleanly(
+    mockloop_home: Path, tmp_path: Path
+) -> None:
+    make_pack(mockloop_home, "def add(first, second):\n    raise ValueError(chr(0xd800))\n")
+    solution = tmp_path / "solution.py"
+    solution.write_text(GOOD)
+    finished = mockloop("check", "add-numbers", str(solution))
+    assert finished.returncode == 1
+    assert "ValueError" in finished.stderr and "Traceback" not in finished.stderr

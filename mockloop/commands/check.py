@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -21,6 +22,8 @@ CONTROL_CHARACTERS = {
     for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 }
 
+SOURCE_BYTES = 1024 * 1024
+
 STATUS_STYLE = {
     "passed": "green",
     "failed": "red",
@@ -38,6 +41,12 @@ def read_solution(file: Path) -> str:
         raise UsageError(f"{file}: no such file. Pass the path of your Python solution.")
     if not file.is_file():
         raise UsageError(f"{file}: not a file. Pass the path of your Python solution.")
+    with contextlib.suppress(OSError):
+        if file.stat().st_size > SOURCE_BYTES:
+            raise UsageError(
+                f"{file}: {file.stat().st_size // 1024} KiB is too large for a solution "
+                f"(the limit is {SOURCE_BYTES // 1024} KiB)."
+            )
     try:
         source = file.read_text(encoding="utf-8-sig")  # an editor's byte-order mark is fine
     except UnicodeDecodeError as error:

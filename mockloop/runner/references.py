@@ -21,6 +21,7 @@ from typing import Any
 
 from mockloop.errors import MockloopError
 from mockloop.models import Problem
+from mockloop.runner.bounds import clean_text
 from mockloop.runner.isolation import Limits
 from mockloop.runner.sandbox import Child, ChildDied, job_header, spawn
 from mockloop.runner.verdict import first_line, frame
@@ -99,13 +100,13 @@ async def _read_values(
     await report("ready", limits.startup_seconds)
     loaded = await report("loaded", per_case)
     if loaded["event"] == "load_error":
-        error = first_line(str(loaded.get("error", "")))
+        error = clean_text(first_line(str(loaded.get("error", ""))))
         raise ReferenceFailed(f"{label} could not be loaded: {error}")
     values = []
     for index in range(count):
         message = await report("case", per_case)
         if message.get("status") != "ok":
-            error = first_line(str(message.get("error", "")))
+            error = clean_text(first_line(str(message.get("error", ""))))
             raise ReferenceFailed(f"{label} failed on generated case {index + 1}: {error}")
         values.append(message.get("value"))
     return values

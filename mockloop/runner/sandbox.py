@@ -40,6 +40,7 @@ from mockloop.session import code_digest
 
 RESULT_LINE_LIMIT = 32 * 1024 * 1024
 THREAD_LINE_BYTES = 256 * 1024  # reports larger than this are decoded and judged in a thread
+SOURCE_CHARACTERS = 1024 * 1024  # longer code is refused before it reaches a child
 PIPE_ALLOWANCE_CAP = 0.02  # seconds: the most a measured pipe round trip may take off a case
 CASES_LINE = b'{"event": "cases"}\n'
 STDIN_PIPE_BYTES = 1024 * 1024
@@ -268,6 +269,13 @@ async def execute(
         *child.notes,
         *describe_limits(limits, problem.time_limit_ms, cpu_seconds),
     ]
+    if len(source) > SOURCE_CHARACTERS:
+        verdict.load_failure = (
+            "error",
+            f"the code has {len(source)} characters; the limit is {SOURCE_CHARACTERS}",
+        )
+        verdict.stop("skipped", 0.0, "")
+        return verdict.result((time.perf_counter() - started) * 1000)
     stdin = child.process.stdin
     assert stdin is not None
     last = time.perf_counter()
