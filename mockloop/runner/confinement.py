@@ -92,12 +92,14 @@ class Libc:
     _handle = _ctypes.dlopen(None, 0)
 
 
-SYSCALL = LibraryFunction(("syscall", Libc))
-SYSCALL.restype = Long
-PRCTL = LibraryFunction(("prctl", Libc))
-UNSHARE = LibraryFunction(("unshare", Libc))
-MOUNT = LibraryFunction(("mount", Libc))
-CAPSET = LibraryFunction(("capset", Libc))
+LINUX = sys.platform.startswith("linux")
+if LINUX:  # elsewhere (macOS) these symbols do not exist and nothing below is applied
+    SYSCALL = LibraryFunction(("syscall", Libc))
+    SYSCALL.restype = Long
+    PRCTL = LibraryFunction(("prctl", Libc))
+    UNSHARE = LibraryFunction(("unshare", Libc))
+    MOUNT = LibraryFunction(("mount", Libc))
+    CAPSET = LibraryFunction(("capset", Libc))
 
 
 def errno_text(what):
@@ -109,6 +111,8 @@ def die_with_parent(parent_pid):
 
     Changing the user id clears this setting, so `confine` calls it again after the drop.
     """
+    if not LINUX:
+        return
     if PRCTL(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 or posix.getppid() != parent_pid:
         posix._exit(1)
 
@@ -127,6 +131,8 @@ def private_tmp(uid, gid, size):
     As root a new mount namespace is enough; otherwise an unprivileged user namespace maps
     the user to itself, and every capability it grants is dropped again after the mount.
     """
+    if not LINUX:
+        return None, "disk: no private tmp on " + sys.platform + " (no quota on writes)"
     as_root = posix.geteuid() == 0
     own_uid, own_gid = posix.geteuid(), posix.getegid()
     if UNSHARE(CLONE_NEWNS if as_root else CLONE_NEWUSER | CLONE_NEWNS) != 0:
