@@ -208,3 +208,32 @@ def test_check_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as raised:
         check.read_solution(file)
     assert raised.value.exit_code == 2 and "too large" in str(raised.value)
+
+
+async def test_a_forged_huge_report_is_decoded_off_the_event_loop_and_kept_small(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Code that finds the run's token can write any report; its size must not matter."""
+    decoded_in_threads: list[str] = []
+    real_to_thread = asyncio.to_thread
+
+    async def recording(function: Callable[..., Any], *arguments: Any) -> Any:
+        decoded_in_threads.append(getattr(function, "__name__", ""))
+        return await real_to_thread(function, *arguments)
+
+    monkeypatch.setattr(sandbox.asyncio, "to_thread", recording)
+    source = (
+        "import json, os, sys\n"
+        "frame = sys._getframe()\n"
+        "while 'token' not in frame.f_locals:\n"
+        "    frame = frame.f_back\n"
+        "token = frame.f_locals['token']\n"
+        "report = {'event': 'loaded', 'token': token, 'output': 'y' * 20_000_000}\n"
+        "os.write(int(sys.argv[1]), (json.dumps(report) + '\\n').encode())\n"
+        "def add(first, second):\n"
+        "    return first + second\n"
+    )
+    result = await sandbox.run_code(attack_problem(3000), source)
+    assert "decode" in decoded_in_threads
+    assert result.status == "crashed" and "tampered" in result.message
+    assert len(everything_shown(result)) < SMALL

@@ -298,13 +298,13 @@ async def execute(
             stdin.write(frame(marshal.dumps(header)))
             await stdin.drain()  # the child is gone if this fails; its reports say how
             stdin.close()
-        message = verdict.decode(await next_report(limits.startup_seconds), "ready")
+        message = await _decoded(verdict, await next_report(limits.startup_seconds), "ready")
         verdict.isolation += [str(note) for note in message.get("isolation", [])]
         now = time.perf_counter()
         allowance = min(now - last, PIPE_ALLOWANCE_CAP)  # no candidate code has run yet
         last = now
         phase = "loaded"
-        message = verdict.decode(await next_report(per_case), "loaded")
+        message = await _decoded(verdict, await next_report(per_case), "loaded")
         now = time.perf_counter()
         load_ms = max(now - last - allowance, 0.0) * 1000
         last = now
@@ -330,7 +330,7 @@ async def execute(
                 else:
                     _judge(verdict, line, case_ms)
                 last = time.perf_counter()  # judging a large answer is not the next case's time
-            verdict.decode(await next_report(per_case), "done")
+            await _decoded(verdict, await next_report(per_case), "done")
     except TimeoutError:
         child.kill()
         _stop(verdict, phase, "timeout", time.perf_counter() - last, "wall-clock limit exceeded")
@@ -355,6 +355,13 @@ async def execute(
     verdict.output = clean_text(output[: limits.output_bytes])
     verdict.results = [kept_case(case) for case in verdict.results]
     return verdict.result((time.perf_counter() - started) * 1000)
+
+
+async def _decoded(verdict: Verdict, line: bytes, event: str) -> dict[str, Any]:
+    """Decode a report; a large one (code may forge any report) is decoded in a thread."""
+    if len(line) > THREAD_LINE_BYTES:
+        return await asyncio.to_thread(verdict.decode, line, event)
+    return verdict.decode(line, event)
 
 
 def _judge(verdict: Verdict, line: bytes, case_ms: float) -> None:
