@@ -29,6 +29,10 @@ PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP = 1, 38, 22
 SIGKILL = 9
 EXTRA_READABLE = ("/usr/share/zoneinfo", "/etc/localtime")
 PACKAGE_FOLDERS = ("site-packages", "dist-packages")
+# Names under which Python installs packages in a library folder (/usr/lib64/python3.12 ...).
+PACKAGE_HOLDERS = PACKAGE_FOLDERS + ("python2", "python2.7", "python3") + tuple(
+    "python3." + str(minor) for minor in range(30)
+)
 FILE_TYPE_MASK, DIRECTORY_TYPE = 0o170000, 0o040000
 
 # Mount namespaces (linux/sched.h, linux/mount.h).
@@ -167,13 +171,25 @@ def _is_package_folder(name):
     return name.startswith("python") or name in PACKAGE_FOLDERS
 
 
+def _exists(path):
+    try:
+        posix.stat(path)
+    except OSError:
+        return False
+    return True
+
+
 def _without_packages(folder):
-    """`folder`, or its entries except installed-package folders when it holds any."""
+    """`folder`, or its entries except installed-package folders when it holds any.
+
+    Listing a large library folder costs tens of ms on an overlay file system, so the
+    folder is listed only when one of the names packages live under exists in it.
+    """
+    if not any(_exists(folder + "/" + name) for name in PACKAGE_HOLDERS):
+        return [folder]
     try:
         names = posix.listdir(folder)
     except OSError:
-        return [folder]  # a file (python3X.zip) or missing: opening it later decides
-    if not any(_is_package_folder(name) for name in names):
         return [folder]
     return [folder + "/" + name for name in names if not _is_package_folder(name)]
 
