@@ -30,8 +30,10 @@ SIGKILL = 9
 EXTRA_READABLE = ("/usr/share/zoneinfo", "/etc/localtime")
 PACKAGE_FOLDERS = ("site-packages", "dist-packages")
 # Names under which Python installs packages in a library folder (/usr/lib64/python3.12 ...).
-PACKAGE_HOLDERS = PACKAGE_FOLDERS + ("python2", "python2.7", "python3") + tuple(
-    "python3." + str(minor) for minor in range(30)
+PACKAGE_HOLDERS = (
+    PACKAGE_FOLDERS
+    + ("python2", "python2.7", "python3")
+    + tuple("python3." + str(minor) for minor in range(30))
 )
 FILE_TYPE_MASK, DIRECTORY_TYPE = 0o170000, 0o040000
 

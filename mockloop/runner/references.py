@@ -22,8 +22,8 @@ from typing import Any
 from mockloop.errors import MockloopError
 from mockloop.models import Problem
 from mockloop.runner.bounds import clean_text
+from mockloop.runner.child import Child, ChildDied, job_header, spawn
 from mockloop.runner.isolation import Limits
-from mockloop.runner.sandbox import Child, ChildDied, job_header, spawn
 from mockloop.runner.verdict import first_line, frame
 
 REFERENCE_TIME_FACTOR = 10
