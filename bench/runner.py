@@ -7,8 +7,10 @@ Prints, from one run, median and p90 wall time of 20 runs each of: a bare
 (`run_code`), a warm run (a fresh `Runner.prepare()` child, as for a session's first submit)
 and a warm run whose child was also sent the last run's cases (every later submit); warm runs
 are timed from submit to results. Overhead = sandboxed median - bare median; "net of
-solution" subtracts, run by run, the time the child measured inside the solution first (that
-time varies a lot between runs). The table is Markdown, ready for the README.
+solution" subtracts, run by run, the time spent in the cases first (measured by the parent
+between the child's reports, less the pipe's round trip; it varies a lot between runs). The
+table is Markdown, ready for the README. The child's confinement (private tmpfs, Landlock,
+seccomp, parent-death signal) is part of every sandboxed row.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from mockloop.runner.sandbox import Runner, run_code  # noqa: E402
 RUNS = 20
 
 
-Sample = tuple[float, float]  # (wall ms, ms the child reported inside the solution)
+Sample = tuple[float, float]  # (wall ms, ms the parent measured inside the cases)
 
 
 def summary(samples: list[float]) -> tuple[float, float]:
@@ -98,7 +100,7 @@ def main() -> None:
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"Interpreter `{setup.interpreter}`; {RUNS} runs each; load average {load}.")
     print("Overhead = median - bare median; net of solution = median of (wall - time the")
-    print("child measured inside the solution) - bare median.\n")
+    print("parent measured inside the cases) - bare median.\n")
     print("| problem | cases | what | median ms | p90 ms | in solution ms | overhead ms |", end="")
     print(" net of solution ms |")
     print("|---|---:|---|---:|---:|---:|---:|---:|")

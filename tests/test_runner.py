@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -188,7 +189,10 @@ async def test_cancelling_a_run_kills_the_child_group_at_once() -> None:
     assert returncode == -signal.SIGKILL
 
 
-async def test_warm_children_are_used_once() -> None:
+async def test_warm_children_are_used_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    before = set(tmp_path.iterdir())
     problem = load_problem(ATTACK_PROBLEM)
     runner = Runner(keep_warm=True)
     runner.prepare()
@@ -201,7 +205,7 @@ async def test_warm_children_are_used_once() -> None:
     assert first_child is not None and second_child is not None
     assert first_child.process.pid != second_child.process.pid
     assert first_child.process.returncode is not None
-    assert not Path(first_child.write_dir).exists()
+    assert set(tmp_path.iterdir()) == before  # no temp dir on the host, not even for a moment
 
 
 async def test_preparing_for_a_problem_builds_its_cases_off_the_event_loop() -> None:

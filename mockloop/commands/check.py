@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,17 @@ import typer
 from mockloop.errors import UsageError
 from mockloop.interviews import catalog as default_catalog
 from mockloop.results import CaseResult, RunResult
+
+# Terminal control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides,
+# shown as escapes: candidate output must not move the cursor, retitle or recolour the terminal.
+CONTROL_CHARACTERS = {
+    code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+} | {
+    code: f"\\u{code:04x}"
+    for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+SOURCE_BYTES = 1024 * 1024
 
 STATUS_STYLE = {
     "passed": "green",
@@ -29,14 +41,26 @@ def read_solution(file: Path) -> str:
         raise UsageError(f"{file}: no such file. Pass the path of your solution file.")
     if not file.is_file():
         raise UsageError(f"{file}: not a file. Pass the path of your solution file.")
+    with contextlib.suppress(OSError):
+        if file.stat().st_size > SOURCE_BYTES:
+            raise UsageError(
+                f"{file}: {file.stat().st_size // 1024} KiB is too large for a solution "
+                f"(the limit is {SOURCE_BYTES // 1024} KiB)."
+            )
     try:
-        source = file.read_text(encoding="utf-8")
+        source = file.read_text(encoding="utf-8-sig")  # an editor's byte-order mark is fine
     except UnicodeDecodeError as error:
         raise UsageError(
             f"{file}: not UTF-8 text (byte {error.start}). Save it as UTF-8 and try again."
         ) from None
     except OSError as error:
         raise UsageError(f"{file}: cannot read it ({error.strerror}).") from None
+    if "\x00" in source:
+        number = source.count("\n", 0, source.index("\x00")) + 1
+        raise UsageError(
+            f"{file}, line {number}: contains a NUL byte, which source code cannot hold. "
+            "Remove it and run the check again."
+        )
     try:
         compile(source, str(file), "exec", dont_inherit=True)
     except SyntaxError as error:
@@ -67,6 +91,11 @@ def run(slug: str, file: Path, as_json: bool, verbose: bool) -> None:
     raise typer.Exit(0 if result.status == "passed" else 1)
 
 
+def printable(text: str) -> str:
+    """`text` safe for a terminal: control characters and direction overrides as escapes."""
+    return text.translate(CONTROL_CHARACTERS)
+
+
 def _detail(case: CaseResult) -> str:
     parts: list[str] = []
     if case.visible:
@@ -78,7 +107,7 @@ def _detail(case: CaseResult) -> str:
         parts.append(case.error.strip())
     if case.output:
         parts.append("output:\n" + case.output.rstrip()[:2000])
-    return "\n".join(parts)
+    return printable("\n".join(parts))
 
 
 def show(result: RunResult, verbose: bool) -> None:
@@ -94,7 +123,7 @@ def show(result: RunResult, verbose: bool) -> None:
     for case in result.cases:
         style = STATUS_STYLE.get(case.status, "")
         table.add_row(
-            escape(case.name),
+            escape(printable(case.name)),
             case.category,
             f"[{style}]{case.status}[/]",
             f"{case.ms:.1f}",
@@ -103,10 +132,10 @@ def show(result: RunResult, verbose: bool) -> None:
     console.print(table)
     if result.output.strip():
         console.print("[bold]Output while loading:[/]")
-        console.print(escape(result.output.rstrip()[:4000]))
+        console.print(escape(printable(result.output.rstrip()[:4000])))
     if verbose:
         console.print("[bold]Isolation in force:[/]")
         for line in result.isolation:
-            console.print(f"  - {escape(line)}")
+            console.print(f"  - {escape(printable(line))}")
     style = STATUS_STYLE.get(result.status, "")
-    console.print(f"[{style}]{result.status.upper()}[/] {escape(result.message)}")
+    console.print(f"[{style}]{result.status.upper()}[/] {escape(printable(result.message))}")

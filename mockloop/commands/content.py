@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from mockloop.catalog import validate_path
@@ -92,6 +93,12 @@ def list_problems(company: str | None, level: str | None, as_json: bool) -> None
 def validate(path: Path) -> None:
     """Validate a pack file or folder; errors go to stderr and exit 1."""
     errors = validate_path(path)
+    if not errors:  # well-formed: now run each reference against its own cases, sandboxed
+        from mockloop.runner.references import audit_references
+
+        errors, warnings = audit_references(path)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     if errors:
         raise MockloopError("\n".join(errors))
     print(f"{path}: ok")

@@ -22,6 +22,9 @@ class LanguageSpec:
     fence: str
     child_flags: tuple[str, ...]
     """Interpreter flags for the sandboxed child (isolated, no site packages)."""
+    child_program: tuple[str, ...]
+    """The files under mockloop/runner/ joined, in order, into the program the child runs
+    (its confinement, then the harness that loads the code and runs the cases)."""
     wire_format: str
     """How a case's plain values travel to the child (the harness decodes it)."""
     lint_tool: str

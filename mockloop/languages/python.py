@@ -13,6 +13,7 @@ PYTHON = LanguageSpec(
     editor_language="python",
     fence="python",
     child_flags=("-I", "-S"),
+    child_program=("confinement.py", "harness.py"),
     wire_format="marshal",
     lint_tool="ruff",
     lint_rules="F,B,A,C90,SIM,E711,E712,E721,PLR0911,PLR0912,PLR0913,PLR0915,PLR1714",

@@ -118,23 +118,42 @@ _generated: dict[tuple[str, str], tuple[list[Any], Any]] = {}
 def materialize(problem: Problem, case: Case) -> tuple[list[Any], Any]:
     """A case's arguments and expected value; generated cases are built once per process.
 
-    A generated case's expected value comes from running the reference solution here, in
-    the parent, on the generated input.
+    A generated case's expected value comes from the reference solution, run in a sandbox
+    child like candidate code (see `references.py`); the generators in `cases.py` run here.
     """
     if case.args is not None:
         return copy.deepcopy(case.args), case.expected
-    key = (problem.slug, case.name)
-    if key not in _generated:
-        generators = _generators(problem.slug, problem.cases_source or "")
-        args = generators[str(case.generator)]()
-        expected = (
-            case.expected
-            if "expected" in case.model_fields_set
-            else canonical(call_reference(problem, copy.deepcopy(args)))
-        )
-        _generated[key] = (args, expected)
-    args, expected = _generated[key]
+    if (problem.slug, case.name) not in _generated:
+        _generate(problem)
+    args, expected = _generated[(problem.slug, case.name)]
     return copy.deepcopy(args), expected
+
+
+def _generate(problem: Problem) -> None:
+    """Build every generated case of a problem, asking the reference for all answers at once."""
+    from mockloop.runner.references import ReferenceFailed, reference_values
+
+    generators = _generators(problem.slug, problem.cases_source or "")
+    pending = [case for case in problem.all_cases if case.generator is not None]
+    arguments: list[list[Any]] = []
+    for case in pending:
+        try:
+            arguments.append(generators[str(case.generator)]())
+        except Exception as error:
+            raise ReferenceFailed(
+                f"problem '{problem.slug}': cases.py generator '{case.generator}' failed: "
+                f"{type(error).__name__}: {str(error)[:200]}"
+            ) from None
+    asking = [
+        index for index, case in enumerate(pending) if "expected" not in case.model_fields_set
+    ]
+    answers = reference_values(problem, [arguments[index] for index in asking]) if asking else []
+    expected = dict(zip(asking, answers, strict=True))
+    for index, case in enumerate(pending):
+        _generated[(problem.slug, case.name)] = (
+            arguments[index],
+            expected.get(index, case.expected),
+        )
 
 
 def load_namespace(source: str, label: str) -> dict[str, Any]:
@@ -164,14 +183,3 @@ def call(problem: Problem, namespace: dict[str, Any], args: list[Any]) -> Any:
             value = getattr(instance, operation)(*arguments)
             results.append(None if operation in void else value)
     return results
-
-
-def call_reference(problem: Problem, args: list[Any]) -> Any:
-    """Run the reference solution in-process on `args`."""
-    namespace = _reference_namespace(problem.slug, problem.solution)
-    return call(problem, namespace, args)
-
-
-@cache
-def _reference_namespace(slug: str, source: str) -> dict[str, Any]:
-    return load_namespace(source, f"<{slug}/solution.py>")

@@ -4,10 +4,12 @@
 # mypy: disable-error-code="type-arg,arg-type,import-not-found"
 """The child side of the sandbox: stdlib-only code run as `python -I -S -c <this source>`.
 
-It never imports mockloop. It waits for a job on stdin (so a child can be spawned warm,
-ahead of time), confines itself (user, resource limits, Landlock) before it compiles the
-candidate's code, then runs each case and reports plain values as JSON lines on a dedicated
-result pipe. The parent is authoritative: it checks answers, enforces wall-clock deadlines and
+It never imports mockloop: `confinement.py` is joined in front of it to make the program.
+At start it asks to die with its parent and mounts its private tmp; then it waits for a job
+on stdin (so a child can be spawned warm, ahead of time), confines itself (user, resource
+limits, Landlock, seccomp) before it compiles the candidate's code, then runs each case and
+reports plain values as JSON lines on a dedicated result pipe. The parent is authoritative:
+it checks answers, times every case and the load on its own clock, enforces deadlines and
 kills the process group, so nothing the candidate does in here can make a case pass.
 
 Startup is on every run's critical path, so the child imports only built-in or C modules
@@ -17,7 +19,6 @@ The job arrives as `marshal` data the parent produced (plain values only); repor
 JSON, which the parent decodes safely.
 """
 
-import _ctypes
 import _json
 import _signal
 import _thread
@@ -25,13 +26,26 @@ import marshal
 import posix
 import resource
 import sys
-import time
+
+if "landlock" not in globals():  # imported as a module (tests, type checks), not joined
+    from mockloop.runner.confinement import (
+        die_with_parent,
+        landlock,
+        private_tmp,
+        readable_paths,
+        seccomp,
+    )
 
 SOLUTION_NAME = "solution.py"
 OUTPUT_BUDGET = 64 * 1024
 ERROR_LIMIT = 4000
-TRACEBACK_FRAMES = 40  # the innermost frames only: a RecursionError holds 200,000
+# What one returned value may hold: more is refused before it is encoded, so a huge answer
+# can neither flood the result pipe nor freeze the parent that decodes and shows it. The
+# largest expected answer of the shipped problems has about 110,000 elements.
+VALUE_ELEMENTS = 1 << 18
+VALUE_CHARACTERS = 4 * 1024 * 1024
 SOURCE = [""]  # the candidate's source, for tracebacks (registered with linecache lazily)
+TRACEBACK_FRAMES = 40  # the innermost frames only: a RecursionError holds 200,000
 # The recursion policy (README, "Recursion"): the candidate's code runs on a thread with this
 # stack and recursion limit, so a recursive solution works on every input a statement allows
 # (up to about 90,000 levels). The stack is reserved on top of the memory limit.
@@ -39,50 +53,6 @@ STACK_BYTES = 256 * 1024 * 1024
 RECURSION_LIMIT = 200_000
 # Returned values that read as lists: tuples and dictionary views (keys, values, items).
 LIST_LIKE = (list, tuple, type({}.keys()), type({}.values()), type({}.items()))
-
-# Landlock (linux/landlock.h); syscall numbers are shared by every architecture.
-CREATE_RULESET, ADD_RULE, RESTRICT_SELF = 444, 445, 446
-CREATE_RULESET_VERSION = 1
-RULE_PATH_BENEATH = 1
-FS_EXECUTE, FS_READ_FILE, FS_READ_DIR = 1 << 0, 1 << 2, 1 << 3
-PR_SET_NO_NEW_PRIVS = 38
-SHARED_LIBRARY_DIRS = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib")
-EXTRA_READABLE = ("/usr/share/zoneinfo", "/etc/localtime")
-FILE_TYPE_MASK, DIRECTORY_TYPE = 0o170000, 0o040000
-
-
-def c_type(name, code):
-    """A C scalar type, declared on `_ctypes` the way `ctypes` declares c_uint64 and friends."""
-    return type(name, (_ctypes._SimpleCData,), {"_type_": code})
-
-
-UInt64, Int32, Long = c_type("UInt64", "Q"), c_type("Int32", "i"), c_type("Long", "l")
-SizeT = c_type("SizeT", "L")  # size_t is unsigned long on every Linux ABI
-
-
-class PathBeneath(_ctypes.Structure):
-    """struct landlock_path_beneath_attr (packed)."""
-
-    _pack_ = 1
-    _fields_ = [("allowed_access", UInt64), ("parent_fd", Int32)]
-
-
-class LibraryFunction(_ctypes.CFuncPtr):
-    """A libc function called with the C calling convention; errno is kept for get_errno()."""
-
-    _flags_ = _ctypes.FUNCFLAG_CDECL | _ctypes.FUNCFLAG_USE_ERRNO
-    _restype_ = Int32
-
-
-class Libc:
-    """The running process's own symbols, like `ctypes.CDLL(None)`."""
-
-    _handle = _ctypes.dlopen(None, 0)
-
-
-SYSCALL = LibraryFunction(("syscall", Libc))
-SYSCALL.restype = Long
-PRCTL = LibraryFunction(("prctl", Libc))
 
 
 class NotPlain(TypeError):
@@ -128,21 +98,42 @@ class Capture:
         return text
 
 
-def plain(value, depth=0):
-    """Exact plain types only: a list subclass or an object with a clever __eq__ is refused."""
+SCALARS = (type(None), bool, int, float)
+
+
+def plain(value, budget, depth=0):
+    """Exact plain types only: a list subclass or an object with a clever __eq__ is refused.
+
+    `budget` is [elements, characters] still allowed for this value; both shrink as it is
+    walked, and running out refuses the value. A list of numbers is checked in C.
+    """
     if depth > 200:
         raise NotPlain("the returned value is nested too deeply")
     kind = type(value)
-    if value is None or kind is bool or kind is int or kind is float or kind is str:
+    size = len(value) if kind in LIST_LIKE or kind is dict else 0
+    budget[0] -= 1 + size
+    if budget[0] < 0:
+        raise NotPlain("the returned value is too large (over " + str(VALUE_ELEMENTS) + " items)")
+    if kind is str:
+        budget[1] -= len(value)
+        if budget[1] < 0:
+            limit = str(VALUE_CHARACTERS // (1024 * 1024))
+            raise NotPlain("the returned value is too large (over " + limit + " M characters)")
+        return value
+    if value is None or kind is bool or kind is int or kind is float:
         return value
     if kind in LIST_LIKE:
-        return [plain(item, depth + 1) for item in value]
+        if set(map(type, value)).issubset(SCALARS):
+            return list(value)
+        budget[0] += size  # each item below counts itself
+        return [plain(item, budget, depth + 1) for item in value]
     if kind is dict:
+        budget[0] += size
         result = {}
         for key, item in value.items():
             if not (key is None or type(key) in (bool, int, float, str)):
                 raise NotPlain("dictionary keys must be plain scalars")
-            result[key] = plain(item, depth + 1)
+            result[plain(key, budget, depth + 1)] = plain(item, budget, depth + 1)
         return result
     raise NotPlain("returned a " + kind.__name__ + ", expected a plain value")
 
@@ -187,73 +178,11 @@ def exit_message(error):
     return "called sys.exit(" + ("" if code is None else repr(code)[:200]) + ")"
 
 
-def landlock(write_dir):
-    """Best effort: read the interpreter and libraries, write only write_dir, no TCP."""
-    abi = SYSCALL(CREATE_RULESET, None, SizeT(0), CREATE_RULESET_VERSION)
-    if abi < 0:
-        return "landlock: unavailable (errno " + str(_ctypes.get_errno()) + ")"
-    handled_fs = (1 << 13) - 1
-    if abi >= 2:
-        handled_fs |= 1 << 13
-    if abi >= 3:
-        handled_fs |= 1 << 14
-    if abi >= 5:
-        handled_fs |= 1 << 15
-    fields = [handled_fs]
-    if abi >= 4:
-        fields.append(0b11)  # bind and connect TCP: handled, never allowed
-    if abi >= 6:
-        fields.append(0b11)  # scope abstract unix sockets and signals to this sandbox
-    attributes = (UInt64 * len(fields))(*fields)
-    ruleset = SYSCALL(
-        CREATE_RULESET, _ctypes.byref(attributes), SizeT(_ctypes.sizeof(attributes)), 0
-    )
-    if ruleset < 0:
-        return "landlock: ruleset refused (errno " + str(_ctypes.get_errno()) + ")"
-    readable = [entry for entry in sys.path if entry]
-    readable += list(SHARED_LIBRARY_DIRS) + list(EXTRA_READABLE)
-    rules = [(path, None) for path in readable] + [(write_dir, handled_fs)]
-    for path, access in rules:
-        try:
-            descriptor = posix.open(path, posix.O_PATH | posix.O_CLOEXEC)
-        except OSError:
-            continue
-        try:
-            is_dir = posix.fstat(descriptor).st_mode & FILE_TYPE_MASK == DIRECTORY_TYPE
-            if access is None:
-                access = FS_EXECUTE | FS_READ_FILE | (FS_READ_DIR if is_dir else 0)
-            rule = PathBeneath(access, descriptor)
-            if SYSCALL(ADD_RULE, ruleset, RULE_PATH_BENEATH, _ctypes.byref(rule), 0) < 0:
-                return (
-                    "landlock: rule for "
-                    + path
-                    + " refused (errno "
-                    + str(_ctypes.get_errno())
-                    + ")"
-                )
-        finally:
-            posix.close(descriptor)
-    if PRCTL(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        return "landlock: no_new_privs refused"
-    if SYSCALL(RESTRICT_SELF, ruleset, 0) < 0:
-        return "landlock: restrict_self refused (errno " + str(_ctypes.get_errno()) + ")"
-    posix.close(ruleset)
-    scope = ", signals and abstract sockets scoped" if abi >= 6 else ""
-    network = ", no TCP bind/connect" if abi >= 4 else ", TCP not restricted (ABI < 4)"
-    return (
-        "landlock ABI "
-        + str(abi)
-        + ": read only the interpreter and libraries, write only the temp dir"
-        + network
-        + scope
-    )
-
-
-def confine(job):
-    """Drop privileges, apply resource limits but the process one, then Landlock.
+def confine(job, write_dir, readable, parent_pid):
+    """Drop privileges, apply resource limits but the process one, Landlock, then seccomp.
 
     Returns what is in force. The process limit comes later (`limit_processes`): the thread
-    that runs the candidate's code must be created first, and it inherits Landlock.
+    that runs the candidate's code must be created first, and it inherits the rest.
     """
     notes = []
     user = job.get("user")
@@ -264,7 +193,8 @@ def confine(job):
         if posix.getuid() != user[0] or posix.geteuid() != user[0]:
             raise SystemExit("could not drop privileges")
         notes.append("confirmed in the child: running as uid " + str(posix.getuid()))
-    posix.chdir(job["write_dir"])
+    die_with_parent(parent_pid)  # changing the user id cleared the parent-death signal
+    posix.chdir(write_dir or "/")
     limits = job["limits"]
     cpu = limits["cpu_seconds"]
     for name, pair in (
@@ -281,11 +211,12 @@ def confine(job):
     _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)  # an oversized write raises OSError instead
     _signal.signal(_signal.SIGXCPU, _signal.SIG_DFL)  # the CPU limit always ends in SIGXCPU
     _signal.pthread_sigmask(_signal.SIG_UNBLOCK, [_signal.SIGXCPU])
-    if job.get("landlock", True) and sys.platform.startswith("linux"):
-        try:
-            notes.append(landlock(job["write_dir"]))
-        except (AttributeError, OSError) as error:
-            notes.append("landlock: unavailable (" + str(error) + ")")
+    if sys.platform.startswith("linux"):
+        for step in (lambda: landlock(readable, write_dir), seccomp):
+            try:
+                notes.append(step())
+            except (AttributeError, OSError) as error:
+                notes.append("confinement step unavailable (" + str(error) + ")")
     return notes
 
 
@@ -300,7 +231,8 @@ def limit_processes(notes):
 def on_big_stack(work, notes):
     """Run `work(True)` on a thread with STACK_BYTES of stack, or `work(False)` right here.
 
-    The thread is created after Landlock (it inherits it) and before the process limit.
+    The thread is created after Landlock and seccomp (it inherits both) and before the
+    process limit.
     """
     finished = _thread.allocate_lock()
     finished.acquire()
@@ -348,17 +280,57 @@ def read_frame(stream):
     return data
 
 
+def nul_byte_error(source):
+    """The line of the first NUL byte, which compile() reports without a line number."""
+    where = source.find("\x00")
+    if where < 0:
+        return None
+    return "line " + str(source.count("\n", 0, where) + 1) + ": the code contains a NUL byte"
+
+
+def call_case(entry, case, job, budget):
+    """Run one case and return its plain result (a design case replays its operations)."""
+    if job["kind"] != "design":
+        return plain(entry(*case["args"]), budget)
+    operations, arguments = case["args"]
+    value = []
+    instance = None
+    void = case.get("void", ())  # methods declared `-> None`: what they return is ignored
+    for operation, operation_args in zip(operations, arguments):  # noqa: B905 (3.8+ child)
+        if operation == job["entry_point"]:
+            instance = entry(*operation_args)
+            value.append(None)
+        else:
+            returned = getattr(instance, operation)(*operation_args)
+            value.append(None if operation in void else plain(returned, budget))
+    return value
+
+
+def release_output():
+    """Close stdout and stderr, so the parent's drain ends now, not after the exit's teardown."""
+    for descriptor in (1, 2):
+        try:  # noqa: SIM105 (contextlib would cost the child an import)
+            posix.close(descriptor)
+        except OSError:
+            pass
+
+
 def main():
-    results_fd = int(sys.argv[1])
+    """argv: result fd, parent pid, uid and gid to run as, bytes of private tmp."""
+    results_fd, parent_pid, uid, gid, tmp_bytes = (int(item) for item in sys.argv[1:6])
+    die_with_parent(parent_pid)
 
     def send(message):
-        data = (to_json(message) + "\n").encode()
+        data = memoryview((to_json(message) + "\n").encode())
         while data:
-            data = data[posix.write(results_fd, data) :]
+            data = data[posix.write(results_fd, data) :]  # a view: no copy per partial write
 
-    # The first compile() in a process builds the AST types (about 1 ms): pay it while warm.
+    # Paid while warm, before any code exists: the private tmp, the list of readable paths,
+    # and the first compile() in a process, which builds the AST types (about 1 ms).
+    write_dir, tmp_note = private_tmp(uid, gid, tmp_bytes)
+    readable = readable_paths()
     compile("", SOLUTION_NAME, "exec", dont_inherit=True)
-    posix.write(results_fd, b'{"event": "waiting"}\n')  # warm: imports done, no code yet
+    send({"event": "waiting", "isolation": [tmp_note]})  # warm: imports done, no code yet
     # Cases (a list) come before the job (a dict), so a warm child can be sent them and decode
     # them ahead of time; if the run needs other cases, those follow and replace them.
     cases, job = [], marshal.loads(read_frame(sys.stdin.buffer))
@@ -366,7 +338,7 @@ def main():
         cases = job
         posix.write(results_fd, b'{"event": "cases"}\n')
         job = marshal.loads(read_frame(sys.stdin.buffer))
-    notes = confine(job)
+    notes = confine(job, write_dir, readable, parent_pid)
     on_big_stack(lambda deep: serve(job, cases, send, notes, deep), notes)
     posix._exit(0)
 
@@ -387,15 +359,19 @@ def serve(job, cases, send, notes, deep):
     entry = None
     failure = None
     try:
-        code = compile(source, SOLUTION_NAME, "exec", dont_inherit=True)
-        capture.keep = True
-        exec(code, namespace)
-        entry = namespace.get(job["entry_point"])
-        if entry is None:
-            failure = (
-                "error",
-                "no " + job["what"] + " named '" + job["entry_point"] + "' was defined",
-            )
+        nul_byte = nul_byte_error(source)
+        if nul_byte is not None:
+            failure = ("error", nul_byte)
+        else:
+            code = compile(source, SOLUTION_NAME, "exec", dont_inherit=True)
+            capture.keep = True
+            exec(code, namespace)
+            entry = namespace.get(job["entry_point"])
+            if entry is None:
+                failure = (
+                    "error",
+                    "no " + job["what"] + " named '" + job["entry_point"] + "' was defined",
+                )
     except MemoryError:
         failure = ("memory", "ran out of memory while loading the code")
     except SyntaxError as error:
@@ -414,58 +390,39 @@ def serve(job, cases, send, notes, deep):
                 "output": capture.take(),
             }
         )
+        release_output()
         posix._exit(0)
     send({"event": "loaded", "token": token, "output": capture.take()})
-    design = job["kind"] == "design"
+    # Case times are measured by the parent, between reports: no clock in here decides.
     for case in cases:
         capture.keep = case["visible"]
         message = {"event": "case", "token": token, "name": case["name"]}
-        started = time.perf_counter()
         try:
-            if design:
-                operations, arguments = case["args"]
-                value = []
-                instance = None
-                void = case.get("void", ())
-                for operation, operation_args in zip(operations, arguments):  # noqa: B905 (3.8+ child)
-                    if operation == job["entry_point"]:
-                        instance = entry(*operation_args)
-                        value.append(None)
-                    else:
-                        returned = getattr(instance, operation)(*operation_args)
-                        value.append(None if operation in void else plain(returned))
-            else:
-                value = plain(entry(*case["args"]))
-            elapsed = time.perf_counter() - started
+            value = call_case(entry, case, job, [VALUE_ELEMENTS, VALUE_CHARACTERS])
             message.update(status="ok", value=value)
         except MemoryError:
-            elapsed = time.perf_counter() - started
             message.update(status="memory", error="MemoryError: ran out of memory")
         except NotPlain as error:
-            elapsed = time.perf_counter() - started
             message.update(status="error", error="TypeError: " + str(error))
         except SystemExit as error:
-            elapsed = time.perf_counter() - started
             message.update(status="error", error=exit_message(error))
         except BaseException as error:
-            elapsed = time.perf_counter() - started
             message.update(status="error", error=describe(error))
-        message["ms"] = elapsed * 1000.0
         message["output"] = capture.take()
         try:
             send(message)
-        except (TypeError, ValueError, OverflowError, RecursionError) as error:
+        except (TypeError, ValueError, OverflowError, RecursionError, MemoryError) as error:
             send(
                 {
                     "event": "case",
                     "token": token,
                     "name": case["name"],
                     "status": "error",
-                    "ms": elapsed * 1000.0,
                     "output": "",
                     "error": "could not report the returned value: " + str(error)[:300],
                 }
             )
+    release_output()
     send({"event": "done", "token": token})
     posix._exit(0)
 

@@ -32,6 +32,7 @@ class Limits:
     startup_seconds: float = 10.0
     total_cap_seconds: float = 60.0
     output_bytes: int = 64 * 1024
+    disk_bytes: int = 16 * MIB
 
     def case_deadline(self, time_limit_ms: int) -> float:
         """Wall seconds the parent waits for one case before killing the child."""
@@ -125,10 +126,11 @@ def describe_limits(limits: Limits, time_limit_ms: int, cpu_seconds: int) -> lis
         f"limits: cpu {cpu_seconds} s, address space {limits.memory_bytes // MIB} MiB, "
         f"processes 0, file size {limits.file_bytes // MIB} MiB, "
         f"open files {limits.open_files}, no core dumps",
-        f"wall clock: {time_limit_ms} ms per case (killed after "
-        f"{limits.case_deadline(time_limit_ms) * 1000:.0f} ms), whole run at most "
+        f"time: {time_limit_ms} ms per case and {time_limit_ms} ms to load the code, measured by "
+        "MockLoop's clock between the child's reports (the child's own clocks decide nothing); "
+        f"killed after {limits.case_deadline(time_limit_ms) * 1000:.0f} ms, whole run at most "
         f"{limits.total_cap_seconds:.0f} s; the process group is killed after every run",
-        "environment: minimal (PATH, HOME, TMPDIR and LANG only); fresh temp working dir, removed",
+        "environment: minimal (PATH, HOME, TMPDIR and LANG only)",
         "output: stdout/stderr captured, about "
         f"{limits.output_bytes // 1024} KiB kept, shown for visible examples only",
     ]

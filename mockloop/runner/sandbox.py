@@ -1,43 +1,46 @@
 """Runs candidate code in a confined, single-use child interpreter, without blocking the loop.
 
-Each run gets a fresh `python -I -S` child in its own session (process group), a new temp
-working directory and a minimal environment. The child confines itself (see `harness.py`);
-this side sends the job on stdin, reads reports from a dedicated pipe against wall-clock
-deadlines, drains stdout/stderr concurrently with a cap, and kills the whole process group
-when the run ends, fails or is cancelled. A `Runner` can spawn the next child ahead of time so
-that a run starts warm, and send it the cases of the problem last run (decoded while the
-candidate types; the code and the run's secrets still arrive only at submit).
+Each run gets a fresh `python -I -S` child in its own session (process group) with a
+minimal environment; it dies with this process and writes only to a private tmpfs that
+vanishes with it, so nothing is left on the host. The child confines itself (see
+`confinement.py` and `harness.py`); this side sends the job on stdin, reads reports from a
+dedicated pipe against wall-clock deadlines, times every case and the load on its own clock,
+drains stdout/stderr concurrently with a cap, and kills the whole process group when the run
+ends, fails or is cancelled; large reports are decoded and judged in a thread. A `Runner`
+can spawn the next child ahead of time so that a run starts warm, and send it the cases of
+the problem last run (decoded while the candidate types; the code and the run's secrets
+still arrive only at submit).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import marshal
 import math
-import os
 import secrets
-import shutil
 import signal
-import tempfile
 import time
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from typing import Any
 
-from mockloop.errors import MockloopError
-from mockloop.languages import default_language
 from mockloop.models import Problem
 from mockloop.results import CaseStatus, RunResult, RunStatus
+from mockloop.runner.bounds import clean_text, kept_case
+from mockloop.runner.child import (
+    INTERPRETER_FLAGS,
+    Child,
+    ChildDied,
+    job_header,
+    spawn,
+    wait_briefly,
+)
 from mockloop.runner.cpu import CpuClock
-from mockloop.runner.isolation import ChildSetup, Limits, child_setup, describe_limits
+from mockloop.runner.isolation import Limits, describe_limits
 from mockloop.runner.verdict import Plan, Tampered, Verdict, cached_plan, frame, plan_for
 
-RESULT_LINE_LIMIT = 32 * 1024 * 1024
-WAITING_LINE = b'{"event": "waiting"}\n'
-CASES_LINE = b'{"event": "cases"}\n'
-STDIN_PIPE_BYTES = 1024 * 1024
+THREAD_LINE_BYTES = 256 * 1024  # reports larger than this are decoded and judged in a thread
+SOURCE_CHARACTERS = 1024 * 1024  # longer code is refused before it reaches a child
+PIPE_ALLOWANCE_CAP = 0.02  # seconds: the most a measured pipe round trip may take off a case
 STARVED_WAIT = 3  # how many per-case deadlines a case starved of CPU may wait in all
 SIGNAL_NAMES = {
     signal.SIGSEGV: "segmentation fault (often recursion too deep for the C stack)",
@@ -47,143 +50,10 @@ SIGNAL_NAMES = {
 }
 
 
-@cache
-def harness_source() -> str:
-    """The stdlib-only child program, passed with `-c` so it needs no readable file."""
-    return (Path(__file__).with_name("harness.py")).read_text(encoding="utf-8")
-
-
-class ChildDied(Exception):
-    """The result channel closed before the run finished: the child exited or was killed."""
-
-
-@dataclass
-class Child:
-    """One spawned child, waiting for its job; used once, then killed."""
-
-    process: asyncio.subprocess.Process
-    reports: asyncio.StreamReader
-    report_transport: asyncio.BaseTransport
-    write_dir: str
-    setup: ChildSetup
-    output: bytearray = field(default_factory=bytearray)
-    drain_task: asyncio.Task[None] | None = None
-    killed_by_us: bool = False
-    cases: Plan | None = None
-    unacknowledged_cases: int = 0
-
-    def send_cases(self, plan: Plan) -> None:
-        """Queue a plan's cases on stdin unless the child has them; the last ones sent count."""
-        if self.cases is not plan and self.process.stdin is not None:
-            self.process.stdin.write(plan.encoded)
-            self.cases = plan
-            self.unacknowledged_cases += 1
-
-    async def await_cases(self, seconds: float) -> None:
-        """Wait until the child says it decoded the cases (before any candidate code exists)."""
-        while self.unacknowledged_cases:
-            async with asyncio.timeout(seconds):
-                line = await self.reports.readline()
-            if line != CASES_LINE:
-                raise ChildDied
-            self.unacknowledged_cases -= 1
-
-    def kill(self) -> None:
-        """Kill the child's whole process group now (synchronous, safe in `finally`)."""
-        self.killed_by_us = True
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-
-    async def dispose(self) -> None:
-        """Kill, reap, close pipes and remove the temp dir."""
-        self.kill()
-        with contextlib.suppress(Exception):
-            async with asyncio.timeout(5):
-                await self.process.wait()
-        if self.drain_task is not None:
-            self.drain_task.cancel()
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                await self.drain_task
-        self.report_transport.close()
-        shutil.rmtree(self.write_dir, ignore_errors=True)
-
-
-async def _drain(stream: asyncio.StreamReader, sink: bytearray, cap: int) -> None:
-    """Read everything the child writes to stdout/stderr, keeping only the first `cap` bytes."""
-    while chunk := await stream.read(65536):
-        if len(sink) < cap:
-            sink.extend(chunk[: cap - len(sink)])
-
-
-def _widen(stdin: asyncio.StreamWriter | None) -> None:
-    """Best effort: a 1 MiB stdin pipe takes a large job in one write instead of sixteen."""
-    pipe = stdin.get_extra_info("pipe") if stdin is not None else None
-    if pipe is not None:
-        with contextlib.suppress(OSError, ValueError):
-            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, STDIN_PIPE_BYTES)
-
-
-async def spawn(limits: Limits | None = None) -> Child:
-    """Start a child that imports its harness and waits for a job (no candidate code yet)."""
-    limits = limits or Limits()
-    setup = child_setup()
-    write_dir = tempfile.mkdtemp(prefix="mockloop-run-")
-    if setup.user is not None:
-        os.chown(write_dir, *setup.user)
-    read_fd, write_fd = os.pipe()
-    environment = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": write_dir,
-        "TMPDIR": write_dir,
-        "LANG": "C.UTF-8",
-    }
-    try:
-        process = await asyncio.create_subprocess_exec(
-            setup.interpreter,
-            *default_language().child_flags,
-            "-c",
-            harness_source(),
-            str(write_fd),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-            pass_fds=(write_fd,),
-            env=environment,
-            cwd=write_dir,
-            start_new_session=True,
-        )
-    except BaseException:
-        os.close(read_fd)
-        shutil.rmtree(write_dir, ignore_errors=True)
-        raise
-    finally:
-        os.close(write_fd)
-    _widen(process.stdin)
-    loop = asyncio.get_running_loop()
-    reports = asyncio.StreamReader(limit=RESULT_LINE_LIMIT)
-    transport, _ = await loop.connect_read_pipe(
-        lambda: asyncio.StreamReaderProtocol(reports), os.fdopen(read_fd, "rb", buffering=0)
-    )
-    child = Child(process, reports, transport, write_dir, setup)
-    assert process.stdout is not None
-    child.drain_task = asyncio.create_task(
-        _drain(process.stdout, child.output, limits.output_bytes)
-    )
-    try:
-        async with asyncio.timeout(limits.startup_seconds):
-            waiting = await reports.readline()
-    except BaseException:
-        await child.dispose()
-        raise
-    if waiting != WAITING_LINE:
-        await child.dispose()
-        detail = child.output.decode("utf-8", "replace").strip()[-300:]
-        raise MockloopError(f"The sandbox interpreter {setup.interpreter} did not start. {detail}")
-    return child
-
-
 def _died(child: Child, returncode: int | None) -> tuple[CaseStatus, str]:
-    """Classify how a child that stopped reporting ended."""
+    """Classify how a child that stopped reporting ended (None: it was still running)."""
+    if returncode is None:
+        return "crashed", "the code closed the result channel and kept running, so it was killed"
     if returncode is not None and returncode < 0:
         number = -returncode
         if number == signal.SIGXCPU:
@@ -200,7 +70,12 @@ def _died(child: Child, returncode: int | None) -> tuple[CaseStatus, str]:
 async def execute(
     child: Child, problem: Problem, source: str, include_hidden: bool, limits: Limits
 ) -> RunResult:
-    """Send the job to a spawned child and judge its reports against deadlines."""
+    """Send the job to a spawned child and judge its reports against deadlines.
+
+    Every time that decides a verdict is this process's clock: a case lasts from one report
+    to the next, less the pipe's round trip measured before any candidate code existed, and
+    loading the code has the same limit as one case.
+    """
     started = time.perf_counter()
     # Generating large inputs and their expected values can take a good fraction of a second
     # the first time; a thread keeps the UI's event loop responsive meanwhile.
@@ -212,38 +87,26 @@ async def execute(
     cpu_seconds = math.ceil(budget) + 1
     total_deadline = started + min(limits.total_cap_seconds, limits.startup_seconds + budget * 2)
     token = secrets.token_hex(16)
-    header = {
-        "token": token,
-        "user": list(child.setup.user) if child.setup.user else None,
-        "write_dir": child.write_dir,
-        "limits": {
-            "cpu_seconds": cpu_seconds,
-            "memory_bytes": limits.memory_bytes,
-            "file_bytes": limits.file_bytes,
-            "open_files": limits.open_files,
-        },
-        "source": source,
-        "entry_point": problem.entry_point,
-        "kind": problem.kind,
-        "what": "class" if problem.kind == "design" else "function",
-    }
+    header = job_header(child, problem, source, token, limits, cpu_seconds)
     verdict = Verdict(plan, token)
     verdict.isolation = [
-        f"fresh interpreter: {child.setup.interpreter} -I -S, own process group",
+        f"fresh interpreter: {child.setup.interpreter} {' '.join(INTERPRETER_FLAGS)}, "
+        "own process group, killed with MockLoop (parent-death signal, set again after the "
+        "user change)",
         *child.setup.notes,
+        *child.notes,
         *describe_limits(limits, problem.time_limit_ms, cpu_seconds),
     ]
+    if len(source) > SOURCE_CHARACTERS:
+        verdict.load_failure = (
+            "error",
+            f"the code has {len(source)} characters; the limit is {SOURCE_CHARACTERS}",
+        )
+        verdict.stop("skipped", 0.0, "")
+        return verdict.result((time.perf_counter() - started) * 1000)
     stdin = child.process.stdin
     assert stdin is not None
-    try:
-        child.send_cases(plan)
-        stdin.write(frame(marshal.dumps(header)))
-        await stdin.drain()
-        stdin.close()
-    except (BrokenPipeError, ConnectionResetError):
-        pass  # the child is gone; reading its reports below says how
     last = time.perf_counter()
-
     clock = CpuClock(child.process.pid)
     case_cpu: float | None = None  # the child's CPU seconds when the current case began
     cpu_limit = problem.time_limit_ms / 1000
@@ -271,27 +134,50 @@ async def execute(
 
     phase = "ready"
     try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            child.send_cases(plan)
         await child.await_cases(limits.startup_seconds)
-        message = verdict.decode(await next_report(limits.startup_seconds), "ready")
-        verdict.isolation += [str(note) for note in message.get("isolation", [])]
         last = time.perf_counter()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            stdin.write(frame(marshal.dumps(header)))
+            await stdin.drain()  # the child is gone if this fails; its reports say how
+            stdin.close()
+        message = await _decoded(verdict, await next_report(limits.startup_seconds), "ready")
+        verdict.isolation += [str(note) for note in message.get("isolation", [])]
+        now = time.perf_counter()
+        allowance = min(now - last, PIPE_ALLOWANCE_CAP)  # no candidate code has run yet
+        last = now
         phase = "loaded"
-        message = verdict.decode(await next_report(per_case), "loaded")
+        message = await _decoded(verdict, await next_report(per_case), "loaded")
+        now = time.perf_counter()
+        load_ms = max(now - last - allowance, 0.0) * 1000
+        last = now
         verdict.output = str(message.get("output", ""))
         if message["event"] == "load_error":
             load_status: RunStatus = "memory" if message.get("status") == "memory" else "error"
             verdict.load_failure = (load_status, str(message.get("error", "")))
             verdict.stop("skipped", 0.0, "")
+        elif load_ms > problem.time_limit_ms:
+            child.kill()
+            limit = problem.time_limit_ms
+            reason = f"loading the code took {load_ms:.0f} ms, the limit is {limit} ms"
+            verdict.load_failure = ("timeout", reason)
+            verdict.stop("skipped", 0.0, "")
         else:
             phase = "case"
-            last, case_cpu = time.perf_counter(), clock.seconds()
+            case_cpu = clock.seconds()
             while verdict.next_case is not None:
                 line = await next_report(per_case)
                 now, cpu_now = time.perf_counter(), clock.seconds()
+                case_ms = max(now - last - allowance, 0.0) * 1000
                 used = None if cpu_now is None or case_cpu is None else cpu_now - case_cpu
-                verdict.record(verdict.decode(line, "case"), (now - last) * 1000, used)
-                last, case_cpu = now, cpu_now
-            verdict.decode(await next_report(per_case), "done")
+                if len(line) > THREAD_LINE_BYTES:
+                    await asyncio.to_thread(_judge, verdict, line, case_ms, used)
+                else:
+                    _judge(verdict, line, case_ms, used)
+                last = time.perf_counter()  # judging a large answer is not the next case's time
+                case_cpu = clock.seconds()
+            await _decoded(verdict, await next_report(per_case), "done")
     except TimeoutError:
         used = clock.since(case_cpu)
         child.kill()
@@ -310,9 +196,7 @@ async def execute(
         reason = f"the result channel was tampered with ({error})"
         _stop(verdict, phase, "crashed", time.perf_counter() - last, reason)
     except ChildDied:
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(5):
-                await child.process.wait()
+        await wait_briefly(child, 1)
         status, reason = _died(child, child.process.returncode)
         _stop(verdict, phase, status, time.perf_counter() - last, reason)
     except (asyncio.LimitOverrunError, ValueError):
@@ -320,11 +204,26 @@ async def execute(
         _stop(verdict, phase, "crashed", 0.0, "the result channel was flooded")
     finally:
         child.kill()
-    with contextlib.suppress(TimeoutError):
-        async with asyncio.timeout(5):
-            await child.process.wait()
-    verdict.output = (verdict.output + child.output.decode("utf-8", "replace"))[: 64 * 1024]
+    # Its output ends when the killed child closes its files, before the kernel tears down its
+    # mount namespace (about 10 ms): waiting for that, not for the exit, keeps runs quick.
+    if child.drain_task is not None:
+        await asyncio.wait({child.drain_task}, timeout=1)
+    output = verdict.output + child.output.decode("utf-8", "replace")
+    verdict.output = clean_text(output[: limits.output_bytes])
+    verdict.results = [kept_case(case) for case in verdict.results]
     return verdict.result((time.perf_counter() - started) * 1000)
+
+
+async def _decoded(verdict: Verdict, line: bytes, event: str) -> dict[str, Any]:
+    """Decode a report; a large one (code may forge any report) is decoded in a thread."""
+    if len(line) > THREAD_LINE_BYTES:
+        return await asyncio.to_thread(verdict.decode, line, event)
+    return verdict.decode(line, event)
+
+
+def _judge(verdict: Verdict, line: bytes, case_ms: float, cpu_seconds: float | None) -> None:
+    """Decode one case report and judge it (in a thread when the report is large)."""
+    verdict.record(verdict.decode(line, "case"), case_ms, cpu_seconds)
 
 
 def _stop(verdict: Verdict, phase: str, status: CaseStatus, seconds: float, reason: str) -> None:
@@ -388,28 +287,38 @@ class Runner:
         try:
             result = await execute(child, problem, source, include_hidden, self.limits)
         except BaseException:
-            child.kill()
-            task = asyncio.get_running_loop().create_task(child.dispose())
-            self._background.add(task)
-            task.add_done_callback(self._background.discard)
+            self._dispose_later(child)
             raise
-        await child.dispose()
+        self._dispose_later(child)  # reaping waits for the kernel; the result need not
         self._last_plan = child.cases
         if self.keep_warm:
             self.prepare()
         return result
 
+    def _dispose_later(self, child: Child) -> None:
+        """Kill the child now and reap it in the background."""
+        child.kill()
+        task = asyncio.get_running_loop().create_task(child.dispose())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
     async def close(self) -> None:
-        """Kill a warm child that was never used."""
+        """Kill a warm child that was never used, and finish reaping used ones."""
         warm, self._warm = self._warm, None
         if warm is not None:
             with contextlib.suppress(BaseException):
                 await (await warm).dispose()
+        if self._background:
+            await asyncio.wait(set(self._background), timeout=10)
 
 
 async def run_code(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:
     """Run candidate code in a fresh confined child; never blocks the event loop."""
-    return await Runner().run(problem, source, include_hidden)
+    runner = Runner()
+    try:
+        return await runner.run(problem, source, include_hidden)
+    finally:
+        await runner.close()
 
 
 def run_code_sync(problem: Problem, source: str, *, include_hidden: bool = True) -> RunResult:
