@@ -4,8 +4,8 @@ import random
 
 
 def deepest_brackets():
-    # The deepest nesting the length limit allows, with a negation at every level.
-    depth = 66_000
+    # The deepest nesting the statement allows, with a negation at every level.
+    depth = 20_000
     return ["-(" * depth + "7" + ")" * depth]
 
 

@@ -18,10 +18,10 @@ def long_road_listed_backwards():
 
 def random_city():
     # A sparse random network with varied road times and a few unreachable junctions.
-    n = 20_000
+    n = 10_000
     rng = random.Random(17)
     roads = []
-    for _ in range(50_000):
+    for _ in range(25_000):
         first, second = rng.randrange(n - 20), rng.randrange(n - 20)
         roads.append([first, second, rng.randrange(0, 10_001)])
     return [n, roads, rng.randrange(n - 20)]
