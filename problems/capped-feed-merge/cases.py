@@ -13,7 +13,11 @@ def _feeds(seed: int, count: int, length: int, authors: int, shared: float) -> l
             if catalogue and rng.random() < shared:
                 post = rng.choice(catalogue)
             else:
-                post = [len(catalogue) * 7 + 3, f"user{rng.randrange(authors)}", rng.randrange(1_000)]
+                post = [
+                    len(catalogue) * 7 + 3,
+                    f"user{rng.randrange(authors)}",
+                    rng.randrange(1_000),
+                ]
                 catalogue.append(post)
             feed.append(list(post))
         feed.sort(key=lambda post: (-post[2], post[0]))

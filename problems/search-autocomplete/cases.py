@@ -2,11 +2,34 @@
 
 import random
 
-WORDS = (
-    "apple banana cable delta ember falcon garden harbor island jungle kettle lemon "
-    "meadow nectar orbit pepper quartz river saddle timber umbra velvet willow xenon "
-    "yonder zephyr"
-).split()
+WORDS = [
+    "apple",
+    "banana",
+    "cable",
+    "delta",
+    "ember",
+    "falcon",
+    "garden",
+    "harbor",
+    "island",
+    "jungle",
+    "kettle",
+    "lemon",
+    "meadow",
+    "nectar",
+    "orbit",
+    "pepper",
+    "quartz",
+    "river",
+    "saddle",
+    "timber",
+    "umbra",
+    "velvet",
+    "willow",
+    "xenon",
+    "yonder",
+    "zephyr",
+]
 
 
 def _phrase(rng: random.Random) -> str:
