@@ -10,15 +10,15 @@ def deepest_nesting():
 
 
 def many_small_groups():
-    # 40,000 small groups side by side, read from left to right.
+    # 100,000 small groups side by side, read from left to right.
     rng = random.Random(3)
     letters = "abcdefghijklmnopqrstuvwxyz"
     parts = []
-    for _ in range(40_000):
+    for _ in range(100_000):
         word = "".join(rng.choice(letters) for _ in range(rng.randrange(1, 3)))
         parts.append(f"({word}){rng.randrange(2, 4)}")
     text = "".join(parts)
-    assert len(text) <= 200_000
+    assert len(text) <= 500_000
     return [text]
 
 
