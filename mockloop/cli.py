@@ -14,6 +14,9 @@ import typer
 
 from mockloop.errors import MockloopError
 
+SEED_MIN, SEED_MAX = -(2**63), 2**63 - 1
+"""The range of `--seed` (SQLite's 64-bit integers); the same bounds as `events.SEED_MIN/MAX`."""
+
 app = typer.Typer(
     name="mockloop",
     help="A terminal mock-interview studio: practise coding interviews with a persona.",
@@ -47,7 +50,10 @@ def start(
     ] = None,
     model: ModelOption = None,
     api_base: ApiBaseOption = None,
-    seed: Annotated[int | None, typer.Option(help="Seed for the offline interviewer")] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(min=SEED_MIN, max=SEED_MAX, help="Seed for the offline interviewer"),
+    ] = None,
     minutes: Annotated[int | None, typer.Option(min=5, max=180, help="Interview length")] = None,
 ) -> None:
     """Start an interview in the terminal UI."""

@@ -14,6 +14,8 @@ from mockloop.models import LevelName, Phase
 from mockloop.runner.results import CaseResult, RunStatus
 
 SnapshotReason = Literal["start", "idle", "run", "message", "phase", "end", "quit"]
+SEED_MIN, SEED_MAX = -(2**63), 2**63 - 1
+"""Seeds are stored as SQLite integers, which are 64-bit."""
 
 
 class Payload(BaseModel):
@@ -33,8 +35,8 @@ class SessionStarted(Payload):
     focus: str = "coding"
     problem: str
     rubric: str
-    minutes: int
-    seed: int
+    minutes: int = Field(ge=1, le=24 * 60)
+    seed: int = Field(ge=SEED_MIN, le=SEED_MAX)
     model: str | None = Field(default=None, description="Model name only, never a key")
     api_base: str | None = None
     starter: str = Field(description="The code the editor opened with")
