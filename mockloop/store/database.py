@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,8 @@ from mockloop.store import codec
 from mockloop.store.records import Record
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from mockloop.events import Event
     from mockloop.store.summary import SessionSummary
 
@@ -69,6 +72,20 @@ def is_corruption(error: sqlite3.DatabaseError) -> bool:
     )
 
 
+def payload_json(payload: BaseModel, exclude: set[str] | None = None) -> str:
+    """The payload as JSON text; a lone surrogate (from candidate output) is kept escaped.
+
+    pydantic refuses to write unpaired surrogates as UTF-8; `json.dumps` escapes them as
+    `\\udXXX`, which reads back as the same string, so nothing is lost or altered.
+    """
+    from pydantic_core import PydanticSerializationError
+
+    try:
+        return payload.model_dump_json(exclude=exclude)
+    except PydanticSerializationError:
+        return json.dumps(payload.model_dump(mode="json", exclude=exclude), separators=(",", ":"))
+
+
 class EventDatabase:
     """An open MockLoop database file."""
 
@@ -105,6 +122,35 @@ class EventDatabase:
             connection.close()
             raise
         return database
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> EventDatabase:
+        """Open for reading only, e.g. on a read-only disk where WAL cannot make its files.
+
+        Tries SQLite's read-only mode, then `immutable` (no locking or WAL index at all:
+        right for a disk nobody can write). Raises sqlite3 errors when neither works.
+        """
+        from urllib.parse import quote
+
+        if not path.is_file():
+            raise sqlite3.OperationalError(f"{path} does not exist")
+        failure: sqlite3.DatabaseError | None = None
+        for mode in ("mode=ro", "immutable=1"):
+            uri = f"file:{quote(str(path))}?{mode}"
+            connection = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+            try:
+                connection.execute("SELECT count(*) FROM sessions").fetchone()
+            except sqlite3.DatabaseError as error:
+                connection.close()
+                if is_corruption(error):
+                    raise
+                failure = error
+                continue
+            return cls(path, connection, 0.0)
+        assert failure is not None
+        raise failure
 
     def up_to_date(self) -> bool:
         """True when the latest migration is applied (a plain query, no sqlite-utils import)."""
@@ -190,13 +236,13 @@ class EventDatabase:
                     payload.minutes,
                 ),
             )
-            body = payload.model_dump_json()
+            body = payload_json(payload)
         elif isinstance(payload, CodeSnapshot):
             digest = payload.digest
             self._store_code(session_id, payload.code, digest, written)
-            body = payload.model_dump_json(exclude={"code"})
+            body = payload_json(payload, exclude={"code"})
         else:
-            body = payload.model_dump_json()
+            body = payload_json(payload)
             if isinstance(payload, SessionEnded):
                 execute(
                     "UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ?",
@@ -278,10 +324,16 @@ class EventDatabase:
             ).fetchall()
             loaded: list[Event] = []
             for seq, t, body, digest in rows:
-                payload: dict[str, Any] = json.loads(body)
-                if digest is not None:
-                    payload["code"] = self._codes.code(digest)
-                loaded.append(Event.model_validate({"seq": seq, "t": t, "payload": payload}))
+                try:
+                    payload: dict[str, Any] = json.loads(body)
+                    if digest is not None:
+                        payload["code"] = self._codes.code(digest)
+                    loaded.append(Event.model_validate({"seq": seq, "t": t, "payload": payload}))
+                except (ValueError, TypeError, zlib.error, RecursionError) as error:
+                    reason = str(error).splitlines()[0][:120] if str(error) else "unreadable"
+                    raise sqlite3.DatabaseError(
+                        f"event {seq} of session {session_id} cannot be read: {reason}"
+                    ) from None
         return loaded
 
     def latest_unfinished(self) -> str | None:
