@@ -314,3 +314,27 @@ def test_a_session_id_that_is_not_text_is_no_such_session(mockloop_home: Path) -
     new_session(mockloop_home)
     with pytest.raises(UsageError, match="No session"):
         Store.open(mockloop_home / "mockloop.db").load("ab\udcffcd")
+
+
+SURROGATE_SCRIPT = r"""company: google
+level: senior
+problem: two-sum
+actions:
+  - {at: 10, say: "hi"}
+  - at: 20
+    code: "def two_sum(nums, target):\n    print(chr(0xd800))\n    raise ValueError(chr(0xd800))\n"
+  - {at: 30, run: true}
+"""
+
+
+def test_a_lone_surrogate_in_candidate_output_survives_simulate_and_report(
+    mockloop_home: Path, tmp_path: Path
+) -> None:
+    script = tmp_path / "surrogate.yaml"
+    script.write_text(SURROGATE_SCRIPT, encoding="utf-8")
+    result = cli(mockloop_home, "simulate", str(script), "--json")
+    assert result.returncode == 0, result.stderr
+    session_id = json.loads(result.stdout)["session_id"]
+    report = cli(mockloop_home, "report", session_id)
+    assert report.returncode == 0, report.stderr
+    assert "ValueError" in report.stdout
