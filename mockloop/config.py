@@ -59,6 +59,9 @@ def resolve_model(flag: str | None, api_base_flag: str | None) -> tuple[str | No
     api_base = api_base_flag or os.environ.get("MOCKLOOP_API_BASE") or settings.api_base
     if model is not None and not model.strip():
         model = None
+    for name, value in (("model", model), ("API base", api_base)):
+        if value is not None and value != value.encode("utf-8", "replace").decode("utf-8"):
+            raise UsageError(f"The {name} {value!a} is not valid UTF-8 text.")
     if api_base and not api_base.startswith(("http://", "https://")):
         raise UsageError(f"--api-base '{api_base}' must be an http:// or https:// URL.")
     return model, api_base

@@ -46,6 +46,11 @@ def check_database_file(path: Path) -> None:
     if path.is_dir():
         raise MockloopError(f"{path} is a directory, not the MockLoop database. Move it away.")
     if not path.is_file():
+        if path.exists():  # a pipe or device: SQLite would block reading it, or read zeros
+            raise MockloopError(
+                f"{path} is not a regular file, so it cannot be the MockLoop database. "
+                "Move it away, or set MOCKLOOP_HOME to another folder."
+            )
         return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
