@@ -338,3 +338,14 @@ def test_a_lone_surrogate_in_candidate_output_survives_simulate_and_report(
     report = cli(mockloop_home, "report", session_id)
     assert report.returncode == 0, report.stderr
     assert "ValueError" in report.stdout
+
+
+def test_a_pipe_among_the_recovery_files_is_reported_not_waited_on(mockloop_home: Path) -> None:
+    database, session = new_session(mockloop_home)
+    (mockloop_home / "recovery").mkdir()
+    os.mkfifo(mockloop_home / "recovery" / "pipe.jsonl")
+    result = cli(mockloop_home, "history", "--json")
+    assert result.returncode == 0, result.stderr
+    assert session.id in result.stdout
+    store = Store.open(database)
+    assert any("is a named pipe" in notice for notice in store.notices())

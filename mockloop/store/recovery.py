@@ -107,15 +107,12 @@ def pending(database: Path) -> list[Path]:
 def read(path: Path) -> list[Record]:
     """The records of a recovery file; MockloopError naming the line when one is malformed.
 
-    A last line cut short (a crash while an older version appended) is ignored.
+    A last line cut short (a crash while an older version appended) is ignored. Only a
+    regular file of at most READ_LIMIT bytes is read (a pipe named `*.jsonl` would block).
     """
-    try:
-        if path.stat().st_size > READ_LIMIT:
-            raise MockloopError(f"{path}: larger than {READ_LIMIT // 2**20} MiB; not imported.")
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or "not UTF-8 text"
-        raise MockloopError(f"{path}: cannot read ({reason}).") from None
+    from mockloop.yaml_reader import read_text  # the bounded reader: regular files only
+
+    text = read_text(path, limit=READ_LIMIT, error=MockloopError)
     lines = [line for line in text.splitlines() if line.strip()]
     records: list[Record] = []
     for number, line in enumerate(lines, 1):
