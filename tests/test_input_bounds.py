@@ -72,3 +72,11 @@ def test_a_database_path_that_is_not_a_regular_file_is_named(
         database.symlink_to("/dev/zero")
     with pytest.raises(MockloopError, match="is not a regular file"):
         Store.open(database)
+
+
+def test_a_data_folder_that_is_a_file_is_named_with_the_reason(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file", encoding="utf-8")
+    store = Store.open(blocked / "mockloop.db")
+    with pytest.raises(MockloopError, match="does not exist and cannot be created"):
+        store.history()

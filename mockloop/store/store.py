@@ -58,6 +58,7 @@ class Store:
         self._warned = False
         self._failed_imports: set[Path] = set()
         self._reader: EventDatabase | None = None
+        self._open_error: BaseException | None = None
         self._claims: dict[str, SessionClaim] = {}
 
     @classmethod
@@ -121,6 +122,7 @@ class Store:
 
     def _degrade(self, error: BaseException) -> None:
         """Switch to memory after a write failure; tell the user the first time only."""
+        self._open_error = error
         if self._database is not None:
             self._database.set_timeout(RETRY_TIMEOUT)
         if not self._warned:
@@ -165,6 +167,12 @@ class Store:
         if self._database is not None:
             return self._database
         if self._reader is None:
+            if not self.path.exists():
+                raise MockloopError(
+                    f"The database {self.path} does not exist and cannot be created: "
+                    f"{describe(self._open_error) if self._open_error else 'unknown reason'}. "
+                    "Check MOCKLOOP_HOME or the data folder."
+                )
             with self._reading():
                 self._reader = EventDatabase.open_read_only(self.path)
         return self._reader
