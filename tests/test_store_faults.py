@@ -7,7 +7,6 @@ import os
 import random
 import signal
 import sqlite3
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -156,7 +155,7 @@ def test_read_only_database_keeps_events_in_memory(tmp_path: Path) -> None:
 def test_unwritable_data_folder_runs_in_memory_and_writes_recovery_at_exit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     blocked = tmp_path / "data"
     blocked.write_text("a file where the data folder should be")

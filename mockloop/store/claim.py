@@ -10,12 +10,11 @@ exits, so a crash never leaves a session locked.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 from mockloop.errors import UsageError
+from mockloop.store.recovery import private_folder
 
 
 class SessionClaim:
@@ -34,9 +33,7 @@ class SessionClaim:
 
 def lock_folders(database: Path) -> list[Path]:
     """Where claims for this database live: next to it, else a private temp folder."""
-    digest = hashlib.sha256(str(database.resolve()).encode("utf-8", "surrogatepass"))
-    private = Path(tempfile.gettempdir()) / f"mockloop-locks-{os.getuid()}"
-    return [database.parent / "locks", private / digest.hexdigest()[:16]]
+    return [database.parent / "locks", private_folder("locks", database)]
 
 
 def _open_lock_file(database: Path, session_id: str) -> int:

@@ -8,9 +8,8 @@ under the temp dir named after the database; `folders` lists both, and both are 
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,12 +20,26 @@ READ_LIMIT = 256 * 1024 * 1024
 """The largest recovery file imported (bytes); a longer one is reported and left alone."""
 
 
+def temporary_root() -> Path:
+    """The temp dir as `tempfile` picks it on POSIX (TMPDIR, else /tmp).
+
+    Computed here because every start looks for recovery files there, and importing
+    `tempfile` (with `shutil` and `random`) would add ~15 ms to `history --json`.
+    """
+    chosen = os.environ.get("TMPDIR")
+    return Path(chosen) if chosen and os.path.isdir(chosen) else Path("/tmp")
+
+
+def private_folder(kind: str, database: Path) -> Path:
+    """`<temp>/mockloop-<kind>-<uid>/<digest of the database path>`: this user's, this DB's."""
+    name = str(database.absolute()).encode("utf-8", "surrogatepass")
+    digest = f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
+    return temporary_root() / f"mockloop-{kind}-{os.getuid()}" / digest
+
+
 def fallback_folder(database: Path) -> Path:
-    """This database's folder under the temp dir, private to this user."""
-    digest = hashlib.sha256(str(database.resolve()).encode("utf-8", "surrogatepass"))
-    return (
-        Path(tempfile.gettempdir()) / f"mockloop-recovery-{os.getuid()}" / digest.hexdigest()[:16]
-    )
+    """This database's recovery folder under the temp dir, private to this user."""
+    return private_folder("recovery", database)
 
 
 def folders(database: Path) -> list[Path]:
@@ -56,6 +69,8 @@ def _free_name(folder: Path, session_id: str) -> Path:
 
 def write_atomically(folder: Path, session_id: str, text: str) -> Path:
     """Write a new recovery file whole (temp file, fsync, rename); raises OSError on failure."""
+    import tempfile  # only this rare path needs it
+
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{session_id}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
