@@ -100,7 +100,7 @@ def load_rubric(path: Path) -> Rubric:
 def load_problem(folder: Path) -> Problem:
     """Load a problem folder: problem.yaml plus starter.py, solution.py and optional files."""
     spec = folder / "problem.yaml"
-    if not spec.is_file():
+    if not spec.exists() and not spec.is_symlink():  # a pipe or device is named when read
         raise PackError(f"{folder}: a problem folder needs a problem.yaml file.")
     sources: dict[str, str] = {}
     for field_name, file_name in PROBLEM_FILES.items():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mockloop import yaml_reader
-from mockloop.catalog import load_persona
+from mockloop.catalog import load_persona, load_problem
 from mockloop.config import load_settings
 from mockloop.errors import PackError, UsageError
 from mockloop.simulation import load_script, parse_script
@@ -166,3 +166,13 @@ def test_a_syntax_error_quotes_no_file_content(tmp_path: Path) -> None:
 def test_deep_nesting_is_a_clear_error() -> None:
     with pytest.raises(UsageError):
         parse_script("company: " + "[" * 50_000 + "]" * 50_000 + "\n", "deep.yaml")
+
+
+def test_a_problem_spec_that_is_a_pipe_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "pipe-problem"
+    folder.mkdir()
+    for name in ("starter.py", "solution.py"):
+        (folder / name).write_text("def solve():\n    pass\n", encoding="utf-8")
+    os.mkfifo(folder / "problem.yaml")
+    with pytest.raises(PackError, match="problem.yaml: is a named pipe"):
+        load_problem(folder)
