@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from mockloop.errors import MockloopError, UsageError
 from mockloop.store import codec
+from mockloop.store.files import check_database_file, is_corruption
 from mockloop.store.records import Record
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from mockloop.events import Event
     from mockloop.store.summary import SessionSummary
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 LATEST_MIGRATION = "m001_sessions_events_code"
 """The last migration in schema.py; when it is applied, opening skips importing sqlite-utils."""
 DURABLE_KINDS = frozenset({"session_ended", "scorecard_written"})
@@ -39,42 +39,6 @@ SUMMARY_COLUMNS = (
 
 class SequenceGap(ValueError):
     """An event's sequence number does not follow the last stored one (a caller bug)."""
-
-
-def check_database_file(path: Path) -> None:
-    """Refuse a path holding something other than an SQLite file; never touch it."""
-    if path.is_dir():
-        raise MockloopError(f"{path} is a directory, not the MockLoop database. Move it away.")
-    if not path.is_file():
-        if path.exists():  # a pipe or device: SQLite would block reading it, or read zeros
-            raise MockloopError(
-                f"{path} is not a regular file, so it cannot be the MockLoop database. "
-                "Move it away, or set MOCKLOOP_HOME to another folder."
-            )
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
-        raise MockloopError(
-            f"{path} is not an SQLite database, so MockLoop will not use it (it was left "
-            "untouched). Move or rename it, or set MOCKLOOP_HOME to another folder."
-        )
-
-
-def corrupt(path: Path, error: sqlite3.DatabaseError) -> MockloopError:
-    """The message for a database SQLite cannot read."""
-    return MockloopError(
-        f"{path} is damaged or not a MockLoop database ({error}); it was left untouched. "
-        "Move it away to start a fresh one, or set MOCKLOOP_HOME to another folder."
-    )
-
-
-def is_corruption(error: sqlite3.DatabaseError) -> bool:
-    """True for errors meaning the file itself is unreadable (not busy, full or read-only)."""
-    name = getattr(error, "sqlite_errorname", "")
-    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or (
-        not isinstance(error, sqlite3.OperationalError) and not name
-    )
 
 
 def payload_json(payload: BaseModel, exclude: set[str] | None = None) -> str:

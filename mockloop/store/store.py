@@ -20,7 +20,8 @@ from mockloop.errors import MockloopError, UsageError
 from mockloop.store import recovery
 from mockloop.store.claim import SessionClaim
 from mockloop.store.claim import claim as claim_session
-from mockloop.store.database import EventDatabase, check_database_file, corrupt, is_corruption
+from mockloop.store.database import EventDatabase
+from mockloop.store.files import check_database_file, corrupt, is_corruption
 from mockloop.store.records import Record, wall_clock
 
 if TYPE_CHECKING:
