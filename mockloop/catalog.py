@@ -17,18 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from mockloop import paths
+from mockloop import paths, yaml_reader
 from mockloop.errors import PackError, unknown
 from mockloop.languages import default_language
 from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric, offered
 
 Model = TypeVar("Model", bound=BaseModel)
-
-# libyaml's C loader parses our packs about ten times faster than the pure-Python one.
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Problem fields read from source files in the problem's folder, by file stem; the suffix
 # comes from the language spec.
@@ -42,27 +38,21 @@ PROBLEM_FILES = {
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file, turning syntax errors into a message with the line number."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise PackError(f"{path}: not UTF-8 text ({error.reason}).") from None
-    except OSError as error:
-        raise PackError(f"{path}: cannot read ({error.strerror}).") from None
-    try:
-        return yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise PackError(f"{path}:{where}: invalid YAML: {problem}.") from None
+    """Parse a pack's YAML file with the bounds of `yaml_reader` (size, aliases, regular file)."""
+    return yaml_reader.read_yaml(path, error=PackError)
 
 
 def describe_validation(path: Path, error: ValidationError) -> str:
-    """One line per field error: `file: field.path: what was expected (got ...)`."""
+    """One line per field error: `file: field.path: what was expected (got ...)`.
+
+    Field names and values are quoted only as short excerpts, and at most
+    `yaml_reader.ERROR_LINES` errors are listed, so a file that is not a pack at all (a
+    symlink to some other file) is not echoed back.
+    """
     lines = []
-    for item in error.errors():
-        location = ".".join(str(part) for part in item["loc"]) or "(top level)"
+    problems = error.errors()
+    for item in problems[: yaml_reader.ERROR_LINES]:
+        location = yaml_reader.field_path(item["loc"])
         message = item["msg"]
         if item["type"] == "extra_forbidden":
             message = "unknown field (check the spelling; see the built-in packs for examples)"
@@ -72,9 +62,11 @@ def describe_validation(path: Path, error: ValidationError) -> str:
         shown = (
             ""
             if item["type"] in ("missing",) or isinstance(given, dict)
-            else f" (got {given!r:.60})"
+            else f" (got {yaml_reader.excerpt(given)})"
         )
         lines.append(f"{path}: {location}: {message}{shown}")
+    if len(problems) > yaml_reader.ERROR_LINES:
+        lines.append(f"{path}: ... and {len(problems) - yaml_reader.ERROR_LINES} more errors.")
     return "\n".join(lines)
 
 
@@ -110,16 +102,13 @@ def load_rubric(path: Path) -> Rubric:
 def load_problem(folder: Path) -> Problem:
     """Load a problem folder: problem.yaml plus starter.py, solution.py and optional files."""
     spec = folder / "problem.yaml"
-    if not spec.is_file():
+    if not spec.exists() and not spec.is_symlink():  # a pipe or device is named when read
         raise PackError(f"{folder}: a problem folder needs a problem.yaml file.")
     sources: dict[str, str] = {}
     for field_name, file_name in PROBLEM_FILES.items():
         source_path = folder / file_name
-        if source_path.is_file():
-            try:
-                sources[field_name] = source_path.read_text(encoding="utf-8")
-            except UnicodeDecodeError as error:
-                raise PackError(f"{source_path}: not UTF-8 text ({error.reason}).") from None
+        if source_path.exists() or source_path.is_symlink():
+            sources[field_name] = yaml_reader.read_text(source_path, error=PackError)
     for required in ("starter", "solution"):
         if required not in sources:
             raise PackError(f"{folder}: missing {PROBLEM_FILES[required]}.")
@@ -213,8 +202,8 @@ def read_card(slug: str, spec: Path) -> ProblemCard | None:
     well-formed, so the caller falls back to loading the whole problem strictly.
     """
     try:
-        lines = spec.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = yaml_reader.read_text(spec).splitlines()
+    except PackError:
         return None
     blocks: dict[str, list[str]] = {}
     current: list[str] | None = None
@@ -235,8 +224,8 @@ def read_card(slug: str, spec: Path) -> ProblemCard | None:
         return None
     text = "\n".join(line for block in blocks.values() for line in block)
     try:
-        data = yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError:
+        data = yaml_reader.load(text, str(spec))
+    except PackError:
         return None
     if not isinstance(data, dict):
         return None
@@ -391,6 +380,9 @@ def validate_path(
             ]
         )
         targets += sorted(p for p in path.glob("*.yaml") if p not in targets)
+    elif path.exists():
+        kind = yaml_reader.describe_kind(path.stat().st_mode)
+        return [f"{path}: is {kind}, not a pack file or folder."]
     else:
         return [f"{path}: no such file or folder."]
     for target in targets:

@@ -14,6 +14,20 @@ import typer
 
 from mockloop.errors import MockloopError
 
+SEED_MIN, SEED_MAX = -(2**63), 2**63 - 1
+"""The range of `--seed` (SQLite's 64-bit integers); the same bounds as `events.SEED_MIN/MAX`."""
+
+
+def text(value: str | None) -> str | None:
+    """Refuse text options that are not UTF-8 (undecodable bytes arrive as lone surrogates)."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise typer.BadParameter("not valid UTF-8 text") from None
+    return value
+
+
 app = typer.Typer(
     name="mockloop",
     help="A terminal mock-interview studio: practise coding interviews with a persona.",
@@ -23,16 +37,24 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-CompanyOption = Annotated[str, typer.Option("--company", "-c", help="Company persona, e.g. google")]
+CompanyOption = Annotated[
+    str, typer.Option("--company", "-c", help="Company persona, e.g. google", callback=text)
+]
 LevelOption = Annotated[
-    str, typer.Option("--level", "-l", help="junior, mid, senior, staff (or a title: L5, E5)")
+    str,
+    typer.Option(
+        "--level", "-l", help="junior, mid, senior, staff (or a title: L5, E5)", callback=text
+    ),
 ]
 ModelOption = Annotated[
     str | None,
-    typer.Option("--model", help="litellm model, e.g. openai/gpt-4o-mini (env MOCKLOOP_MODEL)"),
+    typer.Option(
+        "--model", help="litellm model, e.g. openai/gpt-4o-mini (env MOCKLOOP_MODEL)", callback=text
+    ),
 ]
 ApiBaseOption = Annotated[
-    str | None, typer.Option("--api-base", help="Base URL for a local or proxy model server")
+    str | None,
+    typer.Option("--api-base", help="Base URL for a local or proxy model server", callback=text),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")]
 
@@ -41,13 +63,17 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 def start(
     company: CompanyOption,
     level: LevelOption,
-    focus: Annotated[str, typer.Option(help="Interview focus")] = "coding",
+    focus: Annotated[str, typer.Option(help="Interview focus", callback=text)] = "coding",
     problem: Annotated[
-        str | None, typer.Option(help="Problem slug (default: one you have not done)")
+        str | None,
+        typer.Option(help="Problem slug (default: one you have not done)", callback=text),
     ] = None,
     model: ModelOption = None,
     api_base: ApiBaseOption = None,
-    seed: Annotated[int | None, typer.Option(help="Seed for the offline interviewer")] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(min=SEED_MIN, max=SEED_MAX, help="Seed for the offline interviewer"),
+    ] = None,
     minutes: Annotated[int | None, typer.Option(min=5, max=180, help="Interview length")] = None,
 ) -> None:
     """Start an interview in the terminal UI."""
@@ -59,7 +85,7 @@ def start(
 @app.command()
 def resume(
     session_id: Annotated[
-        str | None, typer.Argument(help="Session id (default: the latest)")
+        str | None, typer.Argument(help="Session id (default: the latest)", callback=text)
     ] = None,
 ) -> None:
     """Reopen an unfinished session exactly where it stopped."""
@@ -79,9 +105,11 @@ def personas(as_json: JsonOption = False) -> None:
 @app.command()
 def problems(
     company: Annotated[
-        str | None, typer.Option("--company", "-c", help="Only this company")
+        str | None, typer.Option("--company", "-c", help="Only this company", callback=text)
     ] = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Only this level")] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", "-l", help="Only this level", callback=text)
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the problems in the bank."""
@@ -100,7 +128,7 @@ def validate(path: Annotated[Path, typer.Argument(help="A pack file or folder")]
 
 @app.command()
 def check(
-    slug: Annotated[str, typer.Argument(help="Problem slug, e.g. two-sum")],
+    slug: Annotated[str, typer.Argument(help="Problem slug, e.g. two-sum", callback=text)],
     file: Annotated[Path, typer.Argument(help="Your solution, a source file")],
     as_json: JsonOption = False,
     verbose: Annotated[
@@ -130,9 +158,11 @@ def simulate(
 def history(
     as_json: JsonOption = False,
     company: Annotated[
-        str | None, typer.Option("--company", "-c", help="Only this company")
+        str | None, typer.Option("--company", "-c", help="Only this company", callback=text)
     ] = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Only this level")] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", "-l", help="Only this level", callback=text)
+    ] = None,
 ) -> None:
     """List past sessions, newest first."""
     from mockloop.commands import history as history_command
@@ -142,11 +172,13 @@ def history(
 
 @app.command()
 def report(
-    session_id: Annotated[str, typer.Argument(help="Session id (see `mockloop history`)")],
+    session_id: Annotated[
+        str, typer.Argument(help="Session id (see `mockloop history`)", callback=text)
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file")
     ] = None,
-    format: Annotated[str, typer.Option("--format", help="md or json")] = "md",  # noqa: A002
+    format: Annotated[str, typer.Option("--format", help="md or json", callback=text)] = "md",  # noqa: A002
 ) -> None:
     """Show a session's scorecard again, or write it to a file."""
     from mockloop.commands import scorecard

@@ -10,8 +10,8 @@ import os
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mockloop import paths
-from mockloop.catalog import describe_validation, read_yaml
+from mockloop import paths, yaml_reader
+from mockloop.catalog import describe_validation
 from mockloop.errors import UsageError
 
 
@@ -23,15 +23,21 @@ class Settings(BaseModel):
     model: str | None = Field(default=None, description="litellm model string for the interviewer")
     api_base: str | None = Field(default=None, description="Base URL of a local or proxy server")
     minutes: int | None = Field(default=None, ge=5, le=180, description="Default interview length")
-    request_timeout: float = Field(default=30.0, gt=0, description="Seconds per model request")
+    request_timeout: float = Field(
+        default=30.0,
+        gt=0,
+        le=600,
+        allow_inf_nan=False,
+        description="Seconds a model request may take, from sending it to its last token",
+    )
 
 
 def load_settings() -> Settings:
     """Read config.yaml if it exists; a broken file is a usage error naming the field."""
     path = paths.config_file()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Settings()
-    data = read_yaml(path) or {}
+    data = yaml_reader.read_yaml(path, error=UsageError) or {}
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a mapping such as 'model: openai/gpt-4o-mini'.")
     for secret in ("api_key", "key", "openai_api_key"):
@@ -55,6 +61,9 @@ def resolve_model(
     api_base = api_base_flag or os.environ.get("MOCKLOOP_API_BASE") or settings.api_base
     if model is not None and not model.strip():
         model = None
+    for name, value in (("model", model), ("API base", api_base)):
+        if value is not None and value != value.encode("utf-8", "replace").decode("utf-8"):
+            raise UsageError(f"The {name} {value!a} is not valid UTF-8 text.")
     if api_base and not api_base.startswith(("http://", "https://")):
         raise UsageError(f"--api-base '{api_base}' must be an http:// or https:// URL.")
     return model, api_base

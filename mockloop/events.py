@@ -66,6 +66,8 @@ Intent = Literal[
 ]
 """What a coding interviewer's message does (logged as `interviewer_said.intent`; other
 rounds' interviewers may log intents of their own, so the payload keeps a plain string)."""
+SEED_MIN, SEED_MAX = -(2**63), 2**63 - 1
+"""Seeds are stored as SQLite integers, which are 64-bit."""
 
 
 class Payload(BaseModel):
@@ -85,8 +87,8 @@ class SessionStarted(Payload):
     focus: str = "coding"
     problem: str
     rubric: str
-    minutes: int
-    seed: int
+    minutes: int = Field(ge=1, le=24 * 60)
+    seed: int = Field(ge=SEED_MIN, le=SEED_MAX)
     model: str | None = Field(default=None, description="Model name only, never a key")
     api_base: str | None = None
     starter: str = Field(description="The code the editor opened with")

@@ -3,12 +3,15 @@
 litellm costs 3-4 s to import, so it is imported inside functions (optionally ahead of
 time in a background thread), never at module import. The SDK's own retries are off; we
 retry rate limits, timeouts, 5xx and connection errors ourselves, only before the first
-token arrives, within a total deadline.
+token arrives. One deadline covers the whole call, first byte to last token, and a reply is
+bounded in tokens (`max_tokens`, asked of the server) and in characters (enforced here,
+for servers that ignore it), so an endless stream ends as a cut-off reply.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import re
@@ -39,6 +42,8 @@ KEY_PATTERN = re.compile(
     r"|(?<=x-api-key: )\S{6,})"
 )
 SECRET_ENV_SUFFIXES = ("_API_KEY", "_KEY", "_TOKEN", "_SECRET")
+CHARACTERS_PER_TOKEN = 8
+"""A generous upper bound on characters per token, for the reply's character cap."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,12 @@ class ModelConfig:
     timeout: float = 30.0
     retry_base: float = 0.5
     max_attempts: int = 4
+    max_tokens: int = 1500
+
+    @property
+    def max_characters(self) -> int:
+        """The longest reply kept, whatever the server does with `max_tokens`."""
+        return self.max_tokens * CHARACTERS_PER_TOKEN
 
 
 class LLMError(MockloopError):
@@ -201,6 +212,7 @@ async def _open_stream(
         timeout=timeout,
         stream_timeout=timeout,
         max_retries=0,
+        max_tokens=config.max_tokens,
         **extra,
     )
 
@@ -208,16 +220,17 @@ async def _open_stream(
 async def stream_chat(
     config: ModelConfig, messages: list[dict[str, str]], *, deadline: float = 60.0
 ) -> AsyncGenerator[str, None]:
-    """Stream the reply's text. Retries only before the first token, within `deadline` s.
+    """Stream the reply's text, all of it within `deadline` s; retries only before the first token.
 
     Raises LLMError when no token came (with `.retryable` saying why it gave up), or
-    StreamCut when the stream broke after some text was yielded.
+    StreamCut when the stream broke, ran past the deadline or past `max_characters` after
+    some text was yielded (that text stands).
     """
     litellm = await ensure_litellm()
-    started = time.monotonic()
+    ends = time.monotonic() + deadline
     attempt = 0
     while True:
-        remaining = deadline - (time.monotonic() - started)
+        remaining = ends - time.monotonic()
         if remaining <= 0:
             raise LLMError(
                 f"The model {config.model} did not answer in {deadline:.0f} s.", retryable=True
@@ -238,28 +251,56 @@ async def stream_chat(
             failure = classify(error, config)
             attempt += 1
             delay = backoff_delay(attempt - 1, config.retry_base)
-            left = deadline - (time.monotonic() - started)
+            left = ends - time.monotonic()
             if not failure.retryable or attempt >= config.max_attempts or delay >= left:
                 raise failure from None
             await asyncio.sleep(delay)
             continue
         break
-    if first:
-        yield first
     if iterator is None:
         return
+    async for text in _rest_of_stream(config, iterator, first, ends, deadline):
+        yield text
+
+
+async def _rest_of_stream(
+    config: ModelConfig, iterator: Any, first: str, ends: float, deadline: float
+) -> AsyncGenerator[str, None]:
+    """The first text, then every further chunk until the stream ends or a bound is hit."""
+    budget = config.max_characters
+    text = first
     try:
         while True:
-            async with asyncio.timeout(config.timeout):
-                chunk = await iterator.__anext__()
-            text = chunk_text(chunk)
+            if len(text) >= budget:
+                yield text[:budget]
+                raise StreamCut(f"The reply was cut off at {budget:,} characters.", retryable=False)
+            budget -= len(text)
             if text:
                 yield text
+            remaining = ends - time.monotonic()
+            if remaining <= 0:
+                raise StreamCut(
+                    f"The reply was cut off: it took longer than {deadline:.0f} s.",
+                    retryable=False,
+                )
+            async with asyncio.timeout(min(config.timeout, remaining)):
+                chunk = await iterator.__anext__()
+            text = chunk_text(chunk)
     except StopAsyncIteration:
         return
+    except StreamCut:
+        raise
     except Exception as error:
-        failure = classify(error, config)
-        raise StreamCut(f"The reply was cut off: {failure.message}", retryable=False) from None
+        if isinstance(error, TimeoutError) and ends - time.monotonic() <= 0:
+            message = f"it took longer than {deadline:.0f} s"
+        else:
+            message = classify(error, config).message
+        raise StreamCut(f"The reply was cut off: {message}", retryable=False) from None
+    finally:
+        close = getattr(iterator, "aclose", None)
+        if close is not None:
+            with contextlib.suppress(Exception):
+                await close()
 
 
 async def chat(

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from mockloop import yaml_reader
 from mockloop.clock import SimulatedClock
 from mockloop.conductor import TICK_SECONDS, Conductor, Round, Services
 from mockloop.engine.base import EndReason, Trigger
 from mockloop.errors import UsageError
+from mockloop.events import SEED_MAX, SEED_MIN
 from mockloop.session import Session
 
 if TYPE_CHECKING:
@@ -64,7 +66,7 @@ class SimulationScript(BaseModel):
     level: str
     focus: str = "coding"
     problem: str | None = Field(default=None, description="Slug; chosen by the seed if omitted")
-    seed: int = DEFAULT_SEED
+    seed: int = Field(default=DEFAULT_SEED, ge=SEED_MIN, le=SEED_MAX)
     minutes: int | None = Field(default=None, ge=5, le=180)
     description: str = Field(default="", description="Who this candidate is, for authors")
     actions: list[ScriptAction] = Field(min_length=1)
@@ -118,15 +120,7 @@ def _line_of(root: yaml.Node | None, location: tuple[int | str, ...]) -> int | N
 
 def parse_script(text: str, source: str = "script") -> SimulationScript:
     """Validate a script's text; UsageError names the line and field of every problem."""
-    try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}:" if mark else ""
-        raise UsageError(
-            f"{source}:{where} invalid YAML: {getattr(error, 'problem', error)}."
-        ) from None
+    data, root = yaml_reader.parse(text, source, error=UsageError)
     if not isinstance(data, dict):
         raise UsageError(f"{source}: expected a mapping with company, level, problem, actions.")
     try:
@@ -135,7 +129,7 @@ def parse_script(text: str, source: str = "script") -> SimulationScript:
         lines = []
         for item in error.errors():
             location = tuple(part for part in item["loc"] if isinstance(part, int | str))
-            field = ".".join(str(part) for part in location) or "(top level)"
+            field = yaml_reader.field_path(location)
             message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
             line = _line_of(root, location)
             lines.append(f"{source}:{f' line {line}:' if line else ''} {field}: {message}")
@@ -153,12 +147,7 @@ def parse_script(text: str, source: str = "script") -> SimulationScript:
 
 def load_script(path: Path) -> SimulationScript:
     """Read and validate a script file (UsageError when missing or malformed)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or "not UTF-8 text"
-        raise UsageError(f"Cannot read the script {path}: {reason}.") from None
-    return parse_script(text, str(path))
+    return parse_script(yaml_reader.read_text(path, error=UsageError), str(path))
 
 
 class Driver:

@@ -61,7 +61,15 @@ class Malformed:
     text: str = DEFAULT_REPLY
 
 
-Behaviour = Reply | Status | Stall | Drop | Malformed
+@dataclass(frozen=True)
+class Endless:
+    """Stream `word` every `chunk_delay` seconds and never finish (until the client hangs up)."""
+
+    word: str = "more "
+    chunk_delay: float = 0.05
+
+
+Behaviour = Reply | Status | Stall | Drop | Malformed | Endless
 
 ERROR_TYPES = {
     400: "invalid_request_error",
@@ -257,6 +265,9 @@ class ChatHandler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
+        if isinstance(behaviour, Endless):
+            self._stream_forever(behaviour, model)
+            return
         pieces = split_chunks(behaviour.text)
         limit = len(pieces)
         if isinstance(behaviour, Stall | Drop | Malformed):
@@ -289,3 +300,15 @@ class ChatHandler(BaseHTTPRequestHandler):
             self._write_chunk(b"")
         except OSError:
             self.close_connection = True
+
+    def _stream_forever(self, behaviour: Endless, model: str) -> None:
+        """One chunk every `chunk_delay` s until the client closes or the server stops."""
+        self.close_connection = True
+        delta: dict[str, Any] = {"role": "assistant", "content": behaviour.word}
+        try:
+            while not self.server_state._closing.is_set():
+                self._write_chunk(self._event(model, delta))
+                delta = {"content": behaviour.word}
+                self.server_state._closing.wait(timeout=behaviour.chunk_delay)
+        except OSError:
+            return

@@ -52,7 +52,9 @@ def start(
             minutes=minutes,
             done_slugs=store.done_slugs(),
         )
-        return Session.start(plan.started, store, WallClock())
+        session = Session.start(plan.started, store, WallClock())
+        store.claim(session.id)
+        return session
 
     present(new_session, resumed=False)
 
@@ -62,6 +64,7 @@ def resume(session_id: str | None) -> None:
 
     def unfinished_session(store: Store) -> Session:
         full_id = resolve(store, session_id)
+        store.claim(full_id)  # one writer per session: a second window is refused (exit 2)
         events = store.load(full_id)
         if any(event.kind == "session_ended" for event in events):
             raise UsageError(
@@ -143,6 +146,7 @@ def open_session(session_id: str, *, resumed: bool) -> Interview:
     """Load a session the launcher's child prepared (in the UI, after its first frame)."""
     store = Store.open()
     try:
+        store.claim(session_id)
         session = loaded_session(session_id, store.load(session_id), store)
         return prepare(session, store, resumed=resumed)
     except BaseException:

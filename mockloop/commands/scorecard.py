@@ -47,7 +47,7 @@ def report(session_id: str, output: Path | None, format: str) -> None:  # noqa: 
     finally:
         store.close()
     markdown, scorecard = load_or_render(events, session_id)
-    text = json.dumps(scorecard, indent=2) + "\n" if format == "json" else markdown
+    text = json.dumps(scorecard, indent=2) + "\n" if format == "json" else writable(markdown)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -61,6 +61,11 @@ def report(session_id: str, output: Path | None, format: str) -> None:  # noqa: 
         from rich.markdown import Markdown
 
         Console().print(Markdown(text))
+
+
+def writable(text: str) -> str:
+    """Text that can be written as UTF-8: a lone surrogate (from candidate output) becomes '?'."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def load_or_render(events: list[Event], session_id: str) -> tuple[str, dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 import os
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -86,13 +87,23 @@ def date_of(path: str) -> str | None:
     return match.group(1) if match else None
 
 
+def scorecard_json(scorecard: Scorecard) -> str:
+    """The scorecard as JSON; a lone surrogate from candidate output is written escaped."""
+    from pydantic_core import PydanticSerializationError
+
+    try:
+        return scorecard.model_dump_json(indent=2) + "\n"
+    except PydanticSerializationError:
+        return json.dumps(scorecard.model_dump(mode="json"), indent=2) + "\n"
+
+
 def save(path: Path, markdown: str, scorecard: Scorecard) -> None:
     """Write the report and its JSON scorecard atomically; MockloopError names the file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for target, text in (
-            (path, markdown),
-            (path.with_suffix(".json"), scorecard.model_dump_json(indent=2) + "\n"),
+            (path, markdown.encode("utf-8", "replace").decode("utf-8")),  # lone surrogates
+            (path.with_suffix(".json"), scorecard_json(scorecard)),
         ):
             temporary = target.with_name(target.name + ".tmp")
             temporary.write_text(text, encoding="utf-8")

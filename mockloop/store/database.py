@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,13 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from mockloop.errors import MockloopError, UsageError
 from mockloop.store import codec
+from mockloop.store.files import check_database_file, is_corruption
 from mockloop.store.records import Record
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from mockloop.events import Event
     from mockloop.store.summary import SessionSummary
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 LATEST_MIGRATION = "m001_sessions_events_code"
 """The last migration in schema.py; when it is applied, opening skips importing sqlite-utils."""
 DURABLE_KINDS = frozenset({"session_ended", "scorecard_written"})
@@ -38,35 +41,18 @@ class SequenceGap(ValueError):
     """An event's sequence number does not follow the last stored one (a caller bug)."""
 
 
-def check_database_file(path: Path) -> None:
-    """Refuse a path holding something other than an SQLite file; never touch it."""
-    if path.is_dir():
-        raise MockloopError(f"{path} is a directory, not the MockLoop database. Move it away.")
-    if not path.is_file():
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
-        raise MockloopError(
-            f"{path} is not an SQLite database, so MockLoop will not use it (it was left "
-            "untouched). Move or rename it, or set MOCKLOOP_HOME to another folder."
-        )
+def payload_json(payload: BaseModel, exclude: set[str] | None = None) -> str:
+    """The payload as JSON text; a lone surrogate (from candidate output) is kept escaped.
 
+    pydantic refuses to write unpaired surrogates as UTF-8; `json.dumps` escapes them as
+    `\\udXXX`, which reads back as the same string, so nothing is lost or altered.
+    """
+    from pydantic_core import PydanticSerializationError
 
-def corrupt(path: Path, error: sqlite3.DatabaseError) -> MockloopError:
-    """The message for a database SQLite cannot read."""
-    return MockloopError(
-        f"{path} is damaged or not a MockLoop database ({error}); it was left untouched. "
-        "Move it away to start a fresh one, or set MOCKLOOP_HOME to another folder."
-    )
-
-
-def is_corruption(error: sqlite3.DatabaseError) -> bool:
-    """True for errors meaning the file itself is unreadable (not busy, full or read-only)."""
-    name = getattr(error, "sqlite_errorname", "")
-    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or (
-        not isinstance(error, sqlite3.OperationalError) and not name
-    )
+    try:
+        return payload.model_dump_json(exclude=exclude)
+    except PydanticSerializationError:
+        return json.dumps(payload.model_dump(mode="json", exclude=exclude), separators=(",", ":"))
 
 
 class EventDatabase:
@@ -105,6 +91,35 @@ class EventDatabase:
             connection.close()
             raise
         return database
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> EventDatabase:
+        """Open for reading only, e.g. on a read-only disk where WAL cannot make its files.
+
+        Tries SQLite's read-only mode, then `immutable` (no locking or WAL index at all:
+        right for a disk nobody can write). Raises sqlite3 errors when neither works.
+        """
+        from urllib.parse import quote
+
+        if not path.is_file():
+            raise sqlite3.OperationalError(f"{path} does not exist")
+        failure: sqlite3.DatabaseError | None = None
+        for mode in ("mode=ro", "immutable=1"):
+            uri = f"file:{quote(str(path))}?{mode}"
+            connection = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+            try:
+                connection.execute("SELECT count(*) FROM sessions").fetchone()
+            except sqlite3.DatabaseError as error:
+                connection.close()
+                if is_corruption(error):
+                    raise
+                failure = error
+                continue
+            return cls(path, connection, 0.0)
+        assert failure is not None
+        raise failure
 
     def up_to_date(self) -> bool:
         """True when the latest migration is applied (a plain query, no sqlite-utils import)."""
@@ -190,13 +205,13 @@ class EventDatabase:
                     payload.minutes,
                 ),
             )
-            body = payload.model_dump_json()
+            body = payload_json(payload)
         elif isinstance(payload, CodeSnapshot):
             digest = payload.digest
             self._store_code(session_id, payload.code, digest, written)
-            body = payload.model_dump_json(exclude={"code"})
+            body = payload_json(payload, exclude={"code"})
         else:
-            body = payload.model_dump_json()
+            body = payload_json(payload)
             if isinstance(payload, SessionEnded):
                 execute(
                     "UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ?",
@@ -278,10 +293,16 @@ class EventDatabase:
             ).fetchall()
             loaded: list[Event] = []
             for seq, t, body, digest in rows:
-                payload: dict[str, Any] = json.loads(body)
-                if digest is not None:
-                    payload["code"] = self._codes.code(digest)
-                loaded.append(Event.model_validate({"seq": seq, "t": t, "payload": payload}))
+                try:
+                    payload: dict[str, Any] = json.loads(body)
+                    if digest is not None:
+                        payload["code"] = self._codes.code(digest)
+                    loaded.append(Event.model_validate({"seq": seq, "t": t, "payload": payload}))
+                except (ValueError, TypeError, zlib.error, RecursionError) as error:
+                    reason = str(error).splitlines()[0][:120] if str(error) else "unreadable"
+                    raise sqlite3.DatabaseError(
+                        f"event {seq} of session {session_id} cannot be read: {reason}"
+                    ) from None
         return loaded
 
     def latest_unfinished(self) -> str | None:

@@ -40,12 +40,20 @@ class Record:
 
     @classmethod
     def from_json(cls, line: str) -> Record:
-        """Parse a recovery-file line; raises ValueError when it is malformed."""
+        """Parse a recovery-file line; ValueError (only) when it is malformed in any way."""
         from mockloop.events import Event
 
-        data: dict[str, Any] = json.loads(line)
-        return cls(
-            session_id=str(data["session_id"]),
-            event=Event.model_validate(data["event"]),
-            recorded_at=str(data["recorded_at"]),
+        try:
+            data: Any = json.loads(line)
+        except RecursionError:
+            raise ValueError("nested too deeply") from None
+        if not isinstance(data, dict):
+            raise ValueError(f"expected an object, got {type(data).__name__}")
+        session_id, event, recorded_at = (
+            data.get(name) for name in ("session_id", "event", "recorded_at")
         )
+        if not isinstance(session_id, str) or not isinstance(recorded_at, str):
+            raise ValueError("session_id and recorded_at must be text")
+        if not isinstance(event, dict):
+            raise ValueError("event must be an object")
+        return cls(session_id, Event.model_validate(event), recorded_at)

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mockloop import paths
 from mockloop.errors import MockloopError, UsageError
-from mockloop.store.database import EventDatabase, check_database_file, corrupt, is_corruption
+from mockloop.store import recovery
+from mockloop.store.claim import SessionClaim
+from mockloop.store.claim import claim as claim_session
+from mockloop.store.database import EventDatabase
+from mockloop.store.files import check_database_file, corrupt, is_corruption
 from mockloop.store.records import Record, wall_clock
 
 if TYPE_CHECKING:
@@ -25,10 +30,13 @@ if TYPE_CHECKING:
 
 RETRY_TIMEOUT = 0.05
 """Busy timeout (seconds) for retries while degraded, so a held lock never freezes the UI."""
+WRITE_TIMEOUT = 0.5
+"""Busy timeout (seconds) for appends: a MockLoop commit holds the lock for well under a
+millisecond, so waiting longer only freezes the interview behind a stuck process."""
 
 
-def describe(error: BaseException) -> str:
-    """A short reason for a write failure, without paths or secrets."""
+def describe(error: BaseException, *, reading: bool = False) -> str:
+    """A short reason for a write (or read) failure, without paths or secrets."""
     name = getattr(error, "sqlite_errorname", "")
     if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return "it is locked by another MockLoop process"
@@ -36,7 +44,7 @@ def describe(error: BaseException) -> str:
         return "the disk is full"
     if name == "SQLITE_READONLY" or isinstance(error, PermissionError):
         return "it is read-only"
-    return f"it cannot be written ({error})"
+    return f"it cannot be {'read' if reading else 'written'} ({error})"
 
 
 class Store:
@@ -50,6 +58,9 @@ class Store:
         self._notices: list[str] = []
         self._warned = False
         self._failed_imports: set[Path] = set()
+        self._reader: EventDatabase | None = None
+        self._open_error: BaseException | None = None
+        self._claims: dict[str, SessionClaim] = {}
 
     @classmethod
     def open(cls, path: Path | None = None, *, timeout: float = 5.0) -> Store:
@@ -63,6 +74,7 @@ class Store:
         store = cls(target, None, timeout)
         try:
             store._database = EventDatabase.open(target, timeout)
+            store._database.set_timeout(store.write_timeout)
         except sqlite3.DatabaseError as error:
             if is_corruption(error):
                 raise corrupt(target, error) from None
@@ -78,8 +90,18 @@ class Store:
 
     @property
     def recovery_dir(self) -> Path:
-        """Where unwritten events are saved at close: next to the database."""
-        return self.path.parent / "recovery"
+        """Where unwritten events are saved at close: next to the database (see recovery.py)."""
+        return recovery.folders(self.path)[0]
+
+    @property
+    def write_timeout(self) -> float:
+        """How long an append waits for another process's write lock."""
+        return min(self.timeout, WRITE_TIMEOUT)
+
+    def claim(self, session_id: str) -> None:
+        """Become the one writer of a session until `close`; UsageError when another has it."""
+        if session_id not in self._claims:
+            self._claims[session_id] = claim_session(self.path, session_id)
 
     @property
     def in_memory(self) -> bool:
@@ -101,6 +123,7 @@ class Store:
 
     def _degrade(self, error: BaseException) -> None:
         """Switch to memory after a write failure; tell the user the first time only."""
+        self._open_error = error
         if self._database is not None:
             self._database.set_timeout(RETRY_TIMEOUT)
         if not self._warned:
@@ -118,6 +141,7 @@ class Store:
         try:
             if self._database is None:
                 self._database = EventDatabase.open(self.path, RETRY_TIMEOUT)
+                self._close_reader()
             self._database.write(self._pending)
         except sqlite3.DatabaseError as error:
             if isinstance(error, sqlite3.IntegrityError):
@@ -131,22 +155,53 @@ class Store:
             self._degrade(error)
             return False
         if self._warned:
-            self._database.set_timeout(self.timeout)
+            self._database.set_timeout(self.write_timeout)
         self._pending.clear()
         return True
 
     def _require(self) -> EventDatabase:
-        """The open database for reads and imports, or a MockloopError naming the file."""
+        """The database for reads: the open one, else a read-only connection to the file.
+
+        MockloopError naming the file and the reason when it cannot be read at all.
+        """
         self._flush_quietly()
-        if self._database is None:
-            raise MockloopError(f"The database {self.path} cannot be opened right now.")
-        return self._database
+        if self._database is not None:
+            return self._database
+        if self._reader is None:
+            if not self.path.exists():
+                raise MockloopError(
+                    f"The database {self.path} does not exist and cannot be created: "
+                    f"{describe(self._open_error) if self._open_error else 'unknown reason'}. "
+                    "Check MOCKLOOP_HOME or the data folder."
+                )
+            with self._reading():
+                self._reader = EventDatabase.open_read_only(self.path)
+        return self._reader
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turn SQLite read failures into one message naming the file and what to do."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if is_corruption(error):
+                raise corrupt(self.path, error) from None
+            raise MockloopError(
+                f"Cannot read the database {self.path}: {describe(error, reading=True)}."
+            ) from None
 
     def _flush_quietly(self) -> bool:
         try:
             if self._database is None:
                 self._database = EventDatabase.open(self.path, self.timeout)
-        except (sqlite3.DatabaseError, OSError):
+                self._database.set_timeout(self.write_timeout)
+                self._close_reader()
+        except (sqlite3.DatabaseError, OSError, MockloopError):
             return False
         return self._flush()
 
@@ -157,8 +212,11 @@ class Store:
         memory_ids = {record.session_id for record in self._pending}
         if session_id in memory_ids:
             return session_id
-        if self._database is not None:
-            stored = self._database.resolve(session_id)
+        readable = session_id.isprintable() and is_text(session_id)
+        if readable and (self._database is not None or self.path.is_file()):
+            database = self._require()
+            with self._reading():
+                stored = database.resolve(session_id)
             if stored is not None:
                 return stored
         matches = sorted(sid for sid in memory_ids if sid.startswith(session_id))
@@ -173,22 +231,30 @@ class Store:
     def load(self, session_id: str) -> list[Event]:
         """A session's log (id or unique prefix); UsageError when there is no such session."""
         full_id = self.resolve(session_id)
-        stored = self._database.events(full_id) if self._database is not None else []
+        stored: list[Event] = []
+        if self._database is not None or self.path.is_file():
+            database = self._require()
+            with self._reading():
+                stored = database.events(full_id)
         waiting = [record.event for record in self._pending if record.session_id == full_id]
         return stored + waiting
 
     def latest_unfinished(self) -> str | None:
         """The id of the most recent session that has not ended, if any."""
         self._import_recovery_folder()
-        if self._database is None:
+        if self._database is None and not self.path.is_file():
             return None
-        return self._database.latest_unfinished()
+        database = self._require()
+        with self._reading():
+            return database.latest_unfinished()
 
     def history(
         self, company: str | None = None, level: str | None = None, limit: int | None = None
     ) -> list[SessionSummary]:
         """Past sessions newest first; `company` is a persona id (e.g. google)."""
-        return self._require().history(company, level, limit)
+        database = self._require()
+        with self._reading():
+            return database.history(company, level, limit)
 
     def history_tuples(
         self,
@@ -198,15 +264,25 @@ class Store:
         limit: int | None = None,
     ) -> list[tuple[Any, ...]]:
         """Only these session columns, as tuples, newest first (the lean `--json` path)."""
-        return self._require().history_tuples(columns, company, level, limit)
+        database = self._require()
+        with self._reading():
+            return database.history_tuples(columns, company, level, limit)
 
     def known_personas(self) -> set[str]:
         """Persona ids that appear in the history (for `--company` on removed packs)."""
-        return set() if self._database is None else self._database.known_personas()
+        if self._database is None and not self.path.is_file():
+            return set()
+        database = self._require()
+        with self._reading():
+            return database.known_personas()
 
     def done_slugs(self) -> set[str]:
         """Problems this user has finished an interview on."""
-        return set() if self._database is None else self._database.done_slugs()
+        if self._database is None and not self.path.is_file():
+            return set()
+        database = self._require()
+        with self._reading():
+            return database.done_slugs()
 
     def sync(self) -> None:
         """Make everything durable now (end of session); retries pending events first."""
@@ -215,59 +291,47 @@ class Store:
             self._database.sync()
 
     def close(self) -> list[Path]:
-        """Write what is left; unwritable events go to recovery files, whose paths are returned."""
+        """Write what is left; unwritable events go to recovery files, whose paths are returned.
+
+        Gives up this process's claims on its sessions last, after everything is saved.
+        """
         written: list[Path] = []
-        if self._pending and not self._flush_quietly():
-            written = self._write_recovery(self._pending)
-            self._pending.clear()
-            for path in written:
-                message = f"Events not yet in the database were saved to {path}."
-                self._notices.append(message)
-                print(f"mockloop: {message}", file=sys.stderr)
-        if self._database is not None:
-            self._database.close()
-            self._database = None
-        return written
-
-    def _write_recovery(self, records: Iterable[Record]) -> list[Path]:
-        import tempfile  # only this rare path needs it; keeps start-up imports lean
-
-        by_session: dict[str, list[Record]] = {}
-        for record in records:
-            by_session.setdefault(record.session_id, []).append(record)
-        written = []
-        for session_id, session_records in by_session.items():
-            lines = "".join(record.to_json() + "\n" for record in session_records)
-            fallback = Path(tempfile.gettempdir()) / "mockloop-recovery"
-            for folder in (self.recovery_dir, fallback):
-                target = folder / f"{session_id}.jsonl"
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    with target.open("a", encoding="utf-8") as handle:
-                        handle.write(lines)
-                except OSError:
-                    continue
-                written.append(target)
-                break
+        try:
+            if self._pending and not self._flush_quietly():
+                written, lost = recovery.write(self.path, self._pending)
+                if not lost:
+                    self._pending.clear()
+                for path in written:
+                    message = f"Events not yet in the database were saved to {path}."
+                    self._notices.append(message)
+                    print(f"mockloop: {message}", file=sys.stderr)
+                if lost:
+                    raise MockloopError(
+                        f"Events of session {', '.join(lost)} could not be saved anywhere: the "
+                        f"database {self.path} and the recovery folders cannot be written "
+                        "(is the disk full?). Free some space, then quit again."
+                    )
+            if self._database is not None:
+                self._database.close()
+                self._database = None
+            self._close_reader()
+        finally:
+            if not self._pending:
+                for held in self._claims.values():
+                    held.release()
+                self._claims.clear()
         return written
 
     def import_recovery(self, path: Path) -> list[str]:
         """Append a recovery file's events that the database lacks; returns the session ids.
 
-        The file is renamed to `*.imported` afterwards, never deleted.
+        The file is renamed to `*.imported` once every one of its events is in the database;
+        a file with events that cannot be placed (a gap in the log) is left where it is.
         """
         database = self._require()
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        records: list[Record] = []
-        for number, line in enumerate(lines, 1):
-            try:
-                records.append(Record.from_json(line))
-            except ValueError as error:
-                if number == len(lines):
-                    break  # a last line cut short by a crash while writing the file
-                raise MockloopError(
-                    f"{path}, line {number}: not a recovery record ({error})"
-                ) from None
+        if database is self._reader:
+            raise MockloopError(f"the database {self.path} cannot be written right now.")
+        records = recovery.read(path)
         fresh: list[Record] = []
         next_seq: dict[str, int] = {}
         for record in sorted(records, key=lambda r: (r.session_id, r.event.seq)):
@@ -277,15 +341,20 @@ class Store:
             if record.event.seq == expected:
                 fresh.append(record)
                 next_seq[record.session_id] = expected + 1
+            elif record.event.seq > expected:
+                raise MockloopError(
+                    f"{path}: session {record.session_id} continues at event "
+                    f"{record.event.seq} but the database ends at {expected - 1}; not imported."
+                )
         database.write(fresh)
         path.rename(path.with_name(path.name + ".imported"))
         return sorted({record.session_id for record in records})
 
     def _import_recovery_folder(self) -> None:
-        """Import recovery files left by earlier runs, once the database is writable."""
-        if self._database is None or not self.recovery_dir.is_dir():
+        """Import recovery files left by earlier runs (every folder), once writable."""
+        if self._database is None:
             return
-        for path in sorted(self.recovery_dir.glob("*.jsonl")):
+        for path in recovery.pending(self.path):
             if path in self._failed_imports:
                 continue
             try:
@@ -294,3 +363,12 @@ class Store:
                 self._failed_imports.add(path)
                 message = getattr(error, "message", str(error))
                 self._notices.append(f"Could not import the recovery file {path}: {message}")
+
+
+def is_text(value: str) -> bool:
+    """True when the string can be stored as UTF-8 (no lone surrogates from argv)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

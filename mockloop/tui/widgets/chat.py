@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -19,6 +19,20 @@ from textual.widgets import Input, Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
 STREAM_UPDATES_PER_SECOND = 8
+MESSAGE_LIMIT = 4000
+"""The most characters one chat message may hold (typed or pasted); the rest is refused."""
+SHOWN_LIMIT = 1200
+"""The most characters of a candidate message drawn in the transcript (the log has all).
+
+Every re-layout of the chat re-wraps every message, so one huge message would make each
+streamed chunk and each test run slow for the rest of the interview."""
+
+
+def shown_text(text: str) -> str:
+    """A candidate message as drawn: whole, or its start and how much more there is."""
+    if len(text) <= SHOWN_LIMIT:
+        return text
+    return f"{text[:SHOWN_LIMIT]}\n… {len(text) - SHOWN_LIMIT:,} more characters (kept in the log)"
 
 
 class CandidateMessage(Static):
@@ -34,7 +48,7 @@ class CandidateMessage(Static):
     """
 
     def __init__(self, text: str) -> None:
-        super().__init__(Content.assemble(("You", "bold $secondary"), "\n", text))
+        super().__init__(Content.assemble(("You", "bold $secondary"), "\n", shown_text(text)))
 
 
 class InterviewerMessage(Widget):
@@ -93,6 +107,64 @@ class ChatNotice(Static):
         super().__init__(text, markup=False, classes="warning" if warning else "")
 
 
+class ChatInput(Input):
+    """The one-line message input: Enter sends at once, pastes are bounded.
+
+    Enter is handled as the key arrives, not through the app's binding (which runs only
+    after the key has bubbled up through every parent's queue): keys typed just after
+    Enter would otherwise reach the input first and be sent with the message.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            placeholder="Message — Enter sends", id="message", max_length=MESSAGE_LIMIT
+        )
+        self._told_full = False
+
+    async def on_key(self, event: events.Key) -> None:
+        """Send on Enter right away, with exactly what was typed before it; once the message
+        is full, drop further characters before the input does any work for them (a paste
+        that arrives as keystrokes would otherwise cost time for every character)."""
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+        elif event.is_printable and len(self.value) >= MESSAGE_LIMIT:
+            event.stop()
+            event.prevent_default()
+            self._say_full()
+
+    def _say_full(self) -> None:
+        """Tell the candidate once per message that it is full."""
+        if not self._told_full:
+            self._told_full = True
+            self.notify(
+                f"A message holds at most {MESSAGE_LIMIT:,} characters; the rest was not "
+                "added. Put long code in the editor instead.",
+                severity="warning",
+                timeout=6,
+            )
+
+    async def action_submit(self) -> None:
+        """Post the message and empty the input in the same step."""
+        text, self.value = self.value, ""
+        self._told_full = False
+        self.post_message(self.Submitted(self, text))
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Insert a paste as one line, cut to what fits in a message (and say so)."""
+        event.stop()
+        event.prevent_default()
+        text = " ".join(event.text.split("\n")).replace("\r", "")
+        start, end = sorted(self.selection)
+        room = MESSAGE_LIMIT - (len(self.value) - (end - start))
+        if len(text) > room:
+            text = text[: max(room, 0)]
+            self._say_full()
+        if text:
+            self.replace(text, start, end)
+
+
 class ChatPanel(Vertical):
     """The transcript (anchored to the bottom) above a one-line input; Enter sends."""
 
@@ -127,7 +199,7 @@ class ChatPanel(Vertical):
     def compose(self) -> ComposeResult:
         """Transcript above, input below."""
         yield VerticalScroll(id="transcript")
-        yield Input(placeholder="Message — Enter sends", id="message")
+        yield ChatInput()
 
     def on_mount(self) -> None:
         """Keep the newest message in view while it streams in."""
@@ -147,10 +219,8 @@ class ChatPanel(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if not text:
-            return
-        event.input.clear()
-        self.post_message(self.MessageSent(text))
+        if text:
+            self.post_message(self.MessageSent(text[:MESSAGE_LIMIT]))
 
     def add_candidate(self, text: str) -> None:
         """Show a candidate message."""
