@@ -17,9 +17,9 @@ import pytest
 import typer
 from runner_support import PROBLEM_FOLDER, attack_problem, everything_shown, run
 
+from mockloop import events
 from mockloop.commands import check
 from mockloop.errors import UsageError
-from mockloop.events import TestsRun
 from mockloop.models import Problem
 from mockloop.runner import sandbox
 from mockloop.runner.sandbox import run_code_sync
@@ -55,7 +55,7 @@ def test_a_huge_answer_is_refused_or_previewed_and_stays_small(
     first = result.cases[0]
     assert first.status in ("failed", "error")
     assert len(everything_shown(result)) < SMALL
-    assert len(TestsRun.of(result, source).model_dump_json()) < SMALL
+    assert len(events.TestsRun.of(result, source).model_dump_json()) < SMALL
     if first.status == "failed":
         assert isinstance(first.actual, str) and "too large to keep" in first.actual
     else:
@@ -93,7 +93,7 @@ def test_a_lone_surrogate_in_an_error_or_output_is_kept_printable(problem: Probl
     assert "before \ufffd" in first.output and "ValueError" in first.error
     for text in (first.output, first.error, result.message):
         text.encode("utf-8")
-    TestsRun.of(result, source).model_dump_json()
+    events.TestsRun.of(result, source).model_dump_json()
 
 
 def test_closing_the_result_channel_is_explained(problem: Problem) -> None:

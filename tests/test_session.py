@@ -134,3 +134,11 @@ def test_snapshot_policy_is_due_after_an_idle_pause_with_unsaved_edits() -> None
     assert policy.due(14.5)
     policy.saved()
     assert not policy.due(60.0)
+
+
+def test_code_with_a_lone_surrogate_has_a_digest_and_is_snapshotted() -> None:
+    session = Session.start(STARTED, MemorySink(), SimulatedClock())
+    code = "def f():\n    return '\ud800'\n"
+    event = session.snapshot(code, "idle")
+    assert event is not None and session.state.code == code
+    assert code_digest(code) != code_digest(code.replace("\ud800", "?"))
