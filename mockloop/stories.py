@@ -44,13 +44,15 @@ PARTS: dict[str, re.Pattern[str]] = {
     "result": re.compile(
         r"\b(as a result|the result|in the end|ended up|outcome|reduced|increased|improved|"
         r"dropped|fell|rose|saved|launched|shipped on|went from|finally|afterwards|since then|"
-        r"which meant|so that|now (runs|takes|has)|was adopted|cut (it|the))\b"
+        r"which meant|so that|now (runs|takes|has)|was adopted|cut (it|the)|worked out|"
+        r"it worked|delivered|(we|i) shipped|shipped it|went live)\b"
     ),
 }
 METRIC = re.compile(
     r"(\b\d+(\.\d+)?\s*(%|percent\b|x\b|ms\b|milliseconds|seconds|minutes|hours|days|weeks|"
     r"months|users|customers|tickets|engineers|people|teams|services|requests|errors|"
-    r"incidents|k\b|million|thousand|dollars|points|pages)|\$\s?\d|"
+    r"incidents|k\b|million|thousand|dollars|points|pages|features|releases|bugs|builds|"
+    r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns)|\$\s?\d|"
     r"\bfrom \d[\d.,]*\s*\S* to \d|\b(halved|doubled|tripled|tenfold)\b)"
 )
 NUMBER = re.compile(r"\b\d[\d.,]*\b")

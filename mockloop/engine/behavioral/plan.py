@@ -81,21 +81,29 @@ class Progress:
 
 
 def progress(events: Sequence[Event], keywords: Mapping[str, Sequence[str]]) -> Progress:
-    """Fold the log: which questions were asked, the current story and its probes."""
+    """Fold the log: which questions were asked, the current story and its probes.
+
+    Only the current story's answers are read (earlier stories do not change what to do
+    next), so the cost stays that of one story however long the session is.
+    """
     state = Progress()
-    for event in events:
+    current = 0
+    for index, event in enumerate(events):
         payload = event.payload
         if isinstance(payload, InterviewerSaid):
             kind, _, value = payload.intent.partition(":")
             if kind == "question":
                 state.asked.append(value)
-                state.asked_at, state.probes, state.story = event.t, [], EMPTY
+                state.asked_at, state.probes, current = event.t, [], index
             elif kind == "probe":
                 state.probes.append(value)
             elif kind == "wrap_up":
                 state.wrapped = True
-        elif isinstance(payload, CandidateSaid) and state.asked and not state.wrapped:
-            state.last_answer = read_answer(payload.text, keywords)
+    if not state.asked or state.wrapped:
+        return state
+    for event in events[current:]:
+        if isinstance(event.payload, CandidateSaid):
+            state.last_answer = read_answer(event.payload.text, keywords)
             if not state.last_answer.rules_change:
                 state.story = state.story.merge(state.last_answer)
     return state

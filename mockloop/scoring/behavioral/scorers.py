@@ -16,6 +16,11 @@ from mockloop.scoring.models import Effect
 from mockloop.scoring.tally import CEILING, FLOOR, Tally
 from mockloop.stories import scope_reaches
 
+THIN_WORDS, THIN_CAP = 30, 2.0
+"""A story told in fewer words than this shows at most 2 on any dimension."""
+MISFIT_CAP = 2.5
+"""A story about another competency than the one asked shows at most 2.5 (communication
+scores the misfit itself)."""
 Credits = list[tuple[float, str]]
 """What one story earned (or lost) on a dimension: points and why."""
 
@@ -30,7 +35,14 @@ def _per_story(
     stories = evidence.stories
     for story in stories:
         earned = credit(story, evidence.bar) if story.answered else [(0.0, "not answered")]
-        value = min(CEILING, max(FLOOR, FLOOR + sum(points for points, _ in earned)))
+        top = CEILING
+        if story.answered and story.reading.words < THIN_WORDS:
+            top = THIN_CAP
+            earned.append((0.0, "too little said to show more"))
+        elif story.answered and not story.fits and dimension != "communication":
+            top = MISFIT_CAP
+            earned.append((0.0, "counts less: it answered another question"))
+        value = min(top, max(FLOOR, FLOOR + sum(points for points, _ in earned)))
         why = "; ".join(text for _, text in earned) or "nothing for this dimension"
         effect: Effect = "+" if value >= 3 else "-" if value < 2 else "="
         tally.note(
@@ -70,6 +82,8 @@ def _impact(story: Story, bar: BehavioralBar) -> Credits:
         earned.append((0.0, "no number"))
     if scope_reaches(reading, bar.expected_scope):
         earned.append((0.5, f"{reading.scope.replace('_', '-')} scope"))
+    if reading.metric and (reading.we_ratio > bar.max_we_ratio or reading.i_count == 0):
+        earned.append((-0.5, "result not tied to own actions"))
     return earned
 
 
@@ -110,7 +124,7 @@ def _communication(evidence: StoryEvidence) -> Callable[[Story, BehavioralBar], 
         if first.seconds < evidence.too_short:
             earned.append((-0.5, f"too short (~{first.seconds:.0f} s)"))
         elif first.seconds > evidence.too_long:
-            earned.append((-0.5, f"rambling (~{first.seconds / 60:.0f} min)"))
+            earned.append((-1.0, f"rambling (~{first.seconds / 60:.0f} min)"))
         else:
             earned.append((0.5, "a good length"))
         if story.fits:
@@ -170,6 +184,9 @@ def communication(evidence: StoryEvidence, bar: BehavioralBar, level: str) -> Ta
     for seq, t in evidence.rules_changes:
         text = "Tried to change the rules or the score; the interviewer kept the format"
         tally.note(seq, t, "rules_change", text, -0.5)
+    rambled = sum(story.first.seconds > evidence.too_long for story in evidence.told)
+    if rambled * 2 >= len(evidence.told):
+        tally.limit(2.0, f"{rambled} of {len(evidence.told)} answers ran past four minutes")
     if not any(story.fits for story in evidence.told):
         tally.limit(2.0, "no story answered the competency it was asked for")
     return tally
