@@ -53,7 +53,7 @@ METRIC = re.compile(
     r"months|users|customers|tickets|engineers|people|teams|services|requests|errors|"
     r"incidents|k\b|million|thousand|dollars|points|pages|features|releases|bugs|builds|"
     r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns)|\$\s?\d|"
-    r"\bfrom \d[\d.,]*\s*\S* to \d|\b(halved|doubled|tripled|tenfold)\b)"
+    r"\bfrom \d[\d.,]*(\s+\S+){0,3}\s+to \d|\b(halved|doubled|tripled|tenfold)\b)"
 )
 NUMBER = re.compile(r"\b\d[\d.,]*\b")
 SYSTEMS = re.compile(

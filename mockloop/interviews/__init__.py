@@ -138,6 +138,8 @@ class InterviewType:
 
 
 _TYPES: dict[str, InterviewType] = {}
+BUILTINS = ("coding", "behavioral")
+"""The rounds MockLoop ships, in the order lists and messages name them."""
 
 
 def register(kind: InterviewType) -> InterviewType:
@@ -153,8 +155,10 @@ def unregister(focus: str) -> None:
 
 def _builtins() -> None:
     """Register the rounds MockLoop ships (once; importing them registers them)."""
-    import mockloop.interviews.behavioral
-    import mockloop.interviews.coding  # noqa: F401
+    import importlib
+
+    for name in BUILTINS:
+        importlib.import_module(f"mockloop.interviews.{name}")
 
 
 def focuses() -> list[str]:
