@@ -25,6 +25,7 @@ from mockloop.events import CandidateSaid, InterviewerSaid, SessionStarted
 from mockloop.models import BehavioralBar, Persona, Rubric
 from mockloop.questions import BankQuestion
 from mockloop.session import Session
+from mockloop.stories import Reading, read_answer
 
 FORMAT = (
     "This round is about your experience: I'll ask about {count} situations from your work, "
@@ -87,6 +88,15 @@ class BehavioralInterviewer:
         self.keywords: dict[str, tuple[str, ...]] = {
             q.competency: q.keywords for q in bank.values()
         }
+        self._readings: dict[str, Reading] = {}
+        self._questions: dict[tuple[int, str], list[BankQuestion]] = {}
+
+    def read(self, text: str) -> Reading:
+        """One answer's reading, remembered: each answer is read once per session."""
+        reading = self._readings.get(text)
+        if reading is None:
+            reading = self._readings[text] = read_answer(text, self.keywords)
+        return reading
 
     def questions(self, session: Session) -> list[BankQuestion]:
         """The round's questions for this session (same seed, same questions)."""
@@ -101,7 +111,7 @@ class BehavioralInterviewer:
             return None
         rng = random.Random(f"{session.started.seed}:{len(session.events)}")
         questions = self.questions(session)
-        state = progress(session.events, self.keywords)
+        state = progress(session.events, self.keywords, self.read)
         bar = self.rubric.levels[session.started.level]
         assert isinstance(bar, BehavioralBar), "the behavioral rubric has behavioral bars"
         budget = question_budget(session.started.minutes, len(questions))

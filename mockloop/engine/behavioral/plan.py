@@ -9,7 +9,7 @@ here touches the log or the clock, so replaying a log gives the same decisions.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -80,11 +80,16 @@ class Progress:
     wrapped: bool = False
 
 
-def progress(events: Sequence[Event], keywords: Mapping[str, Sequence[str]]) -> Progress:
+def progress(
+    events: Sequence[Event],
+    keywords: Mapping[str, Sequence[str]],
+    read: Callable[[str], Reading] | None = None,
+) -> Progress:
     """Fold the log: which questions were asked, the current story and its probes.
 
     Only the current story's answers are read (earlier stories do not change what to do
-    next), so the cost stays that of one story however long the session is.
+    next), so the cost stays that of one story however long the session is. `read` reads
+    an answer (the interviewer passes one that remembers what it has read).
     """
     state = Progress()
     current = 0
@@ -103,7 +108,8 @@ def progress(events: Sequence[Event], keywords: Mapping[str, Sequence[str]]) -> 
         return state
     for event in events[current:]:
         if isinstance(event.payload, CandidateSaid):
-            state.last_answer = read_answer(event.payload.text, keywords)
+            text = event.payload.text
+            state.last_answer = read(text) if read else read_answer(text, keywords)
             if not state.last_answer.rules_change:
                 state.story = state.story.merge(state.last_answer)
     return state
