@@ -201,8 +201,14 @@ def startup_table(bytecode: bool = True) -> None:
         *("start", "--company", "google", "--level", "senior", "--problem", "two-sum"),
         *("--seed", "1"),
     ]
+    behavioral = [
+        str(Path(PYTHON).with_name("mockloop")),
+        *("start", "--company", "amazon", "--level", "senior", "--focus", "behavioral"),
+        *("--seed", "1"),
+    ]
     commands = {
         "mockloop start: first frame": (start, TITLE),
+        "mockloop start --focus behavioral: first frame": (behavioral, "Competency:"),
         "mockloop start: greeting shown": (start, greeting_marker()),
         "bare Textual app, same widgets": ([PYTHON, str(Path(__file__)), "bare"], TITLE),
         "python -c pass": ([PYTHON, "-c", "print('PYTHON-DONE')"], "PYTHON-DONE"),

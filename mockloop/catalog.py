@@ -23,6 +23,7 @@ from mockloop import paths, yaml_reader
 from mockloop.errors import PackError, unknown
 from mockloop.languages import default_language
 from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric, offered
+from mockloop.questions import CompetencyFile
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -99,6 +100,16 @@ def load_rubric(path: Path) -> Rubric:
     return rubric
 
 
+def load_competency(path: Path) -> CompetencyFile:
+    """Load a behavioral competency file; its competency must match the file name."""
+    competency = load_model(path, CompetencyFile)
+    if competency.competency != path.stem:
+        raise PackError(
+            f"{path}: competency: '{competency.competency}' must match the file name '{path.stem}'."
+        )
+    return competency
+
+
 def load_problem(folder: Path) -> Problem:
     """Load a problem folder: problem.yaml plus starter.py, solution.py and optional files."""
     spec = folder / "problem.yaml"
@@ -170,6 +181,8 @@ class LazyPacks(Mapping[str, Model]):
         return self._loaded.get(name)
 
 
+BEHAVIORAL_FOLDER = "problems/behavioral"
+"""Where the behavioral bank lives, beside the coding problems (not a valid problem slug)."""
 DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 CARD_FIELDS = ("difficulty", "companies", "levels")
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)")
@@ -252,6 +265,8 @@ class Catalog:
     personas: Mapping[str, Persona] = field(default_factory=dict)
     rubrics: Mapping[str, Rubric] = field(default_factory=dict)
     problems: Mapping[str, Problem] = field(default_factory=dict)
+    competencies: Mapping[str, CompetencyFile] = field(default_factory=dict)
+    """The behavioral question bank, one file per competency (`problems/behavioral/`)."""
     dimensions: Callable[[str], Collection[str] | None] | None = None
     """The dimension ids a focus can score (from the interview types); None skips the check."""
 
@@ -328,7 +343,10 @@ def load_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -
     wanted = set(folders)
     lazy = lazy_catalog(wanted)
     return Catalog(
-        personas=dict(lazy.personas), rubrics=dict(lazy.rubrics), problems=dict(lazy.problems)
+        personas=dict(lazy.personas),
+        rubrics=dict(lazy.rubrics),
+        problems=dict(lazy.problems),
+        competencies=dict(lazy.competencies),
     )
 
 
@@ -351,6 +369,10 @@ def lazy_catalog(
         personas=LazyPacks(files("personas", "*.yaml"), load_persona),
         rubrics=LazyPacks(files("rubrics", "*.yaml"), load_rubric),
         problems=LazyPacks(files("problems", "*/problem.yaml"), _load_problem_spec),
+        competencies=LazyPacks(
+            _pack_files(BEHAVIORAL_FOLDER, "*.yaml") if "problems" in wanted else {},
+            load_competency,
+        ),
         dimensions=dimensions,
     )
 
@@ -377,6 +399,7 @@ def validate_path(
                 *path.glob("**/problem.yaml"),
                 *path.glob("personas/*.yaml"),
                 *path.glob("rubrics/*.yaml"),
+                *path.glob("problems/behavioral/*.yaml"),
             ]
         )
         targets += sorted(p for p in path.glob("*.yaml") if p not in targets)
@@ -405,7 +428,9 @@ def _validate_one(target: Path, dimensions: Callable[[str], Collection[str] | No
         return
     data = read_yaml(target)
     rubric_fields = {"dimensions", "focus"}
-    if target.parent.name == "rubrics" or (isinstance(data, dict) and rubric_fields & set(data)):
+    if isinstance(data, dict) and {"competency", "questions"} <= set(data):
+        load_competency(target)
+    elif target.parent.name == "rubrics" or (isinstance(data, dict) and rubric_fields & set(data)):
         rubric = load_rubric(target)
         Catalog(rubrics={str(target): rubric}, dimensions=dimensions).rubric(rubric.focus)
     else:

@@ -111,11 +111,15 @@ def problems(
         str | None, typer.Option("--level", "-l", help="Only this level", callback=text)
     ] = None,
     as_json: JsonOption = False,
+    focus: Annotated[str, typer.Option(help="Which round's bank: coding, behavioral")] = "coding",
 ) -> None:
-    """List the problems in the bank."""
+    """List the problems (or another round's questions) in the bank."""
     from mockloop.commands import content
 
-    content.list_problems(company, level, as_json)
+    if focus.strip().lower() == "coding":
+        content.list_problems(company, level, as_json)
+    else:
+        content.list_bank(focus, company, level, as_json)
 
 
 @app.command()

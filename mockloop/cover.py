@@ -51,6 +51,8 @@ class Cover:
     """"code", "notes" or "" (a chat-only round): which editor the screen shows."""
     editor_language: str
     runs_tests: bool
+    aside: str | None = None
+    """The side pane's text ("" empty), or None when the round has no side pane."""
 
     @property
     def who(self) -> str:
@@ -95,4 +97,5 @@ def cover_of(session: Session, round_: Round, *, resumed: bool) -> Cover:
         editor=kind.panes.editor or "",
         editor_language=kind.panes.editor_language,
         runs_tests=kind.panes.runs_tests,
+        aside=kind.aside(pack, session.events) if kind.aside else None,
     )

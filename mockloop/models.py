@@ -7,10 +7,21 @@ rather than a silently ignored setting.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictStr,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 LevelName = Literal["junior", "mid", "senior", "staff"]
 LEVELS: tuple[LevelName, ...] = ("junior", "mid", "senior", "staff")
@@ -129,6 +140,58 @@ class QuestionAnswer(Strict):
     answer: str
 
 
+Competency = Literal[
+    "conflict",
+    "failure",
+    "ownership",
+    "influence_without_authority",
+    "ambiguity",
+    "customer_focus",
+    "delivering_under_pressure",
+    "mentoring",
+    "disagreeing_with_manager",
+    "prioritisation",
+    "technical_leadership",
+    "cross_team_scope",
+]
+COMPETENCIES: tuple[Competency, ...] = typing.get_args(Competency)
+
+
+class CompanyValue(Strict):
+    """One of a company's values, in our words, and the competencies it is probed through."""
+
+    value: str
+    competencies: list[Competency] = Field(min_length=1)
+    note: str = Field(description="How an interviewer there tends to probe it")
+
+
+class BehavioralValues(Strict):
+    """A persona's behavioral round: its values and the round's length per level."""
+
+    values: list[CompanyValue] = Field(min_length=3)
+    minutes: dict[LevelName, int] = Field(description="Round length, 30 to 45 minutes")
+    questions: dict[LevelName, int] = Field(description="Questions asked, 3 to 5")
+
+    @field_validator("minutes")
+    @classmethod
+    def _minutes(cls, value: dict[LevelName, int]) -> dict[LevelName, int]:
+        if any(not 30 <= minutes <= 45 for minutes in value.values()):
+            raise ValueError("a behavioral round lasts 30 to 45 minutes")
+        return every_level(value)
+
+    @field_validator("questions")
+    @classmethod
+    def _questions(cls, value: dict[LevelName, int]) -> dict[LevelName, int]:
+        if any(not 3 <= count <= 5 for count in value.values()):
+            raise ValueError("a behavioral round asks 3 to 5 questions")
+        return every_level(value)
+
+    def valued(self) -> list[Competency]:
+        """The competencies the company's values point at, most often named first."""
+        named = [c for value in self.values for c in value.competencies]
+        return sorted(dict.fromkeys(named), key=lambda c: (-named.count(c), named.index(c)))
+
+
 class Persona(Strict):
     """An interviewer for one company: voice, values, levels and phrase banks."""
 
@@ -141,6 +204,9 @@ class Persona(Strict):
     phrases: Phrases
     candidate_questions: list[QuestionAnswer] = Field(min_length=3)
     default_answer: str = Field(description="Reply to a question none of the patterns match")
+    behavioral: BehavioralValues | None = Field(
+        default=None, description="Values and round length for the behavioral round"
+    )
 
     @field_validator("levels")
     @classmethod
@@ -200,29 +266,76 @@ class Thresholds(Strict):
         return self
 
 
-class LevelBar(Strict):
-    """Per-level calibration: verdict thresholds and what the level must demonstrate."""
+class Bar(Strict):
+    """What every round's per-level bar has: the verdict thresholds."""
 
     thresholds: Thresholds
+
+
+class LevelBar(Bar):
+    """The coding round's per-level bar: thresholds and what the level must demonstrate."""
+
     max_hints_without_penalty: int = Field(ge=0)
     needs_optimal: bool = Field(description="Must reach the optimal approach")
     needs_tradeoffs: bool = Field(description="Must discuss trade-offs unprompted")
     needs_edge_cases: bool = Field(description="Must name or test edge cases unprompted")
 
 
+Scope = Literal["self", "team", "cross_team", "organisation"]
+SCOPES: tuple[Scope, ...] = ("self", "team", "cross_team", "organisation")
+
+
+class BehavioralBar(Bar):
+    """The behavioral round's per-level bar: the scope, numbers and reflection a level shows."""
+
+    expected_scope: Scope = Field(description="The widest scope a story should reach")
+    needs_metric: bool = Field(description="A quantified result is expected in most stories")
+    needs_reflection: bool = Field(description="Reflection is expected without a probe")
+    max_we_ratio: float = Field(gt=0, le=1, description="Share of 'we' that hides the own role")
+
+
+class AnswerSeconds(Strict):
+    """How long one answer may run before it counts as too short or rambling."""
+
+    too_short: float = Field(gt=0)
+    too_long: float = Field(gt=0)
+
+
+class StoryEvidence(Strict):
+    """What a round that hears stories measures in each one, and its limits."""
+
+    star_parts: list[StrictStr] = Field(min_length=1)
+    pronouns: str
+    quantified_result: str
+    reflection: str
+    answer_seconds: AnswerSeconds
+    scope: str
+    competency_fit: str
+
+
 class Rubric(Strict):
-    """A scoring rubric: dimensions with weights and a bar per level."""
+    """A scoring rubric: dimensions with weights and a bar per level.
+
+    The bar's model depends on the round (`BARS`): the coding knobs (`LevelBar`) unless the
+    focus names another, such as `BehavioralBar`. Each round's code knows which it reads.
+    """
 
     id: str
     name: str
     focus: str = Field(description="Interview focus this rubric scores, e.g. coding")
     dimensions: list[Dimension] = Field(min_length=1)
-    levels: dict[LevelName, LevelBar]
+    levels: dict[LevelName, Any] = Field(description="The focus's bar model, per level")
+    story_evidence: StoryEvidence | None = Field(
+        default=None, description="Per-story measures, for rounds that hear stories"
+    )
 
-    @field_validator("levels")
+    @field_validator("levels", mode="before")
     @classmethod
-    def _all_levels(cls, value: dict[LevelName, LevelBar]) -> dict[LevelName, LevelBar]:
-        return every_level(value)
+    def _bars(cls, value: Any, info: ValidationInfo) -> dict[LevelName, Bar]:
+        """Each level validated as the focus's bar; every level must be there."""
+        focus = info.data.get("focus")
+        bar = BARS.get(focus, LevelBar) if isinstance(focus, str) else LevelBar
+        return every_level(_levels_adapter(bar).validate_python(value))
 
     def dimension(self, dimension_id: str) -> Dimension:
         """The dimension with this id (KeyError when absent)."""
@@ -230,6 +343,16 @@ class Rubric(Strict):
             if dimension.id == dimension_id:
                 return dimension
         raise KeyError(dimension_id)
+
+
+BARS: dict[str, type[Bar]] = {"behavioral": BehavioralBar}
+"""Rounds whose level bar is not the coding one, by focus."""
+
+
+@cache
+def _levels_adapter(bar: type[Bar]) -> TypeAdapter[dict[LevelName, Bar]]:
+    """Validates a rubric's levels as one bar model (built once per model)."""
+    return TypeAdapter(dict[LevelName, bar])  # type: ignore[valid-type]
 
 
 # --- Problems -------------------------------------------------------------------------

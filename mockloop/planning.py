@@ -59,7 +59,8 @@ def plan_interview(
         pack = choose_pack(kind, catalog, persona.id, level_name, done_slugs, chosen_seed)
     settings = settings or load_settings()
     model_name, base = resolve_model(model, api_base, settings)
-    length = minutes or settings.minutes or persona.levels[level_name].minutes
+    own = kind.minutes(persona, level_name) if kind.minutes else None
+    length = minutes or own or settings.minutes or persona.levels[level_name].minutes
     started = SessionStarted(
         company=persona.company,
         persona=persona.id,

@@ -1,4 +1,5 @@
-"""The built-in content packs: personas, the coding rubric and every problem folder.
+"""The built-in content packs: personas, the rubrics, every problem folder and the
+behavioral question bank.
 
 Problem tests are parametrized over the folders on disk, so a newly added problem is
 checked without editing this file.
@@ -15,15 +16,23 @@ from pathlib import Path
 import pytest
 from problem_support import outcome
 
-from mockloop.catalog import load_persona, load_problem, load_rubric
+from mockloop.catalog import load_competency, load_persona, load_problem, load_rubric
+from mockloop.errors import PackError
 from mockloop.interviews import catalog as default_catalog
-from mockloop.models import LEVELS, PHRASE_SITUATIONS, Persona
+from mockloop.models import COMPETENCIES, LEVELS, PHRASE_SITUATIONS, BehavioralBar, Persona
 from mockloop.runner.checking import load_namespace, materialize
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSONA_FILES = sorted((ROOT / "personas").glob("*.yaml"))
 RUBRIC_FILES = sorted((ROOT / "rubrics").glob("*.yaml"))
-PROBLEM_FOLDERS = sorted(path for path in (ROOT / "problems").iterdir() if path.is_dir())
+FOCUS_FOLDERS = {"behavioral"}
+"""Folders of `problems/` that hold another round's bank, not a coding problem."""
+PROBLEM_FOLDERS = sorted(
+    path
+    for path in (ROOT / "problems").iterdir()
+    if path.is_dir() and path.name not in FOCUS_FOLDERS
+)
+COMPETENCY_FILES = sorted((ROOT / "problems" / "behavioral").glob("*.yaml"))
 
 COMPANIES = ("google", "meta", "amazon", "apple", "microsoft", "netflix", "stripe", "startup")
 TITLES = {
@@ -281,3 +290,70 @@ def test_every_level_offers_three_problems(company: str) -> None:
     catalog = default_catalog()
     offered = {level: [p.slug for p in catalog.problems_for(company, level)] for level in LEVELS}
     assert all(len(slugs) >= 3 for slugs in offered.values()), offered
+
+
+# --- The behavioral bank --------------------------------------------------------------
+
+
+def test_the_bank_covers_every_competency_with_sixty_questions() -> None:
+    files = [load_competency(path) for path in COMPETENCY_FILES]
+    assert sorted(f.competency for f in files) == sorted(COMPETENCIES)
+    questions = [q for f in files for q in f.questions]
+    assert len(questions) >= 60
+    assert len({q.id for q in questions}) == len(questions)
+    for f in files:
+        for level in LEVELS:  # every competency can be asked at every level
+            assert any(level in q.levels for q in f.questions), (f.competency, level)
+    probes = [text for q in questions for text in q.probes.model_dump().values() if text]
+    assert len(set(probes)) == len(probes), "every probe is worded on its own"
+
+
+def test_bank_keywords_must_be_strings(tmp_path: Path) -> None:
+    text = (ROOT / "problems" / "behavioral" / "mentoring.yaml").read_text()
+    broken = tmp_path / "mentoring.yaml"
+    broken.write_text(text.replace('keywords: ["mentor"', 'keywords: [1:1, "mentor"'))
+    with pytest.raises(PackError, match=r"keywords\.0: Input should be a valid string"):
+        load_competency(broken)
+
+
+def test_a_staff_question_needs_a_scope_probe(tmp_path: Path) -> None:
+    text = (ROOT / "problems" / "behavioral" / "ambiguity.yaml").read_text()
+    broken = tmp_path / "ambiguity.yaml"
+    broken.write_text(text.replace("      scope:", "      scoped:", 1))
+    with pytest.raises(PackError, match="scoped: unknown field"):
+        load_competency(broken)
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_persona_maps_its_values_to_competencies(company: str) -> None:
+    values = persona(company).behavioral
+    assert values is not None and len(values.values) >= 5
+    assert len(values.valued()) >= 6
+    assert [values.minutes[level] for level in LEVELS] == [30, 35, 40, 45]
+    assert all(3 <= values.questions[level] <= 5 for level in LEVELS)
+
+
+def test_behavioral_rubric_is_calibrated_by_level() -> None:
+    rubric = load_rubric(ROOT / "rubrics" / "behavioral.yaml")
+    assert [d.id for d in rubric.dimensions] == [
+        "ownership",
+        "impact",
+        "collaboration",
+        "self_awareness",
+        "communication",
+    ]
+    bars = [rubric.levels[level] for level in LEVELS]
+    assert all(isinstance(bar, BehavioralBar) for bar in bars)
+    assert [bar.expected_scope for bar in bars] == ["self", "team", "team", "cross_team"]
+    assert [bar.max_we_ratio for bar in bars] == sorted(bar.max_we_ratio for bar in bars)[::-1]
+    assert rubric.story_evidence is not None
+    assert rubric.story_evidence.answer_seconds.too_short == 45
+    assert rubric.story_evidence.answer_seconds.too_long == 240
+
+
+def test_a_coding_knob_in_the_behavioral_rubric_is_an_error(tmp_path: Path) -> None:
+    text = (ROOT / "rubrics" / "behavioral.yaml").read_text()
+    broken = tmp_path / "behavioral.yaml"
+    broken.write_text(text.replace("    needs_metric: true", "    needs_optimal: true", 1))
+    with pytest.raises(PackError, match=r"levels\.mid\.needs_optimal: unknown field"):
+        load_rubric(broken)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from mockloop.catalog import validate_path
 from mockloop.errors import MockloopError, unknown
@@ -88,6 +89,65 @@ def list_problems(company: str | None, level: str | None, as_json: bool) -> None
             ", ".join(row["levels"]),
         )
     Console().print(table)
+
+
+def list_bank(focus: str, company: str | None, level: str | None, as_json: bool) -> None:
+    """Print another round's bank (e.g. behavioral questions) for an optional company and
+    level: with a company, only what that company's round draws on."""
+    from mockloop.interviews import interview_type
+
+    kind = interview_type(focus)
+    catalog = default_catalog()
+    level_name = _level(catalog, company, level)
+    packs = kind.bank(catalog)
+    chosen = list(packs.values())
+    if company is not None:
+        persona = catalog.persona(company).id
+        levels = [level_name] if level_name else LEVELS
+        slugs = {slug for name in levels for slug in kind.offered(catalog, persona, name)}
+        chosen = [pack for pack in chosen if pack.slug in slugs]
+    if level_name is not None:
+        chosen = [pack for pack in chosen if level_name in _levels(pack)]
+    rows = [
+        {
+            "slug": pack.slug,
+            "title": pack.title,
+            "topics": list(getattr(pack, "topics", [])),
+            "levels": _levels(pack),
+        }
+        for pack in sorted(chosen, key=lambda pack: (list(getattr(pack, "topics", [])), pack.slug))
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{kind.title} bank ({len(rows)})")
+    for column in ("slug", "topics", "levels", "title"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            str(row["slug"]), ", ".join(row["topics"]), ", ".join(row["levels"]), str(row["title"])
+        )
+    Console().print(table)
+
+
+def _level(catalog: Any, company: str | None, level: str | None) -> str | None:
+    """The canonical level: a company's title resolves through its persona."""
+    if level is None:
+        return None
+    if company is not None:
+        return str(catalog.level(catalog.persona(company), level))
+    if level.lower() not in LEVELS:
+        raise unknown("level", level, LEVELS)
+    return level.lower()
+
+
+def _levels(pack: Any) -> list[str]:
+    """The levels a pack suits (a question keeps them on its `question`)."""
+    levels = getattr(pack, "levels", None) or getattr(getattr(pack, "question", None), "levels", [])
+    return list(levels)
 
 
 def validate(path: Path) -> None:

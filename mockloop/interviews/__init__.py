@@ -123,6 +123,11 @@ class InterviewType:
     """For rounds that run code: a runner and a warm-up for a pack (None otherwise)."""
     one_off_run: RunTests | None = None
     """Run once outside an interview (the scorer's final check, `simulate`)."""
+    minutes: Callable[[Persona, str], int] | None = None
+    """The round's length for a persona and level (None: the persona's coding minutes)."""
+    aside: Callable[[Any, Sequence[Event]], str] | None = None
+    """A side pane's text from the pack and the log, e.g. what is being asked now (None: no
+    side pane). The screen refreshes it as the log grows; "" leaves it empty."""
 
     def pack(self, catalog: Catalog, slug: str) -> Any:
         """The pack with this slug, or a usage error naming the closest ones."""
@@ -133,6 +138,8 @@ class InterviewType:
 
 
 _TYPES: dict[str, InterviewType] = {}
+BUILTINS = ("coding", "behavioral")
+"""The rounds MockLoop ships, in the order lists and messages name them."""
 
 
 def register(kind: InterviewType) -> InterviewType:
@@ -148,7 +155,10 @@ def unregister(focus: str) -> None:
 
 def _builtins() -> None:
     """Register the rounds MockLoop ships (once; importing them registers them)."""
-    import mockloop.interviews.coding  # noqa: F401
+    import importlib
+
+    for name in BUILTINS:
+        importlib.import_module(f"mockloop.interviews.{name}")
 
 
 def focuses() -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from mockloop.models import Problem
 from mockloop.scoring.models import DimensionScore, Item, Scorecard
@@ -61,6 +62,22 @@ DRILLS = {
 DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
 
 
+class Practice(Protocol):
+    """What Next steps shows of a pack to practise: a problem, or another round's item."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def difficulty(self) -> str: ...
+
+    @property
+    def topics(self) -> list[str]: ...
+
+
 @dataclass(frozen=True)
 class Advice:
     """Everything the report's Strengths, Improvements and Next steps sections show."""
@@ -68,7 +85,7 @@ class Advice:
     strengths: list[tuple[DimensionScore, Item]]
     improvements: list[tuple[DimensionScore, str]]
     habits: list[str]
-    practice: list[Problem]
+    practice: Sequence[Practice]
     sprint: list[tuple[str, str]]
 
 

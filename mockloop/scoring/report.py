@@ -171,9 +171,11 @@ def _next_steps(advice: Advice, first: SessionStarted) -> str:
     lines = ["## Next steps", "", "Habits to practise:", ""]
     lines += [f"- {habit}" for habit in advice.habits] or ["- Keep doing what you did here."]
     lines += ["", "Problems from the bank on the same topics:", ""]
+    focus = f" --focus {first.focus}" if first.focus != "coding" else ""
     lines += [
         f"- `{p.slug}`: {escape(p.title)} ({p.difficulty}; {', '.join(p.topics)}): "
-        f"`mockloop start --company {first.persona} --level {first.level} --problem {p.slug}`"
+        f"`mockloop start --company {first.persona} --level {first.level}{focus} "
+        f"--problem {p.slug}`"
         for p in advice.practice
     ] or ["- No other problem in the bank shares these topics yet."]
     lines += ["", "Weekend sprint:", ""]

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mockloop.models import LevelBar, LevelName, Rubric, Thresholds
+from mockloop.models import LevelName, Rubric, Thresholds
 from mockloop.scoring.models import DimensionScore, Scorecard
 from mockloop.scoring.tally import FLOOR, Tally, reason
 
-Scorer = Callable[[Any, LevelBar, str], Tally | None]
-"""Scores one dimension from a round's evidence at a level's bar (None: no evidence)."""
+Scorer = Callable[[Any, Any, str], Tally | None]
+"""Scores one dimension from a round's evidence at a level's bar (None: no evidence).
+
+The bar is the round's own model (`LevelBar` for coding, `BehavioralBar` for behavioral)."""
 FloorCaps = Callable[[Any, str], list[str]]
 """Caps still worth naming on a dimension scored at the floor (evidence, dimension id)."""
 

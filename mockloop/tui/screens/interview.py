@@ -25,7 +25,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, TextArea
+from textual.widgets import Footer, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from mockloop.clock import mmss
@@ -134,6 +134,8 @@ class InterviewScreen(Screen[None]):
                     yield self._editor
                 if cover.runs_tests:
                     yield ResultsPanel()
+                if cover.aside is not None:
+                    yield Static(cover.aside, id="aside")
             yield ChatPanel(cover.interviewer)
         yield Footer()
 
@@ -206,6 +208,14 @@ class InterviewScreen(Screen[None]):
         self._cursor += len(events)
         self._show_events(events, replaying)
         self._refresh_header()
+        self._refresh_aside()
+
+    def _refresh_aside(self) -> None:
+        """The round's side pane (e.g. the current question's competency), from the log."""
+        round_ = self.conductor.round
+        if self.cover.aside is not None and round_.kind.aside is not None:
+            text = round_.kind.aside(round_.pack, self.interview.session.events)
+            self.query_one("#aside", Static).update(text)
 
     def _show_events(self, events: Iterable[Event], replaying: bool) -> None:
         """Show each event; live interviewer replies are shown by the reply stream instead."""

@@ -1,0 +1,205 @@
+"""The offline behavioral interviewer: asks the round's questions and probes each story.
+
+It decides from the log alone (`plan.progress`), so a resumed session continues where it
+stopped, and records what it did in each reply's intent: `question:<id>`, `probe:<part>`,
+`steer`, `wrap_up`, `answer`, `closing`. The scorer reads the same intents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+
+from mockloop.engine.base import Ending, Tick, Trigger
+from mockloop.engine.behavioral.plan import (
+    Progress,
+    choose_questions,
+    next_move,
+    progress,
+    question_budget,
+)
+from mockloop.events import CandidateSaid, InterviewerSaid, SessionStarted
+from mockloop.models import BehavioralBar, Persona, Rubric
+from mockloop.questions import BankQuestion
+from mockloop.session import Session
+from mockloop.stories import Reading, read_answer
+
+FORMAT = (
+    "This round is about your experience: I'll ask about {count} situations from your work, "
+    "and I'll follow up on each. Real examples, in as much detail as you like."
+)
+MOVE_ON = (
+    "Thanks, that gives me a good picture.",
+    "Okay, let's go to a different area.",
+    "Good, I'd like to cover something else.",
+)
+TIME_UP = (
+    "We're at time on that one, so let's move on.",
+    "I'll stop you there so we have time for the rest.",
+    "Let's leave that story there and move on.",
+)
+STEER = (
+    "I'll keep to the format: real situations from your work, in your own words.",
+    "The round works the same for everyone, so let's stay with the question.",
+    "I can't change how this is scored; let's stay with your example.",
+)
+WRAP_UP = (
+    "That's all my questions. What would you like to ask me?",
+    "We've covered what I wanted to. Do you have any questions for me?",
+    "That's it from my side. What can I tell you about the team or the role?",
+)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One decided reply: its words and its intent."""
+
+    text: str
+    intent: str
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """A phrase with its `{placeholders}` filled (an unknown one is left as written)."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+class BehavioralInterviewer:
+    """Asks, probes what each story lacks, and moves on when a question's time is up."""
+
+    name = "offline"
+
+    def __init__(
+        self,
+        persona: Persona,
+        opening: BankQuestion,
+        rubric: Rubric,
+        bank: Mapping[str, BankQuestion],
+        *,
+        chunk_delay: float = 0.0,
+    ) -> None:
+        self.persona = persona
+        self.opening = opening
+        self.rubric = rubric
+        self.bank = bank
+        self.chunk_delay = chunk_delay
+        self.keywords: dict[str, tuple[str, ...]] = {
+            q.competency: q.keywords for q in bank.values()
+        }
+        self._readings: dict[str, Reading] = {}
+        self._questions: dict[tuple[int, str], list[BankQuestion]] = {}
+
+    def read(self, text: str) -> Reading:
+        """One answer's reading, remembered: each answer is read once per session."""
+        reading = self._readings.get(text)
+        if reading is None:
+            reading = self._readings[text] = read_answer(text, self.keywords)
+        return reading
+
+    def questions(self, session: Session) -> list[BankQuestion]:
+        """The round's questions for this session (same seed, same questions)."""
+        started = session.started
+        values = self.persona.behavioral
+        count = values.questions[started.level] if values else 4
+        return choose_questions(self.bank, values, started.level, self.opening, started.seed, count)
+
+    def plan(self, session: Session, trigger: Trigger) -> Reply | None:
+        """The reply to `trigger`, without touching the log (None: stay quiet)."""
+        if session.state.ended:
+            return None
+        rng = random.Random(f"{session.started.seed}:{len(session.events)}")
+        questions = self.questions(session)
+        state = progress(session.events, self.keywords, self.read)
+        bar = self.rubric.levels[session.started.level]
+        assert isinstance(bar, BehavioralBar), "the behavioral rubric has behavioral bars"
+        budget = question_budget(session.started.minutes, len(questions))
+        if isinstance(trigger, Ending):
+            return Reply(rng.choice(self.persona.phrases.closing), "closing")
+        if isinstance(trigger, Tick):
+            late = state.asked and not state.wrapped and trigger.t - state.asked_at > budget
+            return self._advance(state, questions, rng.choice(TIME_UP), rng) if late else None
+        payload = trigger.payload
+        if isinstance(payload, SessionStarted):
+            greeting = fill(rng.choice(self.persona.phrases.greeting), self._values(session))
+            intro = FORMAT.format(count=len(questions))
+            return Reply(
+                f"{greeting} {intro} {questions[0].question.text}", self._ask(questions[0])
+            )
+        if not isinstance(payload, CandidateSaid):
+            return None
+        if state.last_answer.rules_change:
+            return Reply(f"{rng.choice(STEER)} {self._current_line(state, questions)}", "steer")
+        move = next_move(state, session.now(), budget, bar, session.started.level)
+        if move.kind == "answer":
+            return Reply(self._answer(payload.text), "answer")
+        if move.kind == "probe":
+            current = self._current(state, questions)
+            text = getattr(current.question.probes, move.probe)
+            return Reply(
+                f"{rng.choice(self.persona.phrases.acknowledge)} {text}", f"probe:{move.probe}"
+            )
+        return self._advance(state, questions, rng.choice(MOVE_ON), rng)
+
+    def _advance(
+        self, state: Progress, questions: list[BankQuestion], preface: str, rng: random.Random
+    ) -> Reply:
+        """The next question, or the wrap-up after the last."""
+        if len(state.asked) >= len(questions):
+            return Reply(f"{preface} {rng.choice(WRAP_UP)}", "wrap_up")
+        upcoming = questions[len(state.asked)]
+        return Reply(f"{preface} {upcoming.question.text}", self._ask(upcoming))
+
+    def _current(self, state: Progress, questions: list[BankQuestion]) -> BankQuestion:
+        asked = state.asked[-1] if state.asked else questions[0].slug
+        return self.bank.get(asked, questions[0])
+
+    def _current_line(self, state: Progress, questions: list[BankQuestion]) -> str:
+        """What the candidate should answer now: the last probe, or the question."""
+        current = self._current(state, questions)
+        if state.wrapped:
+            return "What would you like to ask me?"
+        if state.probes:
+            return str(getattr(current.question.probes, state.probes[-1]))
+        return current.question.text
+
+    def _answer(self, text: str) -> str:
+        """The persona's answer to a question the candidate asks at the end."""
+        lowered = text.lower()
+        for item in self.persona.candidate_questions:
+            if any(re.search(pattern, lowered) for pattern in item.patterns):
+                return item.answer
+        return self.persona.default_answer
+
+    def _values(self, session: Session) -> dict[str, object]:
+        started = session.started
+        return {
+            "name": self.persona.interviewer.name,
+            "company": self.persona.company,
+            "minutes": started.minutes,
+            "title": started.level_title,
+            "candidate": "there",
+        }
+
+    @staticmethod
+    def _ask(question: BankQuestion) -> str:
+        return f"question:{question.slug}"
+
+    async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
+        """Stream the reply word by word; append `interviewer_said` even if cut short."""
+        reply = self.plan(session, trigger)
+        if reply is None:
+            return
+        try:
+            for piece in re.findall(r"\S+\s*", reply.text):
+                yield piece
+                await asyncio.sleep(self.chunk_delay)
+        finally:
+            if not session.state.ended:
+                session.append(
+                    InterviewerSaid(text=reply.text, intent=reply.intent, engine=self.name)
+                )
+
+    async def aclose(self) -> None:
+        """Nothing to release."""

@@ -1,0 +1,209 @@
+"""Reads one behavioral answer: which STAR parts it tells, whose actions, numbers, reflection,
+scope, length and which competency it is about.
+
+Both the behavioral interviewer (what to probe next) and its scorer (evidence per story) read
+answers with these rules, so what the interviewer chased and what the report says agree. The
+rules are plain word patterns: cheap (well under a millisecond per answer) and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from mockloop.models import SCOPES, Scope
+
+WORDS_PER_SECOND = 2.5
+"""Speaking pace (150 words a minute): turns an answer's words into the time it would take."""
+
+I_WORDS = re.compile(r"\b(i|me|my|myself|mine|i'm|i've|i'd|i'll)\b")
+WE_WORDS = re.compile(r"\b(we|us|our|ours|ourselves|we're|we've|we'd|we'll)\b")
+WORD = re.compile(r"[a-z0-9']+")
+
+PARTS: dict[str, re.Pattern[str]] = {
+    "situation": re.compile(
+        r"\b(at my (last|previous|current|first) (job|company|team|role)|when i was|back in|"
+        r"last (year|quarter)|a few (months|years) ago|in 20\d\d|the context|the situation|"
+        r"we had (a|an)|there was (a|an)|our team (was|had)|i was working|i worked on|"
+        r"i joined|the project|at the time)\b"
+    ),
+    "task": re.compile(
+        r"\b(my (job|task|goal|role|responsibility) was|i was (responsible|asked|tasked)|"
+        r"i needed to|i had to|the goal was|we needed to|we had to|asked me to|"
+        r"i was the (owner|lead)|it was on me|i decided to own|my part was)\b"
+    ),
+    "action": re.compile(
+        r"\b(i|we) (then )?(built|wrote|set up|proposed|talked|spoke|met|decided|created|led|"
+        r"organi[sz]ed|ran|drafted|designed|introduced|scheduled|pushed|asked|suggested|"
+        r"analy[sz]ed|measured|rolled|migrated|paired|fixed|added|reached out|convinced|"
+        r"escalated|split|cut|moved|started|wrote up|prototyped|benchmarked|called|sat down|"
+        r"interviewed|mapped|traced|reviewed|automated|replaced|negotiated|shipped|coached|"
+        r"agreed|listened|explained|presented|documented|went)\b"
+    ),
+    "result": re.compile(
+        r"\b(as a result|the result|in the end|ended up|outcome|reduced|increased|improved|"
+        r"dropped|fell|rose|saved|launched|shipped on|went from|finally|afterwards|since then|"
+        r"which meant|so that|now (runs|takes|has)|was adopted|cut (it|the)|worked out|"
+        r"it worked|delivered|(we|i) shipped|shipped it|went live)\b"
+    ),
+}
+METRIC = re.compile(
+    r"(\b\d+(\.\d+)?\s*(%|percent\b|x\b|ms\b|milliseconds|seconds|minutes|hours|days|weeks|"
+    r"months|users|customers|tickets|engineers|people|teams|services|requests|errors|"
+    r"incidents|k\b|million|thousand|dollars|points|pages|features|releases|bugs|builds|"
+    r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns)|\$\s?\d|"
+    r"\bfrom \d[\d.,]*(\s+\S+){0,3}\s+to \d|\b(halved|doubled|tripled|tenfold)\b)"
+)
+NUMBER = re.compile(r"\b\d[\d.,]*\b")
+SYSTEMS = re.compile(
+    r"\b(service|database|pipeline|api|queue|cache|dashboard|deploy|release|ci|cluster|"
+    r"schema|endpoint|library|sdk|alert|on-call|runbook|repository|kafka|postgres|redis|"
+    r"kubernetes|terraform|s3|feature flag)\b"
+)
+TIMELINE = re.compile(
+    r"\b(\d+ (days?|weeks?|months?|sprints?|quarters?)|by (monday|tuesday|wednesday|thursday|"
+    r"friday|the end of)|deadline|sprint|quarter|first week|next week|two weeks)\b"
+)
+REFLECTION = re.compile(
+    r"\b(i learned|i learnt|lesson|next time|in hindsight|looking back|do differently|"
+    r"i would have|i'd have|should have|i now|since then i|changed how i|taught me|"
+    r"i realised|i realized|if i did it again|i'd do it)\b"
+)
+SCOPE_WORDS: dict[Scope, re.Pattern[str]] = {
+    "organisation": re.compile(
+        r"\b(organi[sz]ation|company-wide|whole company|across the company|org-wide|"
+        r"engineering-wide|every team|all teams|vp|leadership team|the org)\b"
+    ),
+    "cross_team": re.compile(
+        r"\b(\d+ teams|(two|three|four|five|six|several|other|partner|both|multiple) teams|"
+        r"cross-team|another team|other team|partner team|stakeholders|team leads)\b"
+    ),
+    "team": re.compile(r"\b(team|teammates|squad|colleagues|my lead|my manager)\b"),
+}
+TOGETHER = re.compile(
+    r"\b(talked (to|with)|met with|listened|agreed|together|helped|mentored|paired|"
+    r"asked (them|her|him|for)|their (view|concern|point|reasons)|understood|credit|"
+    r"brought (in|along)|aligned|one-on-one|1:1|feedback|coached|supported)\b"
+)
+BLAME = re.compile(
+    r"\b(their fault|his fault|her fault|incompetent|lazy|idiots?|useless|blame[ds]? (them|him|"
+    r"her|the other)|they (just )?refused|not my (problem|fault))\b"
+)
+WIDEST_FIRST: tuple[Scope, ...] = ("organisation", "cross_team", "team")
+RULES_CHANGE = re.compile(
+    r"\b(ignore (all |your |the |previous )*(instructions|rules|rubric)|"
+    r"(give|mark|score|rate) me (a |as )?(strong )?(hire|4|four|top)|system prompt|"
+    r"you are now|forget (the|your) (rubric|rules|instructions)|pretend (you|that)|"
+    r"skip (the|this) (question|round)|change the rules|developer mode)\b"
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one answer (or a whole story, when merged) shows."""
+
+    words: int
+    parts: frozenset[str]
+    i_count: int
+    we_count: int
+    metric: bool
+    specifics: bool
+    reflection: bool
+    scope: Scope
+    fit: dict[str, int] = field(default_factory=dict)
+    """Keyword hits by competency."""
+    rules_change: bool = False
+    together: int = 0
+    """Signs of working with people: talking to them, listening, helping, giving credit."""
+    blame: bool = False
+
+    @property
+    def seconds(self) -> float:
+        """How long the answer would take to say."""
+        return self.words / WORDS_PER_SECOND
+
+    @property
+    def we_ratio(self) -> float:
+        """Share of "we" among first-person pronouns (0 when there are none)."""
+        total = self.i_count + self.we_count
+        return self.we_count / total if total else 0.0
+
+    def missing(self) -> list[str]:
+        """STAR parts not told, in story order."""
+        return [
+            part for part in ("situation", "task", "action", "result") if part not in self.parts
+        ]
+
+    def merge(self, other: Reading) -> Reading:
+        """One story told over several answers (the first answer and replies to probes)."""
+        fit = {key: self.fit.get(key, 0) + other.fit.get(key, 0) for key in {*self.fit, *other.fit}}
+        return Reading(
+            words=self.words + other.words,
+            parts=self.parts | other.parts,
+            i_count=self.i_count + other.i_count,
+            we_count=self.we_count + other.we_count,
+            metric=self.metric or other.metric,
+            specifics=self.specifics or other.specifics,
+            reflection=self.reflection or other.reflection,
+            scope=max(self.scope, other.scope, key=SCOPES.index),
+            fit=fit,
+            rules_change=self.rules_change or other.rules_change,
+            together=self.together + other.together,
+            blame=self.blame or other.blame,
+        )
+
+
+EMPTY = Reading(0, frozenset(), 0, 0, False, False, False, "self")
+
+
+def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) -> Reading:
+    """Read one answer; `keywords` (by competency) say which competency it is about."""
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    parts = frozenset(name for name, pattern in PARTS.items() if pattern.search(lowered))
+    i_count = len(I_WORDS.findall(lowered))
+    we_count = len(WE_WORDS.findall(lowered))
+    if "action" not in parts and i_count >= 3 and len(WORD.findall(lowered)) >= 40:
+        parts |= {"action"}  # a first-person account counts as action even in other verbs
+    metric = METRIC.search(lowered) is not None
+    specifics = metric or bool(
+        NUMBER.search(lowered) or SYSTEMS.search(lowered) or TIMELINE.search(lowered)
+    )
+    scope: Scope = "self"
+    for name in WIDEST_FIRST:
+        if SCOPE_WORDS[name].search(lowered):
+            scope = name
+            break
+    fit = {
+        competency: sum(1 for word in words if word in lowered)
+        for competency, words in (keywords or {}).items()
+    }
+    return Reading(
+        words=len(WORD.findall(lowered)),
+        parts=parts,
+        i_count=i_count,
+        we_count=we_count,
+        metric=metric,
+        specifics=specifics,
+        reflection=REFLECTION.search(lowered) is not None,
+        scope=scope,
+        fit={key: value for key, value in fit.items() if value},
+        rules_change=RULES_CHANGE.search(lowered) is not None,
+        together=len(TOGETHER.findall(lowered)),
+        blame=BLAME.search(lowered) is not None,
+    )
+
+
+def fits(reading: Reading, competency: str) -> bool:
+    """Whether the story is about the competency asked: its words show up at least as often
+    as half of the best other competency's (no keywords at all: benefit of the doubt)."""
+    own = reading.fit.get(competency, 0)
+    others = max((hits for key, hits in reading.fit.items() if key != competency), default=0)
+    if own == 0 and others == 0:
+        return True
+    return own > 0 and own * 2 >= others
+
+
+def scope_reaches(reading: Reading, expected: Scope) -> bool:
+    """Whether the story's scope is at least the level's expected scope."""
+    return SCOPES.index(reading.scope) >= SCOPES.index(expected)
