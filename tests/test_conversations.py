@@ -358,3 +358,20 @@ async def test_only_the_clock_talks_about_time(company: str) -> None:
     steer = await chat.say("How was your weekend?")
     spoken = hint.replace(chat.problem.hints[0], "") + " " + steer
     assert not TIME_WORDS.search(spoken), spoken
+
+
+async def test_the_same_cost_remark_is_not_repeated_in_consecutive_replies() -> None:
+    """A human says "you loop inside a loop" once, then moves the candidate on."""
+    chat = Chat("amazon", "two-sum", level="mid")
+    await chat.react(chat.session.events[0])
+    nested = (
+        "def two_sum(nums, target):\n    for i in range(len(nums)):\n"
+        "        for j in range(i + 1, len(nums)):\n"
+        "            if nums[i] + nums[j] == target:\n                return [i, j]\n"
+    )
+    slow = [case("example-1", visible=True), case("large", "timeout", "performance")]
+    replies = [await chat.run("timeout", slow, code=nested)]
+    replies.append(await chat.say("what's wrong with my code?"))
+    replies.append(await chat.say("is there an off-by-one in my loop?"))
+    said = [reply for reply in replies if "inside a loop" in reply]
+    assert len(said) == 1, replies

@@ -149,7 +149,7 @@ def meta_answer(context: Context, text: str) -> str:
 def code_answer(context: Context, text: str = "") -> str:
     """What the last run and the code on screen say, without fixing it for them."""
     run = context.state.last_run
-    remark = cost_remark(read_code(context.state.code))
+    remark = context.voice.fresh(cost_remark(read_code(context.state.code)))
     if run is None:
         return join(
             "You haven't run it yet — press F5 and we'll look at what fails.",

@@ -65,6 +65,10 @@ class Voice:
         options = [v for v in bank if not (timeless and TIME_WORDS.search(v))]
         return self.choose(options or list(bank))
 
+    def fresh(self, remark: str) -> str:
+        """`remark`, or "" when one of the last few replies already said it word for word."""
+        return "" if remark and any(remark in said for said in self.recent) else remark
+
     def choose(self, options: Sequence[str]) -> str:
         """A seeded choice among wordings, preferring ones not said in recent replies."""
         fresh = [o for o in options if not any(self.fill(o) in said for said in self.recent)]

@@ -137,7 +137,7 @@ def failure_nudge(context: Context, run: TestsRun, again: bool) -> tuple[Intent,
     slow = [case for case in failing if case.status in ("timeout", "memory")]
     if slow:
         if all(case.category == "performance" for case in slow):
-            remark = cost_remark(code)
+            remark = voice.fresh(cost_remark(code))
             if again:
                 return "nudge_complexity", join(
                     "Still too slow on the large inputs.",
