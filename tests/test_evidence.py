@@ -232,3 +232,61 @@ def test_explaining_a_failure_before_fixing_it_earns_credit(packs):
     )
     [(seq, _, effect)] = items(scored(events, problem, rubric), "explained_failure")
     assert (seq, effect) == (3, "+")
+
+
+def test_every_dimension_that_lost_points_has_an_improvement_saying_how_to_earn_them(packs):
+    from scoring_support import hinted, strong
+
+    from mockloop.scoring.advice import advise
+
+    problem, rubric = packs
+    for build in (strong, hinted):
+        card = scored(build(problem), problem, rubric)
+        advice = advise(card, problem, [], "senior")
+        explained = {dimension.id for dimension, _ in advice.improvements}
+        lost = {d.id for d in card.dimensions if d.score < 4.0}
+        assert explained == lost
+    card = scored(hinted(problem), problem, rubric)
+    lines = [text for _, text in advise(card, problem, [], "senior").improvements]
+    assert "At senior, name the trade-off of your approach before you are asked." in lines
+
+
+def test_improvements_say_none_only_when_nothing_was_lost(packs):
+    from mockloop.scoring.advice import lost_points
+    from mockloop.scoring.models import DimensionScore
+
+    full = DimensionScore(
+        id="coding", name="Coding", score=4.0, evidence_score=4.0, weight=1, reason="r"
+    )
+    assert lost_points(full, "senior") == []
+    three = full.model_copy(update={"score": 3.0, "id": "verification"})
+    assert lost_points(three, "senior")
+
+
+def test_a_short_session_without_a_passing_run_is_incomplete_not_a_verdict(packs):
+    import asyncio
+
+    from mockloop.scoring import evaluate, render_report
+    from mockloop.scoring.completeness import INCOMPLETE, is_incomplete
+
+    problem, rubric = packs
+    abandoned = log(
+        started(problem),
+        [said(20, "Hi, can the numbers be negative?"), (41, SessionEnded(reason="candidate"))],
+    )
+    quick_pass = log(
+        started(problem),
+        [*coded(problem, SOLUTION, at=100), (400, SessionEnded(reason="candidate"))],
+    )
+    long_fail = log(
+        started(problem),
+        [(300, snapshot(BRUTE)), (700, SessionEnded(reason="candidate"))],
+    )
+    assert is_incomplete(abandoned)
+    assert not is_incomplete(quick_pass)  # a passing run inside 25% is enough evidence
+    assert not is_incomplete(long_fail)  # over 25% of 45 minutes
+    card = asyncio.run(evaluate(abandoned, problem, rubric, use_judge=False))
+    assert card.verdict == INCOMPLETE
+    markdown = render_report(abandoned, card, problem, rubric, date="2026-01-01")
+    assert "**Incomplete: not enough evidence for a verdict.**" in markdown
+    assert "Strong No Hire" not in markdown.split("## Scores")[0]

@@ -237,6 +237,7 @@ def _complexity(evidence: Evidence, tally: Tally) -> None:
     named: dict[int, list[Approach]] = {}
     for moment, approach in evidence.approaches + evidence.hedged:
         named.setdefault(moment.seq, []).append(approach)
+    asked = min((m.t for m, _, _ in evidence.follow_ups), default=evidence.duration + 1)
     matched = mismatched = False
     for index, (moment, claims) in enumerate(by_message.values()):
         shown = ", ".join(dict.fromkeys(claim.shown for claim in claims))
@@ -250,8 +251,8 @@ def _complexity(evidence: Evidence, tally: Tally) -> None:
                 "+" if index == 0 else "=",
             )
         candidates = [*named.get(moment.seq, []), *([taken] if taken else [])]
-        if not candidates:
-            continue
+        if not candidates or moment.t > asked:
+            continue  # after a follow-up, claims are about its variant, not this code
         known = {normal_form(a.time) for a in candidates} | {
             normal_form(a.space) for a in candidates
         }

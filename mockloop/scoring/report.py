@@ -25,6 +25,7 @@ from mockloop.events import (
 )
 from mockloop.models import Rubric
 from mockloop.scoring.advice import Advice
+from mockloop.scoring.completeness import INCOMPLETE, INCOMPLETE_LINE, MINIMUM_SHARE
 from mockloop.scoring.models import DimensionScore, Item, Scorecard
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -104,6 +105,17 @@ def render(
 
 def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended: bool) -> str:
     bar = rubric.levels[first.level].thresholds
+    if scorecard.verdict == INCOMPLETE:
+        return "\n".join(
+            [
+                "## Verdict",
+                "",
+                f"**{INCOMPLETE_LINE}.** The session used under "
+                f"{MINIMUM_SHARE:.0%} of its {first.minutes} minutes without a passing run, "
+                "so no verdict is given. The scores below show what the evidence did cover "
+                f"(weighted {scorecard.score:.2f} / 4.00).",
+            ]
+        )
     lines = [
         "## Verdict",
         "",

@@ -16,6 +16,7 @@ from mockloop.events import Event, ScorecardWritten, SessionStarted, TestsRun
 from mockloop.models import Problem, Rubric
 from mockloop.results import RunResult
 from mockloop.scoring.coding_card import score
+from mockloop.scoring.completeness import INCOMPLETE, is_incomplete
 from mockloop.scoring.evidence import collect, final_code, final_run, summarize_run
 from mockloop.scoring.lint import lint
 from mockloop.scoring.models import Scorecard, TestSummary
@@ -50,6 +51,9 @@ async def evaluate(
 ) -> Scorecard:
     """Evidence, rules and (when a model is configured and wanted) the LLM judge.
 
+    A session too short to judge (`completeness.is_incomplete`) keeps its dimension scores
+    but gets the verdict "Incomplete", and the judge is not asked.
+
     `run` checks a final version the candidate never ran; without it that version counts
     as unchecked.
     """
@@ -60,6 +64,8 @@ async def evaluate(
     report = await asyncio.to_thread(lint, final_code(events))
     evidence = collect(events, problem, final, report)
     scorecard = score(evidence, rubric, started.level)
+    if is_incomplete(events):
+        return scorecard.model_copy(update={"verdict": INCOMPLETE})
     if use_judge and started.model:
         from mockloop.llm import ModelConfig
         from mockloop.scoring.judge import judge
