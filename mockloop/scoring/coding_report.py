@@ -29,6 +29,7 @@ def render_report(
     sections = RoundSections(
         results=tests_section(scorecard, events),
         final=final_code_section(final_code(events)),
+        statement=problem_statement(problem),
     )
     return render(
         events,
@@ -73,6 +74,15 @@ def tests_section(scorecard: Scorecard, events: Sequence[Event]) -> str:
     else:
         lines += ["", "Lint: no findings on the final code."]
     return "\n".join(lines)
+
+
+def problem_statement(problem: Problem) -> str:
+    """The statement with its signature and visible examples, as the candidate read it."""
+    lines = [problem.statement.strip(), "", f"`{problem.signature}`", ""]
+    for example in problem.examples:
+        arguments = ", ".join(repr(argument) for argument in example.args or [])
+        lines.append(f"- `{problem.entry_point}({arguments})` → `{example.expected!r}`")
+    return "\n".join(lines).rstrip()
 
 
 def final_code_section(code: str) -> str:
