@@ -290,3 +290,29 @@ def test_a_short_session_without_a_passing_run_is_incomplete_not_a_verdict(packs
     markdown = render_report(abandoned, card, problem, rubric, date="2026-01-01")
     assert "**Incomplete: not enough evidence for a verdict.**" in markdown
     assert "Strong No Hire" not in markdown.split("## Scores")[0]
+
+
+def test_lint_that_could_not_run_is_said_once_and_costs_nothing(packs):
+    from mockloop.scoring import render_report
+
+    problem, rubric = packs
+    events = log(
+        started(problem), [*coded(problem, SOLUTION), (900, SessionEnded(reason="candidate"))]
+    )
+    final = final_run(events)
+    clean = score(collect(events, problem, final, LintReport()), rubric, "senior")
+    missing = LintReport(ran=False, note="the lint check could not run: ruff is not installed")
+    skipped = score(collect(events, problem, final, missing), rubric, "senior")
+    assert skipped.dimension("coding").score == clean.dimension("coding").score
+    markdown = render_report(events, skipped, problem, rubric, date="2026-01-01")
+    assert markdown.count("could not run") == 1
+
+
+def test_ruff_is_a_runtime_dependency():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert any(dep.startswith("ruff==") for dep in project["project"]["dependencies"])
+    lock = (Path(__file__).parents[1] / "requirements.lock").read_text()
+    assert "\nruff==" in lock

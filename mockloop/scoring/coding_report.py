@@ -67,7 +67,7 @@ def tests_section(scorecard: Scorecard, events: Sequence[Event]) -> str:
         lines += ["", "| Time | Passed | Status |", "| --- | --- | --- |"]
         lines += [f"| {mmss(t)} | {run.passed}/{run.total} | {run.status} |" for t, run in runs]
     if not scorecard.lint_ran:
-        lines += ["", f"Lint: {scorecard.lint_note or 'the lint check could not run'}."]
+        pass  # said once, under Coding, with "nothing deducted"
     elif scorecard.lint:
         lines += ["", "Lint findings on the final code:", ""]
         lines += [f"- line {f.line} {f.code}: {escape(f.message)}" for f in scorecard.lint]
