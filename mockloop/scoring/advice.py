@@ -222,7 +222,9 @@ def lost_points(dimension: DimensionScore, level: str) -> list[str]:
         if signal not in earned and not EXPLAINED_BY.get(signal, set()) & against:
             lines.append(text)
             covered += value
-    return lines or [MORE.get(dimension.id, "Show this dimension more fully.")]
+    counted = {line: lines.count(line) for line in lines}
+    merged = [line if times == 1 else f"{line} ({times}×)" for line, times in counted.items()]
+    return merged or [MORE.get(dimension.id, "Show this dimension more fully.")]
 
 
 def practice_problems(

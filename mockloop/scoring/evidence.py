@@ -321,7 +321,7 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
                 pending_follow_up = None
             pending_check_in = None
             spoke_since_run = True
-            if awaiting_fix and reading.labels & WORKING_LABELS:
+            if awaiting_fix and reading.labels & (WORKING_LABELS - {"done"}):
                 evidence.explained_failures.append(moment)
                 awaiting_fix = False
         elif isinstance(payload, TestsRun):
