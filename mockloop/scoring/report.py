@@ -148,6 +148,8 @@ def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended:
                 f"{MINIMUM_SHARE:.0%} of its {first.minutes} minutes without a passing run, "
                 "so no verdict is given. The scores below show what the evidence did cover "
                 f"(weighted {scorecard.score:.2f} / 4.00).",
+                "",
+                f"Scored by: {scorecard.judge_note or 'the offline evidence rules.'}",
             ]
         )
     lines = [

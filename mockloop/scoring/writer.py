@@ -52,7 +52,7 @@ async def evaluate(
     """Evidence, rules and (when a model is configured and wanted) the LLM judge.
 
     A session too short to judge (`completeness.is_incomplete`) keeps its dimension scores
-    but gets the verdict "Incomplete", and the judge is not asked.
+    but gets the verdict "Incomplete" whatever the scores (or the judge) say.
 
     `run` checks a final version the candidate never ran; without it that version counts
     as unchecked.
@@ -64,14 +64,14 @@ async def evaluate(
     report = await asyncio.to_thread(lint, final_code(events))
     evidence = collect(events, problem, final, report)
     scorecard = score(evidence, rubric, started.level)
-    if is_incomplete(events):
-        return scorecard.model_copy(update={"verdict": INCOMPLETE})
     if use_judge and started.model:
         from mockloop.llm import ModelConfig
         from mockloop.scoring.judge import judge
 
         config = ModelConfig(model=started.model, api_base=started.api_base)
         scorecard = await judge(scorecard, events, rubric, started.level, config)
+    if is_incomplete(events):
+        scorecard = scorecard.model_copy(update={"verdict": INCOMPLETE})
     return scorecard
 
 
