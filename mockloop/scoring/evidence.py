@@ -9,8 +9,8 @@ is scored.
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -267,7 +267,10 @@ def collect(
     _fold(evidence, events, problem, starter)
     if evidence.code_changed:
         evidence.written = written_approach(problem, evidence.code)
-    for code in dict.fromkeys([*evidence.run_codes, evidence.code]):
+    # The shape of the first code run and of the final code: enough to tell "stated X and
+    # implemented X" (a plan is implemented first and may change later) at two parses.
+    versions = [*evidence.run_codes[:1], evidence.code]
+    for code in dict.fromkeys(versions):
         approach = written_approach(problem, code) if code.strip() != starter.strip() else None
         if approach is not None and all(approach is not a for a in evidence.implemented):
             evidence.implemented.append(approach)
@@ -365,8 +368,8 @@ def substantive(text: str) -> bool:
 
 def changed_lines(before: str, after: str) -> int:
     """Lines added or removed between two versions of the code."""
-    diff = difflib.ndiff(before.splitlines(), after.splitlines())
-    return sum(line[:1] in "+-" for line in diff if line[:2] in ("+ ", "- "))
+    old, new = Counter(before.splitlines()), Counter(after.splitlines())
+    return sum(((old - new) + (new - old)).values())
 
 
 def _message(evidence: Evidence, moment: Moment, reading: Reading) -> None:
