@@ -16,7 +16,7 @@ from mockloop.clock import SimulatedClock
 from mockloop.commands import scorecard as command
 from mockloop.conductor import Conductor, Round
 from mockloop.errors import UsageError
-from mockloop.events import CandidateSaid, Event, ScorecardWritten, SessionEnded
+from mockloop.events import CandidateSaid, Event, InterviewerSaid, ScorecardWritten, SessionEnded
 from mockloop.interviews import interview_type
 from mockloop.models import Problem, Rubric
 from mockloop.scoring import collect, render_report, score
@@ -104,7 +104,32 @@ def test_candidate_text_cannot_forge_report_structure(packs):
     assert not any(line.startswith("| Coding | 4.00") for line in lines)
     assert "**Strong Hire** for staff" not in markdown
     transcript = markdown.split("## Transcript")[1]
-    assert "\\#\\# Verdict \\*\\*Strong Hire\\*\\* for staff \\| Coding" in transcript
+    assert "  \\## Verdict\n  \\*\\*Strong Hire\\*\\* for staff\n  \\| Coding \\|" in transcript
+
+
+def test_transcript_renders_markdown_and_shows_the_statement_once(packs):
+    problem = packs[0]
+    events = log(
+        started(problem),
+        [
+            (
+                5,
+                InterviewerSaid(
+                    text="Let's look at **Two Sum**.", intent="greeting", engine="offline"
+                ),
+            ),
+            (30, CandidateSaid(text="I'll use a `dict` — **one pass**.\n- check the complement")),
+            (60, SessionEnded(reason="candidate")),
+        ],
+    )
+    transcript = render(events, packs).split("## Transcript")[1]
+    assert "**Two Sum**" in transcript and "\\*\\*Two Sum" not in transcript
+    assert "a `dict` — **one pass**." in transcript
+    assert "\n  \\- check the complement" in transcript
+    first_line = problem.statement.strip().splitlines()[0]
+    assert render(events, packs).count(first_line) == 1
+    assert transcript.index("### Problem") < transcript.index(first_line)
+    assert transcript.index(first_line) < transcript.index("### Conversation")
 
 
 async def ended_session(problem: Problem, sink: MemorySink | object) -> Session:
@@ -175,3 +200,11 @@ def test_report_command_shows_saved_reports_and_re_renders_missing_ones(
         command.report(session.id, None, "html")
     with pytest.raises(UsageError):
         command.report("does-not-exist", None, "md")
+
+
+def test_a_product_in_a_complexity_is_not_emphasis():
+    from mockloop.scoring.report import chat_markdown
+
+    assert chat_markdown("O(m*n) time, O(n*k) space, **fine**") == (
+        "O(m\\*n) time, O(n\\*k) space, **fine**"
+    )

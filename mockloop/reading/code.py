@@ -120,6 +120,19 @@ class Walker(ast.NodeVisitor):
                 self.set_names.update(t.id for t in node.targets if isinstance(t, ast.Name))
         self.generic_visit(node)
 
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        """`seen: dict[int, int] = {}` builds a dict just as `seen = {}` does."""
+        annotation = ast.unparse(node.annotation).split("[", 1)[0].rsplit(".", 1)[-1]
+        kind = structure_of(node.value) if node.value is not None else ""
+        kind = kind or {"dict": "dict", "set": "set"}.get(annotation.lower(), "")
+        if kind:
+            self.reading.structures.add(kind)
+            if kind in ("set", "dict", "Counter", "defaultdict") and isinstance(
+                node.target, ast.Name
+            ):
+                self.set_names.add(node.target.id)
+        self.generic_visit(node)
+
     def visit_Call(self, node: ast.Call) -> None:
         name = ast.unparse(node.func)
         short = name.rsplit(".", 1)[-1]

@@ -60,6 +60,92 @@ DRILLS = {
     "for silences over a minute",
 }
 DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
+EARN = {
+    "no_clarifying_question": "ask about the problem itself (input size, duplicates, empty "
+    "input) before coding",
+    "no_approach": "commit to an approach out loud before the first line of code",
+    "approach_hedged": 'commit to one approach ("I\'ll use …") instead of floating it as a maybe',
+    "approach_not_implemented": "implement the approach you proposed, or say why you changed it",
+    "no_complexity": "state the time and space complexity of your approach",
+    "complexity_mismatch": "check the complexity you claim against the loops you wrote",
+    "hint": "work through one more idea out loud before asking for a hint",
+    "out_of_time": "agree the approach by minute 10 and run a first version by minute 25",
+    "too_slow": "pick an approach whose complexity fits the input limits",
+    "lint": "fix the lint findings before you say you are done",
+    "long_function": "split the long function into small named helpers",
+    "broken": "run a first version as soon as it exists and fix what stops it running",
+    "hidden_pass_rate": "trace the examples and an edge case through the code before running",
+    "unrun_final": "re-run the tests after your last change",
+    "first_run": "check the code by hand before the first run so it passes first time",
+    "trial_and_error": "say what a failure means before changing the code, instead of "
+    "trying small edits",
+    "silent_coding": "say what the next few lines will do while you write them",
+    "silence": "give a one-line status instead of a long silence",
+    "follow_up_ignored": "answer the follow-up question directly",
+    "check_in_ignored": "answer the interviewer's check-in with where you are and what is next",
+    "run_spam": "change something meaningful between runs",
+}
+EXPECTATION_EARN = {
+    "reach the optimal approach": "reach the optimal approach",
+    "discuss trade-offs unprompted": "name the trade-off of your approach before you are asked",
+    "name or test edge cases unprompted": "name the edge cases and test two of them before "
+    "you are asked",
+}
+GAINS: dict[str, list[tuple[str, float, str]]] = {
+    "problem_solving": [
+        ("clarifying_question", 0.25, "Ask a question about the problem before coding."),
+        ("approach_before_code", 0.75, "State an approach before coding and implement it."),
+        ("optimal", 1.0, "Reach the optimal approach and show it passes the large inputs."),
+        ("complexity", 0.25, "State the time and space complexity of your approach."),
+        ("complexity_matches", 0.25, "Make your complexity claim match the code you wrote."),
+        ("tradeoffs", 0.25, "Name the trade-off of your approach before you are asked."),
+    ],
+    "coding": [
+        ("hidden_pass_rate", 2.0, "Make every hidden case pass."),
+        ("performance", 0.5, "Make the code fast enough for the large inputs."),
+        ("clean_code", 0.5, "Leave the final code lint-clean."),
+    ],
+    "verification": [
+        ("traced", 0.5, "Trace an example by hand before the first run."),
+        ("first_run", 0.75, "Make the first run pass: check the code by hand before it."),
+        ("final_passes", 0.5, "Finish with a run that passes every case."),
+        ("edge_case", 0.25, "Name the edge cases you are worried about and test them."),
+    ],
+    "communication": [
+        ("spoke_first", 0.5, "Talk through the problem before coding."),
+        ("explained_plan", 0.5, "Explain your plan before writing code."),
+        ("narrated", 0.75, "Talk through what you are writing while you code."),
+        ("explained_cost", 0.25, "Say what your approach costs."),
+        ("debrief", 0.25, "Talk through the result once the code works."),
+    ],
+}
+"""What earns each dimension's points, for an Improvements line when a point was lost and no
+item says why."""
+EXPLAINED_BY = {
+    "clarifying_question": {"no_clarifying_question"},
+    "approach_before_code": {"no_approach", "approach_hedged", "approach_not_implemented"},
+    "optimal": {"too_slow", "reach the optimal approach"},
+    "complexity": {"no_complexity"},
+    "complexity_matches": {"complexity_mismatch", "no_complexity"},
+    "tradeoffs": {"discuss trade-offs unprompted"},
+    "follow_up": {"follow_up_ignored"},
+    "hidden_pass_rate": {"broken"},
+    "performance": {"too_slow"},
+    "clean_code": {"lint", "lint_skipped"},
+    "first_run": {"first_run"},
+    "final_passes": {"unrun_final"},
+    "edge_case": {"name or test edge cases unprompted"},
+    "narrated": {"silent_coding"},
+    "follow_up_answered": {"follow_up_ignored"},
+}
+"""A missing gain already explained by an item against (its signal or level expectation)."""
+MORE = {
+    "problem_solving": "Go one step further: compare two approaches and their costs out loud.",
+    "coding": "Make every hidden and large case pass with lint-clean code.",
+    "verification": "Trace an example by hand before running and name more edge cases.",
+    "communication": "Talk through the code at more than one point while you write it.",
+}
+"""The last resort when a dimension lost part of a point that no single item explains."""
 
 
 class Practice(Protocol):
@@ -102,14 +188,11 @@ def advise(scorecard: Scorecard, problem: Problem, bank: Sequence[Problem], leve
     improvements: list[tuple[DimensionScore, str]] = []
     habits: list[str] = []
     for dimension in weakest:
+        improvements += [(dimension, line) for line in lost_points(dimension, level)]
         if dimension.no_evidence:
-            improvements.append((dimension, "No evidence in this session"))
             habits.append(NO_EVIDENCE_HABITS.get(dimension.id, "Show this dimension next time."))
-        for cap in dimension.caps:
-            improvements.append((dimension, f"Capped because {cap}"))
         for item in dimension.items:
             if item.effect == "-":
-                improvements.append((dimension, item.text))
                 habit = EXPECTATION_HABITS.get(item.text.split(": ", 1)[-1]) or HABITS.get(
                     item.signal
                 )
@@ -118,11 +201,47 @@ def advise(scorecard: Scorecard, problem: Problem, bank: Sequence[Problem], leve
     practice = practice_problems(scorecard, problem, bank, level)
     return Advice(
         strengths=strengths,
-        improvements=improvements[:8],
+        improvements=improvements,
         habits=list(dict.fromkeys(habits))[:5],
         practice=practice,
         sprint=sprint(weakest, practice, problem),
     )
+
+
+def lost_points(dimension: DimensionScore, level: str) -> list[str]:
+    """One line for every point the dimension lost, each saying what would have earned it;
+    nothing when the dimension scored full marks."""
+    if dimension.score >= 4.0:
+        return []
+    if dimension.no_evidence:
+        return [
+            "No evidence in this session; "
+            + NO_EVIDENCE_HABITS.get(dimension.id, "show this dimension next time.").lower()
+        ]
+    lines = [f"Capped because {cap}" for cap in dimension.caps]
+    for item in dimension.items:
+        if item.effect != "-":
+            continue
+        if item.signal == "level_expectation":
+            what = item.text.split(": ", 1)[-1]
+            lines.append(f"At {level}, {EXPECTATION_EARN.get(what, what)}.")
+        else:
+            earn = EARN.get(item.signal)
+            lines.append(f"{item.text}: {earn}." if earn else item.text)
+    earned = {item.signal for item in dimension.items if item.effect == "+"}
+    against = {item.signal for item in dimension.items if item.effect == "-"} | {
+        item.text.split(": ", 1)[-1] for item in dimension.items if item.effect == "-"
+    }
+    covered = sum(0.25 for _ in lines) + dimension.score
+    for signal, value, text in GAINS.get(dimension.id, []):
+        if covered >= 4.0 and lines:
+            break
+        if signal not in earned and not EXPLAINED_BY.get(signal, set()) & against:
+            lines.append(text)
+            covered += value
+    counted = {line: lines.count(line) for line in lines}
+    merged = [line if times == 1 else f"{line} ({times}×)" for line, times in counted.items()]
+    return merged or [MORE.get(dimension.id, "Show this dimension more fully.")]
 
 
 def practice_problems(

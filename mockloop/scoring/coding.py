@@ -59,7 +59,15 @@ def _quality(evidence: Evidence, tally: Tally, working: bool) -> None:
     report = evidence.lint
     end = evidence.duration
     if not report.ran:
-        tally.note(-1, end, "lint_skipped", report.note.capitalize(), 0.0, "=")
+        # Not the candidate's doing: working code keeps the points lint would have checked.
+        tally.note(
+            -1,
+            end,
+            "lint_skipped",
+            f"{report.note.capitalize()}; nothing deducted for it",
+            0.5 if working else 0.0,
+            "=",
+        )
     elif not report.findings:
         tally.note(
             -1,

@@ -29,6 +29,7 @@ def render_report(
     sections = RoundSections(
         results=tests_section(scorecard, events),
         final=final_code_section(final_code(events)),
+        statement=problem_statement(problem),
     )
     return render(
         events,
@@ -66,13 +67,22 @@ def tests_section(scorecard: Scorecard, events: Sequence[Event]) -> str:
         lines += ["", "| Time | Passed | Status |", "| --- | --- | --- |"]
         lines += [f"| {mmss(t)} | {run.passed}/{run.total} | {run.status} |" for t, run in runs]
     if not scorecard.lint_ran:
-        lines += ["", f"Lint: {scorecard.lint_note or 'the lint check could not run'}."]
+        pass  # said once, under Coding, with "nothing deducted"
     elif scorecard.lint:
         lines += ["", "Lint findings on the final code:", ""]
         lines += [f"- line {f.line} {f.code}: {escape(f.message)}" for f in scorecard.lint]
     else:
         lines += ["", "Lint: no findings on the final code."]
     return "\n".join(lines)
+
+
+def problem_statement(problem: Problem) -> str:
+    """The statement with its signature and visible examples, as the candidate read it."""
+    lines = [problem.statement.strip(), "", f"`{problem.signature}`", ""]
+    for example in problem.examples:
+        arguments = ", ".join(repr(argument) for argument in example.args or [])
+        lines.append(f"- `{problem.entry_point}({arguments})` → `{example.expected!r}`")
+    return "\n".join(lines).rstrip()
 
 
 def final_code_section(code: str) -> str:

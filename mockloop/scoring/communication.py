@@ -19,7 +19,7 @@ def communication(evidence: Evidence, bar: LevelBar, level: str) -> Tally | None
     planning = [m for m in evidence.messages if first is None or m.t < first]
     during = [
         m
-        for m in evidence.messages
+        for m in evidence.working_messages
         if first is not None and end is not None and first <= m.t <= end
     ]
     after = [m for m in evidence.messages if end is not None and m.t > end]
@@ -47,7 +47,7 @@ def communication(evidence: Evidence, bar: LevelBar, level: str) -> Tally | None
             during[0].seq,
             during[0].t,
             "narrated",
-            f"{len(during)} message{plural(during)} while coding",
+            f"{len(during)} message{plural(during)} about the work while coding",
             0.5 if len(during) == 1 else 0.75,
         )
     elif first is not None:

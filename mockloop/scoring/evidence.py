@@ -1,12 +1,16 @@
 """Folds a session log into evidence: what the candidate did, when, and which event shows it.
 
 Pure: events, the problem, the final test result and the lint report in; an `Evidence` out.
-Candidate text is only ever matched against the problem's own keywords, so nothing typed in
-the chat can change how it is scored.
+Every message is read once by the shared reader (`mockloop.reading`), the same reading the
+interviewer used, and each fact keeps the event that shows it. Candidate text is only ever
+matched against the problem's own vocabulary, so nothing typed in the chat can change how it
+is scored.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,8 +27,11 @@ from mockloop.events import (
     SessionStarted,
     TestsRun,
 )
-from mockloop.models import Approach, Problem
-from mockloop.reading.messages import reader_for
+from mockloop.models import Approach, Phase, Problem
+from mockloop.reading.claims import Claim
+from mockloop.reading.code import written_approach
+from mockloop.reading.messages import Phase as ReadingPhase
+from mockloop.reading.messages import Reading, reader_for
 from mockloop.reading.vocabulary import phrase_pattern
 from mockloop.scoring.lint import LintReport
 from mockloop.scoring.models import TestSummary
@@ -39,14 +46,66 @@ TRADEOFF_WORDS = (
     "trade off",
     "at the cost of",
     "in exchange",
-    "versus",
-    " vs ",
     "space for time",
     "time for space",
-    "extra memory",
-    "extra space",
 )
-WALKTHROUGH_WORDS = ("walk through", "dry run", "trace", "step through", "by hand", "walk it")
+COMPARING_WORDS = ("versus", " vs ", "extra memory", "extra space", "instead", "but ", "cheaper")
+WALKTHROUGH_WORDS = (
+    "walk through",
+    "dry run",
+    "trace",
+    "step through",
+    "by hand",
+    "walk it",
+    "for example",
+    "e.g.",
+    "let's try",
+    "lets try",
+)
+FILLER_WORDS = frozenset(
+    [
+        "ok",
+        "okay",
+        "sure",
+        "hmm",
+        "hm",
+        "right",
+        "yes",
+        "yeah",
+        "yep",
+        "no",
+        "thanks",
+        "thank",
+        "you",
+        "cool",
+        "great",
+        "got",
+        "it",
+        "alright",
+    ]
+)
+READING_PHASES: dict[Phase, ReadingPhase] = {
+    "intro": "intro",
+    "clarify": "approach",
+    "approach": "approach",
+    "code": "coding",
+    "test": "testing",
+    "follow_up": "followup",
+    "wrap_up": "wrap_up",
+    "ended": "wrap_up",
+}
+WORKING_LABELS = frozenset(
+    {
+        "approach_committed",
+        "approach_hedged",
+        "complexity_claim",
+        "edge_cases",
+        "narration",
+        "code_question",
+        "done",
+    }
+)
+"""Labels of a message about the work itself (what counts as talking while coding)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +115,16 @@ class Moment:
     seq: int
     t: float
     text: str
+
+
+@dataclass(frozen=True)
+class Retry:
+    """A run after a failing run: how much the code changed and whether anything was said."""
+
+    seq: int
+    t: float
+    changed_lines: int
+    spoke: bool
 
 
 @dataclass
@@ -73,10 +142,18 @@ class Evidence:
     questions_before_code: list[Moment] = field(default_factory=list)
     relevant_questions: list[Moment] = field(default_factory=list)
     approaches: list[tuple[Moment, Approach]] = field(default_factory=list)
-    complexity_claims: list[tuple[Moment, str]] = field(default_factory=list)
+    hedged: list[tuple[Moment, Approach]] = field(default_factory=list)
+    complexity_claims: list[tuple[Moment, Claim]] = field(default_factory=list)
     tradeoffs: list[Moment] = field(default_factory=list)
     edge_cases: list[tuple[Moment, str]] = field(default_factory=list)
     walkthroughs: list[Moment] = field(default_factory=list)
+    working_messages: list[Moment] = field(default_factory=list)
+    explained_failures: list[Moment] = field(default_factory=list)
+    retries: list[Retry] = field(default_factory=list)
+    written: Approach | None = None
+    """The approach the final code's shape fits, when one does."""
+    implemented: list[Approach] = field(default_factory=list)
+    run_codes: list[str] = field(default_factory=list)
     hints: list[tuple[int, float, HintGiven]] = field(default_factory=list)
     runs: list[tuple[int, float, TestsRun]] = field(default_factory=list)
     corrections: list[tuple[int, float, int]] = field(default_factory=list)
@@ -108,7 +185,8 @@ class Evidence:
         return self.first_code.t, max(self.last_code_t, last_run)
 
     def best_approach(self, before: float | None = None) -> tuple[Moment, Approach] | None:
-        """The strongest approach the candidate stated (optionally before a time)."""
+        """The strongest approach the candidate committed to (optionally before a time);
+        a "maybe two pointers" is not a proposal and is not here."""
         stated = [pair for pair in self.approaches if before is None or pair[0].t < before]
         if not stated:
             return None
@@ -187,17 +265,32 @@ def collect(
     )
     evidence.code_changed = evidence.code.strip() != starter.strip()
     _fold(evidence, events, problem, starter)
+    if evidence.code_changed:
+        evidence.written = written_approach(problem, evidence.code)
+    # The shape of the first code run and of the final code: enough to tell "stated X and
+    # implemented X" (a plan is implemented first and may change later) at two parses.
+    versions = [*evidence.run_codes[:1], evidence.code]
+    for code in dict.fromkeys(versions):
+        approach = written_approach(problem, code) if code.strip() != starter.strip() else None
+        if approach is not None and all(approach is not a for a in evidence.implemented):
+            evidence.implemented.append(approach)
     _silences(evidence)
     return evidence
 
 
 def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter: str) -> None:
     """One pass over the log, filling the evidence lists."""
-    phase = "intro"
+    reader = reader_for(problem)
+    phase: Phase = "intro"
     pending_follow_up: Moment | None = None
     pending_check_in: Moment | None = None
     previous_status: dict[str, str] = {}
     previous_digest = ""
+    code = starter
+    run_code: str | None = None
+    last_failed = False
+    spoke_since_run = False
+    awaiting_fix = False
     for event in events:
         payload = event.payload
         if isinstance(payload, CodeSnapshot):
@@ -205,27 +298,45 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
                 if evidence.first_code is None:
                     evidence.first_code = Moment(event.seq, event.t, "")
                 evidence.last_code_t = event.t
+            if payload.code != code:
+                awaiting_fix = False
+            code = payload.code
         elif isinstance(payload, InterviewerSaid):
             moment = Moment(event.seq, event.t, payload.text)
-            if pending_follow_up is not None:
-                evidence.follow_ups.append((pending_follow_up, None, False))
-            pending_follow_up = moment if _is_follow_up(payload, problem) else None
+            if _is_follow_up(payload, problem):
+                # A new follow-up question closes the last one; anything else the
+                # interviewer says in between (the clock's remark) leaves it open.
+                if pending_follow_up is not None:
+                    evidence.follow_ups.append((pending_follow_up, None, False))
+                pending_follow_up = moment
             if payload.intent == CHECK_IN:
                 pending_check_in = moment
         elif isinstance(payload, CandidateSaid):
             moment = Moment(event.seq, event.t, payload.text)
-            _message(evidence, moment, problem)
+            reading = reader.read(payload.text, READING_PHASES[phase])
+            _message(evidence, moment, reading)
             evidence.messages_by_phase[phase] = evidence.messages_by_phase.get(phase, 0) + 1
+            if not substantive(payload.text):
+                continue
             if pending_follow_up is not None:
                 good = _answers(pending_follow_up.text, payload.text.lower(), problem)
                 evidence.follow_ups.append((pending_follow_up, moment, good))
                 pending_follow_up = None
             pending_check_in = None
+            spoke_since_run = True
+            if awaiting_fix and reading.labels & (WORKING_LABELS - {"done"}):
+                evidence.explained_failures.append(moment)
+                awaiting_fix = False
         elif isinstance(payload, TestsRun):
             if payload.digest == previous_digest:
                 evidence.unchanged_reruns += 1
             previous_digest = payload.digest
+            if run_code is not None and last_failed:
+                evidence.retries.append(
+                    Retry(event.seq, event.t, changed_lines(run_code, code), spoke_since_run)
+                )
             evidence.runs.append((event.seq, event.t, payload))
+            evidence.run_codes.append(code)
             fixed = sum(
                 previous_status.get(case.name, "passed") != "passed" and case.status == "passed"
                 for case in payload.cases
@@ -233,6 +344,8 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
             if fixed:
                 evidence.corrections.append((event.seq, event.t, fixed))
             previous_status = {case.name: case.status for case in payload.cases}
+            run_code, last_failed = code, payload.status != "passed"
+            spoke_since_run, awaiting_fix = False, last_failed
         elif isinstance(payload, HintGiven):
             evidence.hints.append((event.seq, event.t, payload))
         elif isinstance(payload, SessionEnded):
@@ -247,30 +360,83 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
         evidence.follow_ups.append((pending_follow_up, None, False))
 
 
-def _message(evidence: Evidence, moment: Moment, problem: Problem) -> None:
+def substantive(text: str) -> bool:
+    """More than a filler ("ok", "hmm", "thanks"): something an answer could be."""
+    words = re.findall(r"[a-z']+", text.lower())
+    return any(word not in FILLER_WORDS for word in words)
+
+
+def changed_lines(before: str, after: str) -> int:
+    """Lines added or removed between two versions of the code."""
+    old, new = Counter(before.splitlines()), Counter(after.splitlines())
+    return sum(((old - new) + (new - old)).values())
+
+
+def _message(evidence: Evidence, moment: Moment, reading: Reading) -> None:
     """Record what one candidate message shows, from the shared reading of it."""
     evidence.messages.append(moment)
-    reader = reader_for(problem)
-    reading = reader.read(moment.text)
     text = f" {moment.text.lower()} "
-    before_code = evidence.first_code is None
-    if "?" in text and before_code:
+    problem_questions = [q for q in reading.questions if q.about == "problem"]
+    if problem_questions and evidence.first_code is None:
         evidence.questions_before_code.append(moment)
-    if "?" in text and any(q.clarification is not None for q in reading.questions):
+    if any(q.clarification is not None or q.statement_line for q in problem_questions):
         evidence.relevant_questions.append(moment)
-    for approach in reading.approaches:
-        evidence.approaches.append((moment, approach))
-    for claim in reading.claims:
-        evidence.complexity_claims.append((moment, claim.form))
-    if any(word in text for word in TRADEOFF_WORDS):
+    committed, hedged = _proposals(reading)
+    evidence.approaches += [(moment, approach) for approach in committed]
+    evidence.hedged += [(moment, approach) for approach in hedged]
+    evidence.complexity_claims += [(moment, claim) for claim in reading.claims]
+    if _weighs_tradeoffs(text, reading):
         evidence.tradeoffs.append(moment)
     named = {phrase for _, phrase in evidence.edge_cases}
     for phrase in reading.edge_cases:
         if phrase not in named:
             evidence.edge_cases.append((moment, phrase))
             named.add(phrase)
-    if any(word in text for word in WALKTHROUGH_WORDS):
+    if _walks_through(text, reading):
         evidence.walkthroughs.append(moment)
+    if reading.labels & WORKING_LABELS:
+        evidence.working_messages.append(moment)
+
+
+def _proposals(reading: Reading) -> tuple[list[Approach], list[Approach]]:
+    """Approaches proposed in committed sentences, and those only floated ("maybe …")."""
+    if not reading.approaches:
+        return [], []
+    committed: list[Approach] = []
+    if reading.committed:
+        for sentence in reading.sentences:
+            if "approach_committed" in sentence.labels:
+                committed += [
+                    a
+                    for a in reading.approaches
+                    if _names(sentence.text, a) and all(a is not c for c in committed)
+                ]
+        if not committed and reading.approach is not None:
+            committed = [reading.approach]
+    hedged = [a for a in reading.approaches if all(a is not c for c in committed)]
+    return committed, hedged
+
+
+def _names(sentence: str, approach: Approach) -> bool:
+    """The sentence names the approach by one of its keywords."""
+    return phrase_pattern(approach.keywords).search(sentence) is not None
+
+
+def _weighs_tradeoffs(text: str, reading: Reading) -> bool:
+    """A trade-off named as such, or a comparison of approaches or costs (not a worked
+    example that happens to say "vs")."""
+    if any(word in text for word in TRADEOFF_WORDS):
+        return True
+    comparing = any(word in text for word in COMPARING_WORDS)
+    return comparing and bool(reading.claims) and len(reading.approaches) >= 1
+
+
+def _walks_through(text: str, reading: Reading) -> bool:
+    """Tracing an example by hand: said so, or stepping through concrete values."""
+    if any(word in text for word in WALKTHROUGH_WORDS[:6]):
+        return True
+    example = any(word in text for word in WALKTHROUGH_WORDS[6:])
+    return example and re.search(r"\d", text) is not None and not reading.questions
 
 
 def _is_follow_up(payload: InterviewerSaid, problem: Problem) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from mockloop.clock import mmss
-from mockloop.models import LevelBar
+from mockloop.models import Approach, LevelBar
+from mockloop.reading.claims import Claim
 from mockloop.reading.complexity import normal_form
-from mockloop.scoring.evidence import KIND_RANK, Evidence
+from mockloop.scoring.evidence import KIND_RANK, Evidence, Moment
 from mockloop.scoring.tally import Tally, clip, run_time
 
 
@@ -31,34 +32,21 @@ def problem_solving(evidence: Evidence, bar: LevelBar, level: str) -> Tally | No
                 moment.seq,
                 moment.t,
                 "clarifying_depth",
-                f"{count} clarifying questions before the first code"
+                f"{count} questions about the problem before the first code"
                 if count >= 2
                 else "The question pins down a point the statement leaves open",
                 0.25,
             )
     else:
         tally.note(
-            -1, 0.0, "no_clarifying_question", "No clarifying question before coding", 0.0, "-"
-        )
-    before = evidence.best_approach(before=first_code_t if first_code_t is not None else None)
-    if before is not None:
-        moment, approach = before
-        tally.note(
-            moment.seq,
-            moment.t,
-            "approach_before_code",
-            f"Stated the {approach.name} approach before coding",
-            0.75,
-        )
-    elif evidence.code_changed and evidence.first_code is not None:
-        tally.note(
-            evidence.first_code.seq,
-            evidence.first_code.t,
-            "no_approach",
-            "Started coding without stating an approach",
+            -1,
+            0.0,
+            "no_clarifying_question",
+            "No question about the problem before coding",
             0.0,
             "-",
         )
+    _plan(evidence, tally, first_code_t)
     optimal = reached_optimal(evidence)
     best = evidence.best_approach()
     if optimal:
@@ -175,39 +163,117 @@ def efficient_unexplained(evidence: Evidence) -> bool:
     )
 
 
+def _plan(evidence: Evidence, tally: Tally, first_code_t: float | None) -> None:
+    """Credit for a committed plan before coding that the code then implements; a plan the
+    code contradicts counts against, and a plan only floated ("maybe …") earns nothing."""
+    before = evidence.best_approach(before=first_code_t)
+    written = evidence.written
+    if before is not None:
+        moment, approach = before
+        built = any(same_approach(approach, other) for other in evidence.implemented)
+        if written is not None and not built:
+            tally.note(
+                moment.seq,
+                moment.t,
+                "approach_not_implemented",
+                f"Stated the {approach.name} approach, but the code implements "
+                f"{written.name} ({written.time})",
+                -0.25,
+            )
+        elif built:
+            tally.note(
+                moment.seq,
+                moment.t,
+                "approach_before_code",
+                f"Stated the {approach.name} approach before coding and implemented it",
+                0.75,
+            )
+        else:
+            tally.note(
+                moment.seq,
+                moment.t,
+                "approach_before_code",
+                f"Stated the {approach.name} approach before coding",
+                0.5 if evidence.code_changed else 0.25,
+            )
+        return
+    floated = [pair for pair in evidence.hedged if first_code_t is None or pair[0].t < first_code_t]
+    if floated:
+        moment, approach = floated[0]
+        tally.note(
+            moment.seq,
+            moment.t,
+            "approach_hedged",
+            f"Only floated {approach.name} as a possibility; no committed plan before coding",
+            0.0,
+            "-",
+        )
+    elif evidence.code_changed and evidence.first_code is not None:
+        tally.note(
+            evidence.first_code.seq,
+            evidence.first_code.t,
+            "no_approach",
+            "Started coding without stating an approach",
+            0.0,
+            "-",
+        )
+
+
+def same_approach(stated: Approach, written: Approach) -> bool:
+    """The code's shape fits the stated approach (same approach, or the same time bound)."""
+    return stated.name == written.name or normal_form(stated.time) == normal_form(written.time)
+
+
 def _complexity(evidence: Evidence, tally: Tally) -> None:
-    """Complexity stated, and whether it matches the approach the candidate took."""
+    """Each message's complexity claims, cited on that message, checked against the approach
+    the candidate took (or one the same message names)."""
     if not evidence.complexity_claims:
         tally.note(-1, 0.0, "no_complexity", "Never stated the time or space complexity", 0.0, "-")
         return
-    moment, _ = evidence.complexity_claims[0]
-    claims = sorted({claim for _, claim in evidence.complexity_claims})
-    tally.note(
-        moment.seq,
-        moment.t,
-        "complexity",
-        "Stated complexity " + ", ".join(f"O({c})" for c in claims),
-        0.25,
-    )
-    best = evidence.best_approach()
-    if best is None:
-        return
-
-    known = {normal_form(best[1].time), normal_form(best[1].space)}
-    if known & set(claims):
-        tally.note(
-            moment.seq,
-            moment.t,
-            "complexity_matches",
-            f"Complexity matches the {best[1].name} approach ({best[1].time})",
-            0.25,
-        )
-    else:
-        tally.note(
-            moment.seq,
-            moment.t,
-            "complexity_mismatch",
-            f"Stated complexity does not match {best[1].name} "
-            f"({best[1].time} time, {best[1].space} space)",
-            -0.25,
-        )
+    by_message: dict[int, tuple[Moment, list[Claim]]] = {}
+    for moment, claim in evidence.complexity_claims:
+        by_message.setdefault(moment.seq, (moment, []))[1].append(claim)
+    taken = evidence.written or (best[1] if (best := evidence.best_approach()) else None)
+    named: dict[int, list[Approach]] = {}
+    for moment, approach in evidence.approaches + evidence.hedged:
+        named.setdefault(moment.seq, []).append(approach)
+    asked = min((m.t for m, _, _ in evidence.follow_ups), default=evidence.duration + 1)
+    matched = mismatched = False
+    for index, (moment, claims) in enumerate(by_message.values()):
+        shown = ", ".join(dict.fromkeys(claim.shown for claim in claims))
+        if index < 3:
+            tally.note(
+                moment.seq,
+                moment.t,
+                "complexity",
+                f"Stated complexity {shown}",
+                0.25 if index == 0 else 0.0,
+                "+" if index == 0 else "=",
+            )
+        candidates = [*named.get(moment.seq, []), *([taken] if taken else [])]
+        if not candidates or moment.t > asked:
+            continue  # after a follow-up, claims are about its variant, not this code
+        known = {normal_form(a.time) for a in candidates} | {
+            normal_form(a.space) for a in candidates
+        }
+        wrong = [claim for claim in claims if claim.form not in known]
+        if not wrong and not matched:
+            matched = True
+            reference = taken or candidates[0]
+            tally.note(
+                moment.seq,
+                moment.t,
+                "complexity_matches",
+                f"Complexity matches the {reference.name} approach ({reference.time})",
+                0.25,
+            )
+        elif wrong and not mismatched and taken is not None:
+            mismatched = True
+            tally.note(
+                moment.seq,
+                moment.t,
+                "complexity_mismatch",
+                f"Claimed {wrong[0].shown}, but {taken.name} is "
+                f"{taken.time} time, {taken.space} space",
+                -0.25,
+            )

@@ -1,7 +1,8 @@
 """Renders a scored session as the Markdown report, in the section order of DESIGN.md.
 
-Candidate text is escaped before it reaches the Markdown, so nothing typed in the chat can
-add a heading, a table row or a fake verdict to the report.
+Chat messages keep their inline Markdown (bold, code, lists' words) in the transcript, but
+every line is defused first (`chat_markdown`), and text quoted elsewhere is escaped, so nothing
+typed in the chat can add a heading, a table row or a fake verdict to the report.
 """
 
 from __future__ import annotations
@@ -25,15 +26,47 @@ from mockloop.events import (
 )
 from mockloop.models import Rubric
 from mockloop.scoring.advice import Advice
+from mockloop.scoring.completeness import INCOMPLETE, INCOMPLETE_LINE, MINIMUM_SHARE
 from mockloop.scoring.models import DimensionScore, Item, Scorecard
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 EFFECT_MARK = {"+": "＋", "-": "－", "=": "·"}
+BLOCK_START = re.compile(r"^(\s*)([#>|=+*-]|\d+[.)]|`{3,}|~{3,})")
+"""A line start that would open a block (heading, quote, table, list, fence, rule)."""
+PRODUCT_STAR = re.compile(r"(?<=[\w)])\*(?=[\w(])")
+"""A `*` between operands (`m*n`) is multiplication, not emphasis."""
+VERDICT_NAMES = "Strong No Hire|Lean No Hire|No Hire|Strong Hire|Lean Hire|Hire|Incomplete"
+EMPHASISED_VERDICT = re.compile(rf"(\*\*|__|\*|_)(\s*(?:{VERDICT_NAMES})\b.*?)\1", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
     """One line of literal text: Markdown control characters escaped, newlines folded."""
     return SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def defuse(match: re.Match[str]) -> str:
+    """Escape the character that would open a block (`1.` becomes `1\\.`)."""
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"
+
+
+def chat_markdown(text: str) -> str:
+    """A chat message as Markdown for one list item: inline formatting kept, but no line can
+    open a block (heading, quote, table row, list, fence), no raw HTML, no image, and no
+    verdict name in bold; continuation lines are indented to stay inside the item."""
+    lines: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.rstrip().replace("|", "\\|").replace("<", "\\<").replace("![", "!\\[")
+        line = PRODUCT_STAR.sub(r"\\*", line)
+        line = EMPHASISED_VERDICT.sub(
+            lambda m: m.group(0).replace("*", "\\*").replace("_", "\\_"), line
+        )
+        line = BLOCK_START.sub(defuse, line)
+        lines.append(line)
+    body = "\n".join(f"  {line}" if line else "" for line in lines).strip()
+    return body.replace("\n\n", "\n  \n") if body else "(empty)"
 
 
 def engine_label(events: Sequence[Event]) -> str:
@@ -54,6 +87,8 @@ class RoundSections:
 
     results: str
     final: str | None = None
+    statement: str | None = None
+    """What the candidate read, shown once at the top of the transcript."""
 
 
 def render(
@@ -97,13 +132,26 @@ def render(
         sections.results,
         _timeline(events),
         *([sections.final] if sections.final is not None else []),
-        _transcript(events),
+        _transcript(events, sections.statement),
     ]
     return "\n\n".join(parts).rstrip() + "\n"
 
 
 def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended: bool) -> str:
     bar = rubric.levels[first.level].thresholds
+    if scorecard.verdict == INCOMPLETE:
+        return "\n".join(
+            [
+                "## Verdict",
+                "",
+                f"**{INCOMPLETE_LINE}.** The session used under "
+                f"{MINIMUM_SHARE:.0%} of its {first.minutes} minutes without a passing run, "
+                "so no verdict is given. The scores below show what the evidence did cover "
+                f"(weighted {scorecard.score:.2f} / 4.00).",
+                "",
+                f"Scored by: {scorecard.judge_note or 'the offline evidence rules.'}",
+            ]
+        )
     lines = [
         "## Verdict",
         "",
@@ -218,17 +266,23 @@ def _timeline(events: Sequence[Event]) -> str:
     return "\n".join(rows)
 
 
-def _transcript(events: Sequence[Event]) -> str:
+def _transcript(events: Sequence[Event], statement: str | None = None) -> str:
     lines = ["## Transcript", ""]
+    if statement:
+        lines += ["### Problem", "", statement.strip(), "", "### Conversation", ""]
+    said = len(lines)
     for event in events:
         payload = event.payload
         if isinstance(payload, CandidateSaid):
-            lines.append(f"- **{mmss(event.t)} You** (#{event.seq}): {escape(payload.text)}")
+            lines.append(f"- **{mmss(event.t)} You** (#{event.seq}): {chat_markdown(payload.text)}")
         elif isinstance(payload, InterviewerSaid):
             cut = " (cut off)" if payload.cut else ""
+            text = payload.text
+            if statement and len(statement) > 40 and statement.split("\n\n")[0] in text:
+                text = text.replace(statement.split("\n\n")[0], "(the problem, shown above)")
             lines.append(
-                f"- **{mmss(event.t)} Interviewer** (#{event.seq}){cut}: {escape(payload.text)}"
+                f"- **{mmss(event.t)} Interviewer** (#{event.seq}){cut}: {chat_markdown(text)}"
             )
-    if len(lines) == 2:
+    if len(lines) == said:
         lines.append("- Nothing was said.")
     return "\n".join(lines)

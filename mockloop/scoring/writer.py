@@ -17,6 +17,7 @@ from mockloop.events import Event, ScorecardWritten, SessionStarted, TestsRun
 from mockloop.models import Problem, Rubric
 from mockloop.results import RunResult
 from mockloop.scoring.coding_card import score
+from mockloop.scoring.completeness import INCOMPLETE, is_incomplete
 from mockloop.scoring.evidence import collect, final_code, final_run, summarize_run
 from mockloop.scoring.lint import lint
 from mockloop.scoring.models import Scorecard, TestSummary
@@ -51,6 +52,9 @@ async def evaluate(
 ) -> Scorecard:
     """Evidence, rules and (when a model is configured and wanted) the LLM judge.
 
+    A session too short to judge (`completeness.is_incomplete`) keeps its dimension scores
+    but gets the verdict "Incomplete" whatever the scores (or the judge) say.
+
     `run` checks a final version the candidate never ran; without it that version counts
     as unchecked.
     """
@@ -67,6 +71,8 @@ async def evaluate(
 
         config = ModelConfig(model=started.model, api_base=started.api_base)
         scorecard = await judge(scorecard, events, rubric, started.level, config)
+    if is_incomplete(events):
+        scorecard = scorecard.model_copy(update={"verdict": INCOMPLETE})
     return scorecard
 
 
