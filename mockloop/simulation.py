@@ -3,14 +3,14 @@ runner and scorer, headless, on a simulated clock.
 
 Determinism: the clock only moves to the script's `at` times (with a `Tick` every 30
 simulated seconds in between), the offline interviewer is seeded by the script's `seed`
-(0 when omitted), and the report is dated `SIMULATED_DATE` rather than today, so the same
-script and seed give a byte-identical report. Session ids stay random so runs never clash
-in the database; the report body does not contain the id.
+(0 when omitted), and the session is marked `simulated`; the report is dated the day it
+runs, as history shows it, so the same script and seed give a byte-identical report that
+day. Session ids stay random so runs never clash in the database; the report body does not
+contain the id.
 """
 
 from __future__ import annotations
 
-import datetime
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 30.0
 DEFAULT_SEED = 0
-SIMULATED_DATE = datetime.date(2000, 1, 1)
 EndReason = Literal["candidate", "time", "script"]
 
 
@@ -255,13 +254,12 @@ async def simulate(
     )
     own_store = store is None
     sink = store if store is not None else Store.open()
-    session = Session.start(plan.started, sink, SimulatedClock())
+    started = plan.started.model_copy(update={"simulated": True})
+    session = Session.start(started, sink, SimulatedClock())
     interviewer = make_interviewer(plan.persona, plan.problem, plan.rubric, plan.started)
     try:
         await Driver(session, interviewer, plan.problem).play(script.actions)
-        payload, markdown, scorecard = await score_and_save(
-            session, plan.problem, plan.rubric, today=SIMULATED_DATE
-        )
+        payload, markdown, scorecard = await score_and_save(session, plan.problem, plan.rubric)
     finally:
         await interviewer.aclose()
         if own_store:
