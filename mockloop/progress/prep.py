@@ -77,7 +77,10 @@ def weekend_sprint(weakest: Sequence[Weakness], problem: str | None) -> list[tup
     on = f" on `{problem}`" if problem else ""
     plan = []
     for day, weakness in zip(("Saturday", "Sunday"), weakest, strict=False):
-        drill = DRILLS.get(weakness.dimension, "practise this dimension deliberately")
+        drill = DRILLS.get(
+            weakness.dimension,
+            "do one round that tests it, then read its evidence lines in the scorecard",
+        )
         plan.append(
             (
                 f"{day} morning",

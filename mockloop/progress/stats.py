@@ -22,13 +22,12 @@ COUNTS = (("Verdicts", "verdicts"), ("Companies", "by_company"), ("Rounds", "by_
 
 
 def selected(outcomes: Sequence[SessionOutcome], include_all: bool) -> list[SessionOutcome]:
-    """The sessions stats use, oldest first."""
-    chosen = [
+    """The sessions stats use, oldest first (`outcomes` are newest first, as stored)."""
+    return [
         outcome
-        for outcome in outcomes
+        for outcome in reversed(outcomes)
         if outcome.counts or (include_all and outcome.score is not None)
     ]
-    return sorted(chosen, key=lambda outcome: (outcome.started_at, outcome.id))
 
 
 def mean_or_none(values: Sequence[float]) -> float | None:

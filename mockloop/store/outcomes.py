@@ -9,50 +9,76 @@ only short sessions are searched for a passing run, so 10,000 sessions stay well
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mockloop.progress.markers import INCOMPLETE_SHARE, is_incomplete
+from mockloop.progress.markers import is_incomplete, is_short
 
 if TYPE_CHECKING:
     from mockloop.store.database import EventDatabase
 
-SESSION_FACTS = """
-    SELECT s.id, s.started_at, s.company, s.persona, s.level, s.level_title, s.focus,
-           s.problem, s.minutes, s.status, s.verdict, s.score,
-           coalesce(json_extract(opening.payload, '$.simulated'), 0) AS simulated,
-           coalesce(
-               (SELECT t FROM events e WHERE e.session_id = s.id AND e.kind = 'session_ended'
-                ORDER BY e.seq DESC LIMIT 1),
-               (SELECT t FROM events e WHERE e.session_id = s.id ORDER BY e.seq DESC LIMIT 1)
-           ) AS used{dimensions}
-    FROM sessions s JOIN events opening ON opening.session_id = s.id AND opening.seq = 0
-"""
-SCORECARD_DIMENSIONS = """,
-           (SELECT json_extract(e.payload, '$.dimensions') FROM events e
-            WHERE e.session_id = s.id AND e.kind = 'scorecard_written'
-            ORDER BY e.seq DESC LIMIT 1) AS dimensions"""
-PASSING_RUN = f"""
-       CASE WHEN used < {INCOMPLETE_SHARE} * minutes * 60 THEN EXISTS (
-           SELECT 1 FROM events run WHERE run.session_id = id AND run.kind = 'tests_run'
-           AND json_extract(run.payload, '$.status') = 'passed'
-       ) ELSE 1 END AS passing_run"""
+SIMULATED = """instr(opening.payload, '"simulated":true') > 0"""
+"""The `simulated` flag of `session_started`, found without parsing its JSON (which holds the
+starter code): in the stored compact JSON the key can only appear unescaped as a key."""
+LAST_EVENT = """JOIN events last ON last.session_id = s.id
+    AND last.seq = (SELECT max(seq) FROM events m WHERE m.session_id = s.id)"""
+"""The session's last event: its time is the time used (the scorecard, when there is one,
+is written the moment the session ends), and its payload is the scorecard."""
 OUTCOMES_SQL = f"""
-SELECT id, started_at, company, persona, level, level_title, focus, problem, minutes, status,
-       verdict, score, simulated, used, dimensions,{PASSING_RUN}
-FROM ({SESSION_FACTS.format(dimensions=SCORECARD_DIMENSIONS)})
-ORDER BY started_at DESC, id DESC
+SELECT s.id, s.started_at, s.company, s.persona, s.level, s.level_title, s.focus, s.problem,
+       s.minutes, s.status, s.verdict, s.score, {SIMULATED}, last.t,
+       CASE WHEN last.kind = 'scorecard_written' THEN last.payload END
+FROM sessions s JOIN events opening ON opening.session_id = s.id AND opening.seq = 0
+{LAST_EVENT}
+ORDER BY s.started_at DESC, s.id DESC
 """
 MARKERS_SQL = f"""
-SELECT id, focus, simulated, status, used, minutes,{PASSING_RUN}
-FROM ({SESSION_FACTS.format(dimensions="")})
+SELECT s.id, s.focus, {SIMULATED}, s.status, last.t, s.minutes
+FROM sessions s JOIN events opening ON opening.session_id = s.id AND opening.seq = 0
+{LAST_EVENT}
 """
+PASSED_SQL = """
+SELECT DISTINCT session_id FROM events WHERE session_id IN ({marks}) AND kind = 'tests_run'
+AND json_extract(payload, '$.status') = 'passed'
+"""
+BATCH = 500
+"""Session ids per `PASSED_SQL` query (SQLite allows at least 999 parameters)."""
 
 
-@dataclass(frozen=True)
-class SessionOutcome:
-    """One session as Home and stats see it (`started_at` is UTC)."""
+def passing_runs(database: EventDatabase, session_ids: list[str]) -> set[str]:
+    """Which of these sessions had a passing run (asked only for short ones: they are few)."""
+    found: set[str] = set()
+    for first in range(0, len(session_ids), BATCH):
+        batch = session_ids[first : first + BATCH]
+        sql = PASSED_SQL.format(marks=",".join("?" * len(batch)))
+        found.update(row[0] for row in database.connection.execute(sql, batch))
+    return found
+
+
+def incomplete_ids(
+    database: EventDatabase, rows: list[tuple[Any, ...]], status: int, used: int, minutes: int
+) -> set[str]:
+    """Ids of the incomplete sessions among `rows` (see `markers.is_incomplete`).
+
+    Only ended sessions that were short are searched for a passing run: they are few.
+    """
+    short = [row for row in rows if row[status] == "ended" and is_short(row[used], row[minutes])]
+    passed = passing_runs(database, [row[0] for row in short])
+    return {
+        row[0]
+        for row in short
+        if is_incomplete(
+            ended=True, used_seconds=row[used], minutes=row[minutes], passing_run=row[0] in passed
+        )
+    }
+
+
+class SessionOutcome(NamedTuple):
+    """One session as Home and stats see it (`started_at` is UTC).
+
+    A named tuple: 10,000 of them are built for the trends query, and a tuple is the
+    cheapest immutable record Python builds.
+    """
 
     id: str
     started_at: datetime
@@ -69,7 +95,7 @@ class SessionOutcome:
     simulated: bool
     used_seconds: float
     incomplete: bool
-    dimensions: dict[str, float] = field(default_factory=dict)
+    dimensions: dict[str, float]
 
     @property
     def ended(self) -> bool:
@@ -94,68 +120,35 @@ class SessionOutcome:
 def read_outcomes(database: EventDatabase) -> list[SessionOutcome]:
     """Every session, newest first, with its markers and dimension scores."""
     rows = database.connection.execute(OUTCOMES_SQL).fetchall()
-    outcomes = []
-    for (
-        session_id,
-        started_at,
-        company,
-        persona,
-        level,
-        level_title,
-        focus,
-        problem,
-        minutes,
-        status,
-        verdict,
-        score,
-        simulated,
-        used,
-        dimensions,
-        passing_run,
-    ) in rows:
-        used_seconds = float(used or 0.0)
-        ended = status == "ended"
-        outcomes.append(
-            SessionOutcome(
-                id=session_id,
-                started_at=datetime.fromisoformat(started_at),
-                company=company,
-                persona=persona,
-                level=level,
-                level_title=level_title,
-                focus=focus,
-                problem=problem,
-                minutes=int(minutes),
-                status=status,
-                verdict=verdict,
-                score=score,
-                simulated=bool(simulated),
-                used_seconds=used_seconds,
-                incomplete=is_incomplete(
-                    ended=ended,
-                    used_seconds=used_seconds,
-                    minutes=int(minutes),
-                    passing_run=bool(passing_run),
-                ),
-                dimensions=json.loads(dimensions) if dimensions else {},
-            )
+    incomplete = incomplete_ids(database, rows, status=9, used=13, minutes=8)
+    # One json.loads over every scorecard costs far less than one call per row.
+    scorecards = json.loads("[" + ",".join(row[14] or "{}" for row in rows) + "]")
+    parse = datetime.fromisoformat
+    return [
+        SessionOutcome(
+            row[0],
+            parse(row[1]),
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9],
+            row[10],
+            row[11],
+            bool(row[12]),
+            row[13],
+            row[0] in incomplete,
+            scorecard.get("dimensions", {}),
         )
-    return outcomes
+        for row, scorecard in zip(rows, scorecards, strict=True)
+    ]
 
 
 def read_markers(database: EventDatabase) -> dict[str, tuple[str, bool, bool]]:
     """Session id -> (focus, simulated, incomplete): the lean path for `history --json`."""
     rows = database.connection.execute(MARKERS_SQL).fetchall()
-    return {
-        session_id: (
-            focus,
-            bool(simulated),
-            is_incomplete(
-                ended=status == "ended",
-                used_seconds=float(used or 0.0),
-                minutes=int(minutes),
-                passing_run=bool(passing_run),
-            ),
-        )
-        for session_id, focus, simulated, status, used, minutes, passing_run in rows
-    }
+    incomplete = incomplete_ids(database, rows, status=3, used=4, minutes=5)
+    return {row[0]: (row[1], bool(row[2]), row[0] in incomplete) for row in rows}

@@ -78,13 +78,13 @@ class HomeScreen(Screen[None]):
                         with Horizontal(id="filters"):
                             yield Select[str](
                                 self._options(o.company for o in self.outcomes),
-                                prompt="company",
+                                prompt="all companies",
                                 id="company-filter",
                                 compact=True,
                             )
                             yield Select[str](
                                 self._options(o.focus for o in self.outcomes),
-                                prompt="round",
+                                prompt="all rounds",
                                 id="round-filter",
                                 compact=True,
                             )

@@ -53,8 +53,7 @@ class TrendsPanel(VerticalScroll):
                 focus = trend.focus
                 count = len(trend.values)
                 yield Label(
-                    f"{focus.capitalize()} · {count} session{'s' if count != 1 else ''} "
-                    "· latest · change over last 5",
+                    f"{focus.capitalize()} ({count}): latest, change over last 5",
                     classes="trend-heading",
                 )
             yield TrendRow(trend)

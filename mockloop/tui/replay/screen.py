@@ -50,12 +50,12 @@ class ReplayScreen(Screen[None]):
     """←/→ step an event, Space plays at 1×/4×/16× (S changes speed), evidence jumps."""
 
     BINDINGS = [
-        Binding("left", "step(-1)", "Back", id="replay.back"),
-        Binding("right", "step(1)", "Forward", id="replay.forward"),
+        Binding("left", "step(-1)", "Back", key_display="←", priority=True, id="replay.back"),
+        Binding("right", "step(1)", "Forward", key_display="→", priority=True, id="replay.forward"),
         Binding("space", "play", "Play/pause", id="replay.play"),
         Binding("s", "speed", "Speed", id="replay.speed"),
-        Binding("home", "go(0)", "Start", show=False, id="replay.start"),
-        Binding("end", "go(-1)", "End", show=False, id="replay.end"),
+        Binding("home", "go(0)", "Start", show=False, priority=True, id="replay.start"),
+        Binding("end", "go(-1)", "End", show=False, priority=True, id="replay.end"),
         Binding("escape,q", "leave", "Close", id="replay.close"),
     ]
 
