@@ -58,8 +58,9 @@ async def trends_tab(pilot: Any) -> None:
 
 
 def test_trends_at_80x24(snap_compare: SnapCompare) -> None:
-    """80x24, Trends tab: "Behavioral (5)" with three sparklines and "Coding (13)" with four, each with its latest score and a positive change; the sidebar and
-    footer still fit; nothing overlaps."""
+    """80x24, Trends tab: "Behavioral (5)" with three sparklines and "Coding (13)" with
+    four, each with its latest score and a positive change; the sidebar and footer still
+    fit; nothing overlaps."""
     app = HomeApp(sources(twenty_sessions()))
     assert snap_compare(app, terminal_size=(80, 24), run_before=trends_tab)
 
