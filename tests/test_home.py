@@ -216,3 +216,39 @@ async def test_an_evidence_link_in_the_scorecard_opens_the_replay_there():
 
 def test_home_screen_is_the_default_screen():
     assert isinstance(HomeApp(sources()).get_default_screen(), HomeScreen)
+
+
+def test_bare_mockloop_in_a_terminal_opens_home(monkeypatch: pytest.MonkeyPatch):
+    import sys
+
+    from mockloop import launcher
+
+    opened: list[bool] = []
+    monkeypatch.setattr(sys, "argv", ["mockloop"])
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(home, "run", lambda: opened.append(True) or 0)
+    with pytest.raises(SystemExit) as exited:
+        launcher.main()
+    assert exited.value.code == 0 and opened == [True]
+
+
+def test_bare_mockloop_not_in_a_terminal_prints_help_without_textual():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nsys.argv = ['mockloop']\nfrom mockloop.launcher import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('textual' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert "Usage" in done.stdout + done.stderr and "stats" in done.stdout + done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "False"
