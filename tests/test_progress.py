@@ -77,9 +77,10 @@ def test_stats_last5_and_prev5_are_means_of_the_latest_sessions():
         (f"id{n:02d}", START + datetime.timedelta(days=n), session_events(dimensions={"c": n}))
         for n in range(1, 13)
     ]
-    data = compute_stats(stored(sessions))
+    outcomes = stored(sessions)
+    data = compute_stats(outcomes)
     assert data["dimensions"]["c"] == {"mean": 6.5, "last5": 10.0, "prev5": 5.0}
-    few = compute_stats([outcome for outcome in stored() if outcome.id in ("id01", "id02")])
+    few = compute_stats([outcome for outcome in outcomes if outcome.id in ("id01", "id02")])
     assert few["dimensions"]["c"] == {"mean": 1.5, "last5": 1.5, "prev5": None}
 
 
