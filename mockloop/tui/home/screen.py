@@ -108,7 +108,7 @@ class HomeScreen(Screen[None]):
         self.title = "MockLoop"
         self.sub_title = f"{len(self.outcomes)} sessions" if self.outcomes else "Home"
         self.refresh_table()
-        self.load_slow_parts()
+        self.call_after_refresh(self.load_slow_parts)  # after the first frame, not before
 
     @work(thread=True, exclusive=True, group="home-load", exit_on_error=False)
     def load_slow_parts(self) -> None:
