@@ -190,6 +190,32 @@ def report(
     scorecard.report(session_id, output, format)
 
 
+@app.command()
+def replay(
+    session_id: Annotated[str, typer.Argument(help="Session id (see `mockloop history`)")],
+) -> None:
+    """Step through a past session: its code, chat and runs at every moment."""
+    from mockloop.commands import replay as replay_command
+
+    replay_command.run(session_id)
+
+
+@app.command()
+def stats(
+    as_json: JsonOption = False,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Include incomplete and simulated sessions")
+    ] = False,
+    as_markdown: Annotated[
+        bool, typer.Option("--md", help="A Markdown progress summary to share")
+    ] = False,
+) -> None:
+    """Per-dimension averages and trends, verdicts, companies and rounds."""
+    from mockloop.commands import stats as stats_command
+
+    stats_command.run(as_json, include_all, as_markdown)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning MockloopError into one message and an exit code."""
     try:

@@ -92,6 +92,7 @@ class SessionStarted(Payload):
     model: str | None = Field(default=None, description="Model name only, never a key")
     api_base: str | None = None
     starter: str = Field(description="The code the editor opened with")
+    simulated: bool = Field(default=False, description="Run by `mockloop simulate`")
 
 
 class CandidateSaid(Payload):

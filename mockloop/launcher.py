@@ -31,6 +31,10 @@ INTERVIEW_COMMANDS = frozenset({"start", "resume"})
 def main() -> None:
     """Console entry point (`mockloop`, `python -m mockloop`)."""
     arguments = sys.argv[1:]
+    if not arguments and sys.stdin.isatty() and sys.stdout.isatty():  # bare `mockloop`: Home
+        from mockloop.commands.home import run as run_home
+
+        sys.exit(run_home(launch))
     if handing_off() or not opens_interview(arguments):
         from mockloop.cli import main as cli_main
 

@@ -7,14 +7,14 @@ simulated clock steps from one tick boundary to the next (`TICK_SECONDS`) up to 
 would on screen.
 
 Determinism: the clock only moves as described, the offline interviewer is seeded by the
-script's `seed` (0 when omitted), and the report is dated `SIMULATED_DATE` rather than today,
-so the same script and seed give a byte-identical report. Session ids stay random so runs
-never clash in the database; the report body does not contain the id.
+script's `seed` (0 when omitted), and the session is marked `simulated`; the report is dated
+the day it runs, as history shows it, so the same script and seed give a byte-identical
+report that day. Session ids stay random so runs never clash in the database; the report
+body does not contain the id.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from mockloop.store import Store
 
 DEFAULT_SEED = 0
-SIMULATED_DATE = datetime.date(2000, 1, 1)
 
 
 class ScriptAction(BaseModel):
@@ -245,9 +244,10 @@ async def simulate(
     own_store = store is None
     sink = store if store is not None else Store.open()
     clock = SimulatedClock()
-    session = Session.start(plan.started, sink, clock)
+    started = plan.started.model_copy(update={"simulated": True})
+    session = Session.start(started, sink, clock)
     kind = plan.kind
-    interviewer = with_model(kind.interviewer(plan.persona, plan.pack, plan.rubric), plan.started)
+    interviewer = with_model(kind.interviewer(plan.persona, plan.pack, plan.rubric), started)
     driver = Driver(
         session,
         Round(kind, plan.persona, plan.pack, plan.rubric),
@@ -256,7 +256,7 @@ async def simulate(
     )
     try:
         await driver.play(script.actions)
-        payload, report = await driver.conductor.score(today=SIMULATED_DATE)
+        payload, report = await driver.conductor.score()
     finally:
         await interviewer.aclose()
         if own_store:

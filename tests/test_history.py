@@ -79,6 +79,9 @@ def test_json_lists_sessions_newest_first(
         "verdict": "Hire",
         "score": 3.25,
         "status": "ended",
+        "focus": "coding",
+        "simulated": False,
+        "incomplete": True,  # ended at 00:00 with no passing run
     }
     assert (rows[0]["status"], rows[0]["verdict"]) == ("active", None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from mockloop.cli import app
 from mockloop.errors import UsageError
 from mockloop.events import InterviewerSaid, SessionEnded
-from mockloop.simulation import SIMULATED_DATE, load_script, parse_script, simulate
+from mockloop.simulation import load_script, parse_script, simulate
 from mockloop.store import Store
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -61,7 +62,9 @@ def test_the_example_candidates_are_told_apart_in_order(mockloop_home: Path):
         }
         assert set(result["tests"]) == {"passed", "total"}
         assert Path(result["report"]).parent == mockloop_home / "reports"
-        assert Path(result["report"]).name.startswith(f"{SIMULATED_DATE.isoformat()}-google-")
+        assert Path(result["report"]).name.startswith(
+            f"{datetime.date.today().isoformat()}-google-"
+        )
     scores = [results[name]["score"] for name in ORDER]
     assert scores == sorted(scores, reverse=True) and len(set(scores)) == len(scores)
     assert results["strong"]["verdict"] in ("Hire", "Strong Hire")

@@ -63,13 +63,22 @@ JSON_COLUMNS = (
 """The `sessions` columns of one `--json` object, in its key order (`date` is `started_at`)."""
 
 
-def as_row(row: dict[str, Any]) -> dict[str, Any]:
+Markers = dict[str, tuple[str, bool, bool]]
+"""Session id -> (focus, simulated, incomplete), from `Store.markers()`."""
+NO_MARKERS = ("coding", False, False)
+
+
+def as_row(row: dict[str, Any], markers: Markers | None = None) -> dict[str, Any]:
     """The `--json` object for one session row (`started_at` is already ISO-8601 UTC)."""
+    focus, simulated, incomplete = (markers or {}).get(row["id"], NO_MARKERS)
     return {
         **{name: row["started_at" if name == "date" else name] for name in JSON_FIELDS},
         "verdict": row["verdict"],
         "score": row["score"],
         "status": row["status"],
+        "focus": focus,
+        "simulated": simulated,
+        "incomplete": incomplete,
     }
 
 
@@ -81,24 +90,30 @@ def number(value: Any) -> str:
     return text if text[-1].isdigit() else json.dumps(value)
 
 
-def json_lines(rows: list[tuple[Any, ...]]) -> list[str]:
-    """`json.dumps(as_row(row))` for each row of `JSON_COLUMNS`, byte for byte, faster.
+def json_lines(rows: list[tuple[Any, ...]], markers: Markers | None = None) -> list[str]:
+    """`json.dumps(as_row(row, markers))` for each row of `JSON_COLUMNS`, byte for byte, faster.
 
     Text columns go through json's C string encoder; anything that is not text where text
     is expected makes the whole list fall back to `json.dumps` itself.
     """
     text = encode_basestring_ascii
+    known = markers or {}
+    flag = {True: "true", False: "false"}
     try:
         return [
             f'{{"id": {text(id_)}, "date": {text(date)}, "company": {text(company)}, '
             f'"level": {text(level)}, "level_title": {text(title)}, '
             f'"problem": {text(problem)}, "minutes": {number(minutes)}, '
             f'"verdict": {"null" if verdict is None else text(verdict)}, '
-            f'"score": {number(score)}, "status": {text(status)}}}'
+            f'"score": {number(score)}, "status": {text(status)}, "focus": {text(focus)}, '
+            f'"simulated": {flag[simulated]}, "incomplete": {flag[incomplete]}}}'
             for id_, date, company, level, title, problem, minutes, verdict, score, status in rows
+            for focus, simulated, incomplete in (known.get(id_, NO_MARKERS),)
         ]
-    except TypeError:
-        return [json.dumps(as_row(dict(zip(JSON_COLUMNS, row, strict=True)))) for row in rows]
+    except (TypeError, KeyError):
+        return [
+            json.dumps(as_row(dict(zip(JSON_COLUMNS, row, strict=True)), markers)) for row in rows
+        ]
 
 
 def run(as_json: bool, company: str | None, level: str | None) -> None:
@@ -109,17 +124,22 @@ def run(as_json: bool, company: str | None, level: str | None) -> None:
         persona_id, level_name = resolve_filters(company, level, known)
         if as_json:
             rows = store.history_tuples(JSON_COLUMNS, persona_id, level_name)
-            body = ",\n".join(json_lines(rows))  # one object a line, as json.dumps writes it
+            markers = store.markers() if rows else {}
+            body = ",\n".join(json_lines(rows, markers))  # one object a line, like json.dumps
             print(f"[\n{body}\n]" if rows else "[]")
             return
         summaries = store.history(persona_id, level_name)
+        markers = store.markers() if summaries else {}
     finally:
         store.close()
-    print_table(summaries)
+    print_table(summaries, markers)
 
 
-def print_table(summaries: list[SessionSummary]) -> None:
-    """A rich table, local dates, `-` where there is no verdict or score yet."""
+def print_table(summaries: list[SessionSummary], markers: Markers | None = None) -> None:
+    """A rich table, local dates, `-` where there is no verdict or score yet.
+
+    Incomplete sessions show "Incomplete" as their verdict; simulated ones are marked.
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -128,18 +148,21 @@ def print_table(summaries: list[SessionSummary]) -> None:
         console.print("No sessions yet. Start one with `mockloop start --company C --level L`.")
         return
     table = Table(title=f"Sessions ({len(summaries)})")
-    for column in ("id", "date", "company", "level", "problem", "min", "verdict", "score"):
+    columns = ("id", "date", "company", "level", "round", "problem", "min", "verdict", "score")
+    for column in columns:
         table.add_column(column, justify="right" if column in ("min", "score") else "left")
     for summary in summaries:
+        focus, simulated, incomplete = (markers or {}).get(summary.id, NO_MARKERS)
         verdict = summary.verdict or ("in progress" if summary.status == "active" else "-")
         table.add_row(
             summary.id,
             summary.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             summary.company,
             f"{summary.level} ({summary.level_title})",
-            summary.problem,
+            focus,
+            f"{summary.problem} (simulated)" if simulated else summary.problem,
             str(summary.minutes),
-            verdict,
+            "Incomplete" if incomplete else verdict,
             "-" if summary.score is None else f"{summary.score:.2f}",
         )
     console.print(table)

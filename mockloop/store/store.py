@@ -26,6 +26,7 @@ from mockloop.store.records import Record, wall_clock
 
 if TYPE_CHECKING:
     from mockloop.events import Event
+    from mockloop.store.outcomes import SessionOutcome
     from mockloop.store.summary import SessionSummary
 
 RETRY_TIMEOUT = 0.05
@@ -267,6 +268,18 @@ class Store:
         database = self._require()
         with self._reading():
             return database.history_tuples(columns, company, level, limit)
+
+    def outcomes(self) -> list[SessionOutcome]:
+        """Every session with its markers and dimension scores, newest first (Home, stats)."""
+        from mockloop.store.outcomes import read_outcomes
+
+        return read_outcomes(self._require())
+
+    def markers(self) -> dict[str, tuple[str, bool, bool]]:
+        """Session id -> (focus, simulated, incomplete), for `history --json`."""
+        from mockloop.store.outcomes import read_markers
+
+        return read_markers(self._require())
 
     def known_personas(self) -> set[str]:
         """Persona ids that appear in the history (for `--company` on removed packs)."""

@@ -1,0 +1,1 @@
+"""Home: past sessions, trends, the prep plan and a start form (`mockloop` alone)."""

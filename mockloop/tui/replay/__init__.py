@@ -1,0 +1,1 @@
+"""Replay: a past session on its timeline (`mockloop replay ID`, or from Home)."""

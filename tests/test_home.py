@@ -1,0 +1,265 @@
+"""Home and Replay driven with Pilot: open Home, start from the form, open a session,
+replay forward and back, jump from an evidence line, filter and sort."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Any
+
+import pytest
+from home_support import session_events, store_sessions, twenty_sessions
+from textual.widgets import DataTable, Input, OptionList, Select, Static, TabbedContent, TextArea
+
+from mockloop import paths
+from mockloop.commands import home
+from mockloop.progress.prep import prep_plan
+from mockloop.tui.home.app import HomeApp
+from mockloop.tui.home.screen import HomeScreen
+from mockloop.tui.home.session_screen import SessionScreen
+from mockloop.tui.home.sources import HomeSources, Scorecard, StartRequest
+from mockloop.tui.replay.screen import ReplayScreen
+
+TODAY = datetime.date(2026, 11, 11)
+EVIDENCE = [(2, "+ Problem solving: asked about negative numbers"), (7, "- Verification: ran")]
+
+
+def sources(sessions: Any = ()) -> HomeSources:
+    """Real sources over a database holding `sessions`, with a fixed today and evidence."""
+    if sessions:
+        store_sessions(paths.database_path(), sessions)
+    real = home.default_sources()
+
+    def scorecard(session_id: str, events: list[Any]) -> Scorecard:
+        return Scorecard("# Two Sum\n\n## Verdict\n\nLean Hire\n\n- asked (event #2)\n", EVIDENCE)
+
+    def prep(outcomes: list[Any]) -> Any:
+        from mockloop.interviews import catalog as default_catalog
+
+        return prep_plan(outcomes, default_catalog().problems.values(), TODAY)
+
+    return dataclasses.replace(real, prep=prep, scorecard=scorecard)
+
+
+async def settle(pilot: Any) -> None:
+    """Let workers finish and the screen refresh."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_home_opens_with_sessions_trends_and_prep_plan():
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#sessions-table", DataTable)
+        assert table.row_count == 20
+        verdicts = [table.get_row_at(index)[5] for index in range(table.row_count)]
+        assert "Incomplete" in verdicts
+        assert any(table.get_row_at(index)[8] == "simulated" for index in range(20))
+        plan = app.screen.query_one("#prep-plan").source  # type: ignore[attr-defined]
+        assert "Weekend sprint" in plan and "Practice streak" in plan
+
+
+async def test_filters_and_sorting_change_the_rows():
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#sessions-table", DataTable)
+        screen.query_one("#company-filter", Select).value = "Meta"
+        await pilot.pause()
+        assert {table.get_row_at(i)[1] for i in range(table.row_count)} == {"Meta"}
+        screen.query_one("#round-filter", Select).value = "behavioral"
+        await pilot.pause()
+        assert table.row_count == 2
+        screen.query_one("#company-filter", Select).clear()
+        screen.query_one("#round-filter", Select).clear()
+        await pilot.pause()
+        table_widget = screen.query_one("#sessions-table")
+        table_widget.sort_by("score")  # type: ignore[attr-defined]
+        scores = [table.get_row_at(i)[6] for i in range(table.row_count)]
+        numbers = [float(score) for score in scores if score != "-"]
+        assert numbers == sorted(numbers) and scores[-1] == "-"
+
+
+async def test_empty_home_opens_on_the_start_form_with_a_welcome():
+    app = HomeApp(sources())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "Welcome to MockLoop" in str(app.screen.query_one("#welcome", Static).render())
+        assert app.screen.query_one(TabbedContent).active == "start"
+
+
+async def test_the_start_form_shows_titles_and_exits_with_the_start_request():
+    app = HomeApp(sources())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#company", Select).value = "meta"
+        await pilot.pause()
+        level = screen.query_one("#level", Select)
+        assert ("senior (E5)", "senior") in [
+            (str(prompt), value) for prompt, value in level._options
+        ]
+        level.value = "mid"
+        screen.query_one("#problem", Input).value = "two-sum"
+        screen.query_one("#minutes", Input).value = "30"
+        await pilot.click("#start-button")
+        await settle(pilot)
+    request = app.return_value
+    assert request == StartRequest("meta", "mid", "coding", "two-sum", 30)
+    assert request.arguments() == [
+        "start",
+        "--company",
+        "meta",
+        "--level",
+        "mid",
+        "--focus",
+        "coding",
+        "--problem",
+        "two-sum",
+        "--minutes",
+        "30",
+    ]
+
+
+async def test_a_bad_choice_stays_on_the_form_with_the_start_message():
+    app = HomeApp(sources())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#problem", Input).value = "no-such-problem"
+        await pilot.click("#start-button")
+        await settle(pilot)
+        message = str(app.screen.query_one("#start-error", Static).render())
+        assert "no-such-problem" in message
+        assert app.return_value is None and app.is_running
+
+
+def test_home_launches_the_request_through_the_start_path(monkeypatch: pytest.MonkeyPatch):
+    launched: list[list[str]] = []
+    request = StartRequest("google", "senior")
+    monkeypatch.setattr(HomeApp, "run", lambda self: request)
+    code = home.run(launch=lambda arguments: launched.append(list(arguments)) or 0)
+    assert code == 0 and launched == [request.arguments()]
+
+
+async def test_selecting_a_session_shows_its_scorecard_then_replay_steps_and_jumps():
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#sessions-table").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        replay = app.screen
+        assert isinstance(replay, ReplayScreen) and replay.index == 0
+        await pilot.press("right", "right", "right")
+        assert replay.index == 3
+        chat = str(replay.query_one("#replay-chat", Static).render())
+        assert "Can the list contain negative numbers?" in chat and "hash map" not in chat
+        await pilot.press("left")
+        assert replay.index == 2
+        evidence = replay.query_one("#replay-evidence", OptionList)
+        evidence.focus()
+        evidence.highlighted = 1
+        await pilot.press("enter")
+        assert replay.timeline.events[replay.index].seq == 7
+        code = replay.query_one("#replay-code", TextArea).text
+        assert "seen = {}" in code
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_an_unfinished_session_cannot_be_replayed_past_its_end():
+    store_sessions(
+        paths.database_path(),
+        [
+            (
+                "open1",
+                datetime.datetime(2026, 11, 2, tzinfo=datetime.UTC),
+                session_events(ended=False),
+            )
+        ],
+    )
+    from mockloop.tui.replay.app import ReplayApp
+
+    events = home.events("open1")
+    app = ReplayApp(events, "open1")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("end")
+        replay = app.screen
+        assert isinstance(replay, ReplayScreen)
+        last = replay.index
+        await pilot.press("right")
+        assert replay.index == last
+        position = str(replay.query_one("#replay-position", Static).render())
+        assert "not finished" in position
+
+
+async def test_an_evidence_link_in_the_scorecard_opens_the_replay_there():
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#sessions-table").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.replay_at(2)
+        await settle(pilot)
+        assert isinstance(app.screen, ReplayScreen)
+        assert app.screen.timeline.events[app.screen.index].seq == 2
+
+
+def test_home_screen_is_the_default_screen():
+    assert isinstance(HomeApp(sources()).get_default_screen(), HomeScreen)
+
+
+def test_bare_mockloop_in_a_terminal_opens_home(monkeypatch: pytest.MonkeyPatch):
+    import sys
+
+    from mockloop import launcher
+
+    opened: list[bool] = []
+    monkeypatch.setattr(sys, "argv", ["mockloop"])
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(home, "run", lambda launch: opened.append(True) or 0)
+    with pytest.raises(SystemExit) as exited:
+        launcher.main()
+    assert exited.value.code == 0 and opened == [True]
+
+
+def test_bare_mockloop_not_in_a_terminal_prints_help_without_textual():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nsys.argv = ['mockloop']\nfrom mockloop.launcher import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('textual' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert "Usage" in done.stdout + done.stderr and "stats" in done.stdout + done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+async def test_a_prep_plan_that_fails_to_load_says_so_instead_of_loading_forever():
+    def broken(outcomes: list[Any]) -> Any:
+        raise RuntimeError("the problem bank is unreadable")
+
+    app = HomeApp(dataclasses.replace(sources(twenty_sessions()), prep=broken))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        plan = app.screen.query_one("#prep-plan").source  # type: ignore[attr-defined]
+        assert "Could not load the prep plan" in plan and "unreadable" in plan
