@@ -322,7 +322,7 @@ async def test_tab_indents_in_the_editor() -> None:
         await pilot.press("end", "enter", "tab")
         editor = app.screen.query_one("#editor", TextArea)
         assert app.focused is editor
-        assert editor.text.splitlines()[1] == "    "
+        assert editor.text.splitlines()[1] == "        "  # auto-indent after `def`, then Tab
 
 
 async def test_asking_for_a_hint_in_chat_reaches_the_real_offline_interviewer() -> None:
