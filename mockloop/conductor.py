@@ -205,14 +205,14 @@ class Conductor:
             if not self.session.state.ended:
                 self.session.append(SessionEnded(reason=reason))
 
-    def quit(self) -> None:
-        """Leaving for now: record the code and the moment, so resume restores both."""
+    def quit(self, cursor: tuple[int, int] | None = None, scroll: int | None = None) -> None:
+        """Leaving for now: record the code, the editor's cursor and scroll, and the moment."""
         session = self.session
         if session.state.ended:
             return
         code = self._code()
         self.policy.saved()
-        snapshot = CodeSnapshot.of(code, "quit")
+        snapshot = CodeSnapshot.of(code, "quit", cursor, scroll)
         last = session.events[-1].payload
         if not (isinstance(last, CodeSnapshot) and last == snapshot):
             session.append(snapshot)

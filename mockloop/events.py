@@ -118,11 +118,23 @@ class CodeSnapshot(Payload):
     digest: str = Field(description="sha256 of the code")
     code: str
     reason: SnapshotReason
+    cursor: tuple[int, int] | None = Field(
+        default=None, description="(row, column) of the editor's cursor; kept on quit for resume"
+    )
+    scroll: int | None = Field(
+        default=None, description="the editor's first visible line; kept on quit for resume"
+    )
 
     @classmethod
-    def of(cls, code: str, reason: SnapshotReason) -> CodeSnapshot:
-        """The snapshot of `code`, with its digest."""
-        return cls(digest=code_digest(code), code=code, reason=reason)
+    def of(
+        cls,
+        code: str,
+        reason: SnapshotReason,
+        cursor: tuple[int, int] | None = None,
+        scroll: int | None = None,
+    ) -> CodeSnapshot:
+        """The snapshot of `code`, with its digest (and where the editor was, when known)."""
+        return cls(digest=code_digest(code), code=code, reason=reason, cursor=cursor, scroll=scroll)
 
 
 class TestsRun(Payload):

@@ -488,3 +488,32 @@ def test_the_code_editor_builds_its_syntax_tree_once(monkeypatch: pytest.MonkeyP
     assert isinstance(editor.document, SyntaxAwareDocument) and editor.language == "python"
     editor.language = None  # a later change still rebuilds the document
     assert not isinstance(editor.document, SyntaxAwareDocument)
+
+
+async def test_resume_puts_the_cursor_and_scroll_back() -> None:
+    sink, clock = MemorySink(), SimulatedClock()
+    interview = make_interview(sink=sink, clock=clock)
+    app = InterviewApp(interview)
+    code = SOLUTION + "".join(f"\nx{number} = {number}" for number in range(80))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await replace_code(pilot, app, code)
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor((60, 3))
+        await pilot.pause()
+        scroll = round(editor.scroll_offset.y)
+        assert scroll > 0
+        await pilot.press("ctrl+q")
+    events = sink.events["s1"]
+    last = events[-1].payload
+    assert isinstance(last, CodeSnapshot) and last.cursor == (60, 3) and last.scroll == scroll
+
+    resumed_session = Session("s1", events, sink, WallClock(offset=events[-1].t))
+    app = InterviewApp(make_interview(session=resumed_session, resumed=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        editor = app.screen.query_one("#editor", TextArea)
+        assert editor.cursor_location == (60, 3)
+        assert round(editor.scroll_offset.y) == scroll
+        notices = [str(notice.render()) for notice in app.screen.query(ChatNotice)]
+        assert any("continues with" in notice and "left" in notice for notice in notices)

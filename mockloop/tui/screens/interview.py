@@ -194,6 +194,7 @@ class InterviewScreen(Screen[None]):
             self.chat.add_notice(
                 f"Welcome back. The clock continues with {mmss(session.remaining())} left."
             )
+            self._restore_view()
         self._stream(conductor.greet())
         if held.edited:
             conductor.edited()
@@ -281,8 +282,27 @@ class InterviewScreen(Screen[None]):
         """
         if self._interview is None:
             return
-        self.conductor.quit()
+        editor = self._editor
+        if editor is None:
+            self.conductor.quit()
+        else:
+            self.conductor.quit(editor.cursor_location, round(editor.scroll_offset.y))
         self._interview.durable()
+
+    def _restore_view(self) -> None:
+        """Put the editor's cursor and scroll back where the last snapshot that knew them was."""
+        from mockloop.events import CodeSnapshot
+
+        editor = self._editor
+        for event in reversed(self.interview.session.events):
+            payload = event.payload
+            if editor is None or not isinstance(payload, CodeSnapshot):
+                continue
+            if payload.cursor is not None and payload.code == editor.text:
+                editor.move_cursor(payload.cursor)
+                if payload.scroll is not None:
+                    editor.scroll_to(y=payload.scroll, animate=False, immediate=True)
+            return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what the round lacks; grey out the interview's actions once it is ending."""
