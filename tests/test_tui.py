@@ -517,3 +517,25 @@ async def test_resume_puts_the_cursor_and_scroll_back() -> None:
         assert round(editor.scroll_offset.y) == scroll
         notices = [str(notice.render()) for notice in app.screen.query(ChatNotice)]
         assert any("continues with" in notice and "left" in notice for notice in notices)
+
+
+async def test_a_syntax_error_run_moves_the_cursor_to_its_line() -> None:
+    async def syntax_error_run(problem: Problem, source: str) -> RunResult:
+        message = "Your code could not be loaded: line 3: SyntaxError: '(' was never closed"
+        return RunResult(
+            problem=problem.slug, status="error", passed=0, total=2, cases=[], message=message
+        )
+
+    app = InterviewApp(make_interview(run_tests=syntax_error_run))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        broken = "def two_sum(nums, target):\n    seen = {}\n    for i in range(len(nums)\n"
+        await replace_code(pilot, app, broken + "        pass\n")
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor((0, 0))
+        app.screen.query_one("#message", Input).focus()
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert "line 3: SyntaxError" in str(app.screen.query_one("#outcome", Static).render())
+        assert editor.cursor_location[0] == 2
+        assert app.focused is editor

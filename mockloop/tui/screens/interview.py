@@ -457,6 +457,11 @@ class InterviewScreen(Screen[None]):
     @on(TestsFinished)
     def _tests_finished(self, message: TestsFinished) -> None:
         self._sync_log()
+        failed = (
+            message.event is not None and getattr(message.event.payload, "status", "") == "error"
+        )
+        if failed and isinstance(self._editor, CodeEditor):
+            self._editor.go_to_syntax_error()  # a syntax error: show where it is
         if message.event is not None:
             self._respond(message.event)
 

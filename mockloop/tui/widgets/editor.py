@@ -53,6 +53,20 @@ class CodeEditor(TextArea):
             return
         await super()._on_key(event)
 
+    def go_to_syntax_error(self) -> bool:
+        """Move the cursor to the text's syntax error and focus; False when it compiles."""
+        try:
+            compile(self.text, "solution.py", "exec", dont_inherit=True)
+        except SyntaxError as error:
+            row = max((error.lineno or 1) - 1, 0)
+            column = max((error.offset or 1) - 1, 0)
+            self.move_cursor((row, column), center=True)
+            self.focus()
+            return True
+        except (ValueError, RecursionError, MemoryError):  # e.g. a NUL byte
+            return False
+        return False
+
     def action_delete_left(self) -> None:
         """Backspace: inside a line's leading spaces, remove back to the previous level."""
         selection = self.selection
