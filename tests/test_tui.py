@@ -539,3 +539,20 @@ async def test_a_syntax_error_run_moves_the_cursor_to_its_line() -> None:
         assert "line 3: SyntaxError" in str(app.screen.query_one("#outcome", Static).render())
         assert editor.cursor_location[0] == 2
         assert app.focused is editor
+
+
+async def test_select_all_from_the_palette_and_with_ctrl_a() -> None:
+    app = InterviewApp(make_interview())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        editor = app.screen.query_one("#editor", TextArea)
+        app.screen.query_one("#message", Input).focus()
+        await pilot.press("ctrl+p", *"select all")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.focused is editor
+        assert editor.selected_text == editor.text
+        editor.move_cursor((0, 0))
+        await pilot.press("ctrl+a")
+        assert editor.selected_text == editor.text

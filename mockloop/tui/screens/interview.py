@@ -308,7 +308,7 @@ class InterviewScreen(Screen[None]):
         """Hide what the round lacks; grey out the interview's actions once it is ending."""
         if action == "run_tests" and not self.cover.runs_tests:
             return False
-        if action == "switch_focus" and self._editor is None:
+        if action in ("switch_focus", "select_all_code") and self._editor is None:
             return False
         ended = self._interview is not None and self._interview.session.state.ended
         if action in ACTIONS_NEEDING_THE_SESSION and (ended or "ending" in self.busy):
@@ -357,6 +357,12 @@ class InterviewScreen(Screen[None]):
             self._editor.focus()
         else:
             self.chat.input.focus()
+
+    def action_select_all_code(self) -> None:
+        """Focus the editor and select all of it (palette; Ctrl+A or F7 in the editor)."""
+        if self._editor is not None:
+            self._editor.focus()
+            self._editor.select_all()
 
     def action_toggle_problem(self) -> None:
         """Collapse or expand the problem statement."""
