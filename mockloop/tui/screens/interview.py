@@ -118,6 +118,7 @@ class InterviewScreen(Screen[None]):
                 self.cover.code,
                 language=self.cover.editor_language or None,
                 theme="css",
+                soft_wrap=True,  # a long signature wraps instead of running off a narrow pane
                 id="editor",
             )
 
