@@ -190,6 +190,14 @@ def report(
     scorecard.report(session_id, output, format)
 
 
+@app.command()
+def doctor(as_json: JsonOption = False) -> None:
+    """Check Python, the terminal, the sandbox, ruff, the model and the database."""
+    from mockloop.commands import doctor as doctor_command
+
+    doctor_command.run(as_json)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning MockloopError into one message and an exit code."""
     try:
