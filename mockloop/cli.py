@@ -198,6 +198,21 @@ def doctor(as_json: JsonOption = False) -> None:
     doctor_command.run(as_json)
 
 
+@app.command()
+def forget(
+    session_id: Annotated[
+        str | None,
+        typer.Argument(help="Session id or prefix (see `mockloop history`)", callback=text),
+    ] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Forget every session")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation")] = False,
+) -> None:
+    """Delete a session's events, code and report files (or --all), then vacuum."""
+    from mockloop.commands import forget as forget_command
+
+    forget_command.run(session_id, everything, yes)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning MockloopError into one message and an exit code."""
     try:
