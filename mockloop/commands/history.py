@@ -113,13 +113,18 @@ def run(as_json: bool, company: str | None, level: str | None) -> None:
             print(f"[\n{body}\n]" if rows else "[]")
             return
         summaries = store.history(persona_id, level_name)
+        used = store.time_used() if summaries else {}
     finally:
         store.close()
-    print_table(summaries)
+    print_table(summaries, used=used)
 
 
-def print_table(summaries: list[SessionSummary]) -> None:
-    """A rich table, local dates, `-` where there is no verdict or score yet."""
+def print_table(summaries: list[SessionSummary], *, used: dict[str, float] | None = None) -> None:
+    """A rich table, local dates, `-` where there is no verdict or score yet.
+
+    The id is cut to its first 8 characters (a unique prefix every command accepts) so it
+    stays whole at 80 columns; "min" is the interview time used, not the time planned.
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -133,12 +138,12 @@ def print_table(summaries: list[SessionSummary]) -> None:
     for summary in summaries:
         verdict = summary.verdict or ("in progress" if summary.status == "active" else "-")
         table.add_row(
-            summary.id,
+            summary.id[:8],
             summary.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             summary.company,
             f"{summary.level} ({summary.level_title})",
             summary.problem,
-            str(summary.minutes),
+            str(round((used or {}).get(summary.id, 0.0) / 60)),
             verdict,
             "-" if summary.score is None else f"{summary.score:.2f}",
         )

@@ -315,6 +315,14 @@ class Store:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return reports
 
+    def time_used(self) -> dict[str, float]:
+        """Session id -> seconds of interview time used (its last event's session time)."""
+        if self._database is None and not self.path.is_file():
+            return {}
+        database = self._require()
+        with self._reading():
+            return database.time_used()
+
     def sync(self) -> None:
         """Make everything durable now (end of session); retries pending events first."""
         self._flush_quietly()
