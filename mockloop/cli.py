@@ -108,11 +108,17 @@ def start(
         typer.Option(min=SEED_MIN, max=SEED_MAX, help="Seed for the offline interviewer"),
     ] = None,
     minutes: Annotated[int | None, typer.Option(min=5, max=180, help="Interview length")] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Hidden case names stay hidden and runs are limited (config: strict)"
+        ),
+    ] = False,
 ) -> None:
     """Start an interview in the terminal UI."""
     from mockloop.commands import interview
 
-    interview.start(company, level, focus, problem, model, api_base, seed, minutes)
+    interview.start(company, level, focus, problem, model, api_base, seed, minutes, strict)
 
 
 @app.command()

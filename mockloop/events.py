@@ -92,6 +92,9 @@ class SessionStarted(Payload):
     model: str | None = Field(default=None, description="Model name only, never a key")
     api_base: str | None = None
     starter: str = Field(description="The code the editor opened with")
+    strict: bool = Field(
+        default=False, description="Strict mode: hidden cases concealed, runs limited by level"
+    )
 
 
 class CandidateSaid(Payload):

@@ -348,6 +348,9 @@ class InterviewScreen(Screen[None]):
         if "tests" in self.busy:
             self.notify("The tests are already running.", timeout=2)
             return
+        if self.conductor.runs_left() == 0:
+            self.notify(wording.NO_RUNS_LEFT, severity="warning", timeout=5)
+            return
         self._begin("tests")
         self.query_one(ResultsPanel).running(True)
         self._run_tests()
