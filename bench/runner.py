@@ -9,7 +9,7 @@ and a warm run whose child was also sent the last run's cases (every later submi
 are timed from submit to results. Overhead = sandboxed median - bare median; "net of
 solution" subtracts, run by run, the time spent in the cases first (measured by the parent
 between the child's reports, less the pipe's round trip; it varies a lot between runs). The
-table is Markdown, ready for the README. The child's confinement (private tmpfs, Landlock,
+table is Markdown, ready for docs/benchmarks.md. The child's confinement (private tmpfs, Landlock,
 seccomp, parent-death signal) is part of every sandboxed row.
 """
 

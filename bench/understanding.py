@@ -152,7 +152,7 @@ def time_per_message(entries: list[dict[str, Any]], repeat: int) -> tuple[float,
 
 
 def table(result: Result, timing: tuple[float, float], count: int) -> str:
-    """The Markdown table the README carries."""
+    """The Markdown table docs/benchmarks.md carries."""
     lines = [
         "| label | precision | recall | F1 | support |",
         "|---|---:|---:|---:|---:|",

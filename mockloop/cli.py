@@ -7,6 +7,7 @@ never imports Textual or litellm.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -32,18 +33,42 @@ app = typer.Typer(
     name="mockloop",
     help="A terminal mock-interview studio: practise coding interviews with a persona.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
+
+def complete(kind: str) -> Callable[[str], list[str]]:
+    """A shell completer for `kind` values, importing the catalog only when Tab is pressed."""
+
+    def completer(incomplete: str) -> list[str]:
+        from mockloop.commands import completion
+
+        values: list[str] = getattr(completion, kind)(incomplete)
+        return values
+
+    return completer
+
+
 CompanyOption = Annotated[
-    str, typer.Option("--company", "-c", help="Company persona, e.g. google", callback=text)
+    str,
+    typer.Option(
+        "--company",
+        "-c",
+        help="Company persona, e.g. google",
+        callback=text,
+        autocompletion=complete("companies"),
+    ),
 ]
 LevelOption = Annotated[
     str,
     typer.Option(
-        "--level", "-l", help="junior, mid, senior, staff (or a title: L5, E5)", callback=text
+        "--level",
+        "-l",
+        help="junior, mid, senior, staff (or a title: L5, E5)",
+        callback=text,
+        autocompletion=complete("levels"),
     ),
 ]
 ModelOption = Annotated[
@@ -56,6 +81,8 @@ ApiBaseOption = Annotated[
     str | None,
     typer.Option("--api-base", help="Base URL for a local or proxy model server", callback=text),
 ]
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")]
 
 
@@ -63,10 +90,16 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 def start(
     company: CompanyOption,
     level: LevelOption,
-    focus: Annotated[str, typer.Option(help="Interview focus", callback=text)] = "coding",
+    focus: Annotated[
+        str, typer.Option(help="Interview focus", callback=text, autocompletion=complete("focuses"))
+    ] = "coding",
     problem: Annotated[
         str | None,
-        typer.Option(help="Problem slug (default: one you have not done)", callback=text),
+        typer.Option(
+            help="Problem slug (default: one you have not done)",
+            callback=text,
+            autocompletion=complete("problems"),
+        ),
     ] = None,
     model: ModelOption = None,
     api_base: ApiBaseOption = None,
@@ -75,11 +108,17 @@ def start(
         typer.Option(min=SEED_MIN, max=SEED_MAX, help="Seed for the offline interviewer"),
     ] = None,
     minutes: Annotated[int | None, typer.Option(min=5, max=180, help="Interview length")] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Hidden case names stay hidden and runs are limited (config: strict)"
+        ),
+    ] = False,
 ) -> None:
     """Start an interview in the terminal UI."""
     from mockloop.commands import interview
 
-    interview.start(company, level, focus, problem, model, api_base, seed, minutes)
+    interview.start(company, level, focus, problem, model, api_base, seed, minutes, strict)
 
 
 @app.command()
@@ -105,13 +144,32 @@ def personas(as_json: JsonOption = False) -> None:
 @app.command()
 def problems(
     company: Annotated[
-        str | None, typer.Option("--company", "-c", help="Only this company", callback=text)
+        str | None,
+        typer.Option(
+            "--company",
+            "-c",
+            help="Only this company",
+            callback=text,
+            autocompletion=complete("companies"),
+        ),
     ] = None,
     level: Annotated[
-        str | None, typer.Option("--level", "-l", help="Only this level", callback=text)
+        str | None,
+        typer.Option(
+            "--level",
+            "-l",
+            help="Only this level",
+            callback=text,
+            autocompletion=complete("levels"),
+        ),
     ] = None,
     as_json: JsonOption = False,
-    focus: Annotated[str, typer.Option(help="Which round's bank: coding, behavioral")] = "coding",
+    focus: Annotated[
+        str,
+        typer.Option(
+            help="Which round's bank: coding, behavioral", autocompletion=complete("focuses")
+        ),
+    ] = "coding",
 ) -> None:
     """List the problems (or another round's questions) in the bank."""
     from mockloop.commands import content
@@ -132,7 +190,12 @@ def validate(path: Annotated[Path, typer.Argument(help="A pack file or folder")]
 
 @app.command()
 def check(
-    slug: Annotated[str, typer.Argument(help="Problem slug, e.g. two-sum", callback=text)],
+    slug: Annotated[
+        str,
+        typer.Argument(
+            help="Problem slug, e.g. two-sum", callback=text, autocompletion=complete("problems")
+        ),
+    ],
     file: Annotated[Path, typer.Argument(help="Your solution, a source file")],
     as_json: JsonOption = False,
     verbose: Annotated[
@@ -162,10 +225,24 @@ def simulate(
 def history(
     as_json: JsonOption = False,
     company: Annotated[
-        str | None, typer.Option("--company", "-c", help="Only this company", callback=text)
+        str | None,
+        typer.Option(
+            "--company",
+            "-c",
+            help="Only this company",
+            callback=text,
+            autocompletion=complete("companies"),
+        ),
     ] = None,
     level: Annotated[
-        str | None, typer.Option("--level", "-l", help="Only this level", callback=text)
+        str | None,
+        typer.Option(
+            "--level",
+            "-l",
+            help="Only this level",
+            callback=text,
+            autocompletion=complete("levels"),
+        ),
     ] = None,
 ) -> None:
     """List past sessions, newest first."""
@@ -214,6 +291,29 @@ def stats(
     from mockloop.commands import stats as stats_command
 
     stats_command.run(as_json, include_all, as_markdown)
+
+
+@app.command()
+def doctor(as_json: JsonOption = False) -> None:
+    """Check Python, the terminal, the sandbox, ruff, the model and the database."""
+    from mockloop.commands import doctor as doctor_command
+
+    doctor_command.run(as_json)
+
+
+@app.command()
+def forget(
+    session_id: Annotated[
+        str | None,
+        typer.Argument(help="Session id or prefix (see `mockloop history`)", callback=text),
+    ] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Forget every session")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation")] = False,
+) -> None:
+    """Delete a session's events, code and report files (or --all), then vacuum."""
+    from mockloop.commands import forget as forget_command
+
+    forget_command.run(session_id, everything, yes)
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from mockloop import strictness
 from mockloop.engine.base import Ending, EndReason, Interviewer, Tick, Trigger
 from mockloop.events import (
     CandidateSaid,
@@ -156,7 +157,17 @@ class Conductor:
         result = await run_tests(self.round.pack, source)
         if self.session.state.ended:
             return None
+        if self.session.started.strict:
+            result = strictness.conceal(result)
         return self.session.append(TestsRun.of(result, source))
+
+    def runs_left(self) -> int | None:
+        """Test runs this strict interview still allows; None when runs are not limited."""
+        started = self.session.started
+        if not started.strict:
+            return None
+        used = sum(1 for event in self.session.events if event.kind == "tests_run")
+        return max(strictness.runs_allowed(started.level) - used, 0)
 
     def pulse(self) -> Tick | None:
         """Time passed: save idle edits; a `Tick` to reply to once per tick of session time.
@@ -205,14 +216,14 @@ class Conductor:
             if not self.session.state.ended:
                 self.session.append(SessionEnded(reason=reason))
 
-    def quit(self) -> None:
-        """Leaving for now: record the code and the moment, so resume restores both."""
+    def quit(self, cursor: tuple[int, int] | None = None, scroll: int | None = None) -> None:
+        """Leaving for now: record the code, the editor's cursor and scroll, and the moment."""
         session = self.session
         if session.state.ended:
             return
         code = self._code()
         self.policy.saved()
-        snapshot = CodeSnapshot.of(code, "quit")
+        snapshot = CodeSnapshot.of(code, "quit", cursor, scroll)
         last = session.events[-1].payload
         if not (isinstance(last, CodeSnapshot) and last == snapshot):
             session.append(snapshot)

@@ -23,6 +23,9 @@ class Settings(BaseModel):
     model: str | None = Field(default=None, description="litellm model string for the interviewer")
     api_base: str | None = Field(default=None, description="Base URL of a local or proxy server")
     minutes: int | None = Field(default=None, ge=5, le=180, description="Default interview length")
+    strict: bool = Field(
+        default=False, description="Every interview in strict mode, as if --strict were given"
+    )
     request_timeout: float = Field(
         default=30.0,
         gt=0,

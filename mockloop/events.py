@@ -93,6 +93,9 @@ class SessionStarted(Payload):
     api_base: str | None = None
     starter: str = Field(description="The code the editor opened with")
     simulated: bool = Field(default=False, description="Run by `mockloop simulate`")
+    strict: bool = Field(
+        default=False, description="Strict mode: hidden cases concealed, runs limited by level"
+    )
 
 
 class CandidateSaid(Payload):
@@ -119,11 +122,23 @@ class CodeSnapshot(Payload):
     digest: str = Field(description="sha256 of the code")
     code: str
     reason: SnapshotReason
+    cursor: tuple[int, int] | None = Field(
+        default=None, description="(row, column) of the editor's cursor; kept on quit for resume"
+    )
+    scroll: int | None = Field(
+        default=None, description="the editor's first visible line; kept on quit for resume"
+    )
 
     @classmethod
-    def of(cls, code: str, reason: SnapshotReason) -> CodeSnapshot:
-        """The snapshot of `code`, with its digest."""
-        return cls(digest=code_digest(code), code=code, reason=reason)
+    def of(
+        cls,
+        code: str,
+        reason: SnapshotReason,
+        cursor: tuple[int, int] | None = None,
+        scroll: int | None = None,
+    ) -> CodeSnapshot:
+        """The snapshot of `code`, with its digest (and where the editor was, when known)."""
+        return cls(digest=code_digest(code), code=code, reason=reason, cursor=cursor, scroll=scroll)
 
 
 class TestsRun(Payload):

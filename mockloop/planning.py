@@ -43,6 +43,7 @@ def plan_interview(
     minutes: int | None = None,
     done_slugs: Collection[str] = (),
     settings: Settings | None = None,
+    strict: bool = False,
 ) -> Plan:
     """Resolve and validate every choice; raises UsageError with the closest match.
 
@@ -74,6 +75,7 @@ def plan_interview(
         model=model_name,
         api_base=base,
         starter=kind.starter(pack),
+        strict=strict or settings.strict,
     )
     return Plan(started=started, persona=persona, pack=pack, rubric=rubric, kind=kind)
 

@@ -120,8 +120,27 @@ def test_table_shows_every_session(
     monkeypatch.setenv("COLUMNS", "200")
     code, out, _ = history(monkeypatch, capsys)
     assert code == 0
-    assert all(session_id in out for session_id in sessions)
+    assert all(session_id[:8] in out for session_id in sessions)
     assert "3.25" in out and "in progress" in out and "L5" in out
+
+
+def test_at_80_columns_the_id_leads_each_row_and_min_is_the_time_used(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store.open()
+    clock = SimulatedClock()
+    session = Session.start(started("google", "senior", "L5", "two-sum"), store, clock)
+    clock.advance(20 * 60 + 10)
+    session.append(SessionEnded(reason="candidate"))
+    store.close()
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = history(monkeypatch, capsys)
+    assert code == 0
+    [row] = [line for line in out.splitlines() if "two-sum" in line]
+    cells = [cell.strip() for cell in row.strip("│┃ ").split("│")]
+    assert cells[0] == session.id[:8]
+    assert "20" in cells and "45" not in cells
+    assert all(len(line) <= 80 for line in out.splitlines())
 
 
 def test_empty_history_says_how_to_start(

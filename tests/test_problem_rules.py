@@ -2,7 +2,7 @@
 
 What a statement demands is enforced (a brute force fails a performance case, or the pack
 says why not), design problems declare their methods, and wrong ideas that once passed on
-luck now fail a small case. The rules for authors are in README.md, "Problem packs".
+luck now fail a small case. The rules for authors are in docs/isolation.md, "Problem packs".
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from mockloop.runner.checking import load_namespace, materialize
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEM_FOLDERS = sorted(path.parent for path in (ROOT / "problems").glob("*/problem.yaml"))
 # A statement naming one of these demands a complexity, so the brute force must fail a
-# performance case (no `brute_passes_because`): the pack rules, /README.md "Problem packs".
+# performance case (no `brute_passes_because`): the pack rules, docs/isolation.md "Problem packs".
 COMPLEXITY_WORDS = re.compile(
     r"\bO\(|linear|logarithm|constant time|quadratic|n log n|(single|one) pass|too slow",
     re.IGNORECASE,

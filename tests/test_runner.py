@@ -126,7 +126,15 @@ def test_syntax_error_names_the_line() -> None:
     problem = catalog_problem("two-sum")
     result = run_code_sync(problem, "def two_sum(nums, target):\n    return [\n")
     assert result.status == "error"
-    assert "SyntaxError" in result.message
+    assert "line 2: SyntaxError" in result.message
+
+
+def test_an_indentation_error_names_the_line_and_a_runtime_error_does_not() -> None:
+    problem = catalog_problem("two-sum")
+    indented = run_code_sync(problem, "def two_sum(nums, target):\n  x = 1\n    return x\n")
+    assert "line 3: IndentationError" in indented.message
+    raised = run_code_sync(problem, "def two_sum(nums, target):\n    pass\nraise KeyError(3)\n")
+    assert raised.message == "Your code could not be loaded: KeyError: 3"
 
 
 def test_visible_only_runs_just_the_examples() -> None:

@@ -324,7 +324,7 @@ async def test_tab_indents_in_the_editor() -> None:
         await pilot.press("end", "enter", "tab")
         editor = app.screen.query_one("#editor", TextArea)
         assert app.focused is editor
-        assert editor.text.splitlines()[1] == "    "
+        assert editor.text.splitlines()[1] == "        "  # auto-indent after `def`, then Tab
 
 
 async def test_asking_for_a_hint_in_chat_reaches_the_real_offline_interviewer() -> None:
@@ -490,3 +490,71 @@ def test_the_code_editor_builds_its_syntax_tree_once(monkeypatch: pytest.MonkeyP
     assert isinstance(editor.document, SyntaxAwareDocument) and editor.language == "python"
     editor.language = None  # a later change still rebuilds the document
     assert not isinstance(editor.document, SyntaxAwareDocument)
+
+
+async def test_resume_puts_the_cursor_and_scroll_back() -> None:
+    sink, clock = MemorySink(), SimulatedClock()
+    interview = make_interview(sink=sink, clock=clock)
+    app = InterviewApp(interview)
+    code = SOLUTION + "".join(f"\nx{number} = {number}" for number in range(80))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await replace_code(pilot, app, code)
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor((60, 3))
+        await pilot.pause()
+        scroll = round(editor.scroll_offset.y)
+        assert scroll > 0
+        await pilot.press("ctrl+q")
+    events = sink.events["s1"]
+    last = events[-1].payload
+    assert isinstance(last, CodeSnapshot) and last.cursor == (60, 3) and last.scroll == scroll
+
+    resumed_session = Session("s1", events, sink, WallClock(offset=events[-1].t))
+    app = InterviewApp(make_interview(session=resumed_session, resumed=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        editor = app.screen.query_one("#editor", TextArea)
+        assert editor.cursor_location == (60, 3)
+        assert round(editor.scroll_offset.y) == scroll
+        notices = [str(notice.render()) for notice in app.screen.query(ChatNotice)]
+        assert any("continues with" in notice and "left" in notice for notice in notices)
+
+
+async def test_a_syntax_error_run_moves_the_cursor_to_its_line() -> None:
+    async def syntax_error_run(problem: Problem, source: str) -> RunResult:
+        message = "Your code could not be loaded: line 3: SyntaxError: '(' was never closed"
+        return RunResult(
+            problem=problem.slug, status="error", passed=0, total=2, cases=[], message=message
+        )
+
+    app = InterviewApp(make_interview(run_tests=syntax_error_run))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        broken = "def two_sum(nums, target):\n    seen = {}\n    for i in range(len(nums)\n"
+        await replace_code(pilot, app, broken + "        pass\n")
+        editor = app.screen.query_one("#editor", TextArea)
+        editor.move_cursor((0, 0))
+        app.screen.query_one("#message", Input).focus()
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert "line 3: SyntaxError" in str(app.screen.query_one("#outcome", Static).render())
+        assert editor.cursor_location[0] == 2
+        assert app.focused is editor
+
+
+async def test_select_all_from_the_palette_and_with_ctrl_a() -> None:
+    app = InterviewApp(make_interview())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        editor = app.screen.query_one("#editor", TextArea)
+        app.screen.query_one("#message", Input).focus()
+        await pilot.press("ctrl+p", *"select all")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.focused is editor
+        assert editor.selected_text == editor.text
+        editor.move_cursor((0, 0))
+        await pilot.press("ctrl+a")
+        assert editor.selected_text == editor.text

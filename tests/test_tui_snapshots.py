@@ -93,3 +93,15 @@ def test_report_screen(snap_compare: SnapCompare) -> None:
     (3.2 / 4)", the line "Report saved to /reports/acme-two-sum.md" and a footer with "q Quit"."""
     app = quiet_app(make_interview())
     assert snap_compare(app, terminal_size=(120, 36), run_before=then("f10", "enter"))
+
+
+LONG_SIGNATURE = (
+    "def nearest_charger(grid: list[str], closures: list[list[int]], cars: list[list[int]])"
+    " -> list[int]:\n    pass\n"
+)
+
+
+def test_a_long_signature_wraps_at_80x24(snap_compare: SnapCompare) -> None:
+    """At 80 columns the editor is about 44 wide: the signature wraps and stays readable."""
+    app = quiet_app(make_interview())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=then(code=LONG_SIGNATURE))

@@ -1,6 +1,6 @@
 """The message reader measured against the labelled corpus (`tests/corpus/messages.yaml`).
 
-The issue's target is macro-F1 >= 0.95 over the 14 labels (see the README's table). Must-pass
+The issue's target is macro-F1 >= 0.95 over the 14 labels (see docs/benchmarks.md). Must-pass
 messages are the ones the interviewer's conduct depends on (every message quoted in issue 12
 among them): each is read exactly as labelled.
 """

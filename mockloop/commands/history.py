@@ -130,15 +130,23 @@ def run(as_json: bool, company: str | None, level: str | None) -> None:
             return
         summaries = store.history(persona_id, level_name)
         markers = store.markers() if summaries else {}
+        used = store.time_used() if summaries else {}
     finally:
         store.close()
-    print_table(summaries, markers)
+    print_table(summaries, markers, used=used)
 
 
-def print_table(summaries: list[SessionSummary], markers: Markers | None = None) -> None:
+def print_table(
+    summaries: list[SessionSummary],
+    markers: Markers | None = None,
+    *,
+    used: dict[str, float] | None = None,
+) -> None:
     """A rich table, local dates, `-` where there is no verdict or score yet.
 
-    Incomplete sessions show "Incomplete" as their verdict; simulated ones are marked.
+    Incomplete sessions show "Incomplete" as their verdict; simulated ones are marked. The id
+    is cut to its first 8 characters (a unique prefix every command accepts) so it stays whole
+    at 80 columns; "min" is the interview time used, not the time planned.
     """
     from rich.console import Console
     from rich.table import Table
@@ -155,13 +163,13 @@ def print_table(summaries: list[SessionSummary], markers: Markers | None = None)
         focus, simulated, incomplete = (markers or {}).get(summary.id, NO_MARKERS)
         verdict = summary.verdict or ("in progress" if summary.status == "active" else "-")
         table.add_row(
-            summary.id,
+            summary.id[:8],
             summary.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             summary.company,
             f"{summary.level} ({summary.level_title})",
             focus,
             f"{summary.problem} (simulated)" if simulated else summary.problem,
-            str(summary.minutes),
+            str(round((used or {}).get(summary.id, 0.0) / 60)),
             "Incomplete" if incomplete else verdict,
             "-" if summary.score is None else f"{summary.score:.2f}",
         )

@@ -34,6 +34,7 @@ def start(
     api_base: str | None,
     seed: int | None,
     minutes: int | None,
+    strict: bool = False,
 ) -> None:
     """Plan a new interview (choosing an unseen problem when none is given) and run it."""
 
@@ -51,6 +52,7 @@ def start(
             seed=seed,
             minutes=minutes,
             done_slugs=store.done_slugs(),
+            strict=strict,
         )
         session = Session.start(plan.started, store, WallClock())
         store.claim(session.id)

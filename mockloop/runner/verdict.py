@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -195,7 +196,7 @@ class Verdict:
         message = f"All {total} cases passed."
         if self.load_failure is not None:
             status, detail = self.load_failure
-            message = f"Your code could not be loaded: {first_line(detail)}"
+            message = f"Your code could not be loaded: {located(detail)}"
         else:
             culprit = next((c for c in self.results if c.status not in ("passed",)), None)
             if culprit is not None:
@@ -221,6 +222,22 @@ def _matches(problem: Problem, item: CasePlan, actual: Any) -> bool:
         return checking.matches(problem, item.args, item.expected, actual)
     except Exception:  # a custom checker may choke on a strange answer: that is a wrong answer
         return False
+
+
+SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
+
+
+def located(detail: str) -> str:
+    """The load error's telling line, led by "line N: " when it is a syntax error.
+
+    A syntax error's traceback names the line only in its `File "solution.py", line N`
+    header, which `first_line` drops; the candidate needs it to find the mistake.
+    """
+    error = first_line(detail)
+    found = re.search(r'File "solution\.py", line (\d+)', detail)
+    if error.startswith(SYNTAX_ERRORS) and found is not None:
+        return f"line {found.group(1)}: {error}"
+    return error
 
 
 def first_line(text: str) -> str:

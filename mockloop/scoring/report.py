@@ -164,6 +164,8 @@ def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended:
         "",
         f"Scored by: {scorecard.judge_note or 'the offline evidence rules.'}",
     ]
+    if first.strict:
+        lines += ["", "Mode: strict (hidden case names concealed, test runs limited by level)."]
     if not ended:
         lines += ["", "Provisional: this session has not ended."]
     return "\n".join(lines)

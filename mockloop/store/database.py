@@ -372,6 +372,15 @@ class EventDatabase:
             ).fetchall()
         return {str(row[0]) for row in rows}
 
+    def time_used(self) -> dict[str, float]:
+        """Session id -> seconds of interview time used: its last event's session time."""
+        with self._lock:
+            rows = self.connection.execute(
+                "SELECT id, (SELECT t FROM events WHERE session_id = sessions.id "
+                "ORDER BY seq DESC LIMIT 1) FROM sessions"
+            ).fetchall()
+        return {str(session_id): float(t or 0.0) for session_id, t in rows}
+
     def sync(self) -> None:
         """Flush the WAL and the database file to the disk (fsync), making every commit durable."""
         with self._lock:

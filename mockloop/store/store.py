@@ -297,6 +297,45 @@ class Store:
         with self._reading():
             return database.done_slugs()
 
+    def forget(self, session_ids: Sequence[str] | None) -> list[tuple[str, str]]:
+        """Delete the sessions (every one when None), then VACUUM; none may be open elsewhere.
+
+        Returns (session id, report path) for each scorecard they wrote, for the caller to
+        delete; the write-ahead log is truncated so no deleted page stays in it.
+        """
+        from mockloop.store import forgetting
+
+        self._flush_quietly()
+        database = self._database
+        if database is None:
+            raise MockloopError(
+                f"The database {self.path} cannot be written, so nothing was deleted."
+            )
+        with self._reading():
+            connection = database.connection
+            if session_ids is None:
+                session_ids = [row[0] for row in connection.execute("SELECT id FROM sessions")]
+            for session_id in session_ids:
+                self.claim(session_id)
+            reports = [
+                (sid, path)
+                for sid in session_ids
+                for path in forgetting.scorecard_paths(connection, sid)
+            ]
+            with database.transaction(durable=True):
+                forgetting.delete_sessions(connection, session_ids)
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return reports
+
+    def time_used(self) -> dict[str, float]:
+        """Session id -> seconds of interview time used (its last event's session time)."""
+        if self._database is None and not self.path.is_file():
+            return {}
+        database = self._require()
+        with self._reading():
+            return database.time_used()
+
     def sync(self) -> None:
         """Make everything durable now (end of session); retries pending events first."""
         self._flush_quietly()

@@ -12,6 +12,7 @@ COMMANDS = (
     ("End interview", "Finish and get the scorecard (F10)", "end"),
     ("Toggle problem statement", "Collapse or expand the problem", "toggle_problem"),
     ("Switch focus", "Move between the editor and the chat (F6)", "switch_focus"),
+    ("Select all code", "Select everything in the editor (Ctrl+A, or F7)", "select_all_code"),
 )
 
 

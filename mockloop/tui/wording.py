@@ -9,6 +9,12 @@ if TYPE_CHECKING:
     from mockloop.events import EngineFallback
 
 
+NO_RUNS_LEFT = (
+    "No test runs left: strict mode limits them, as many interviews do. "
+    "Walk through your code by hand with the interviewer instead."
+)
+
+
 def fallback_notice(fallback: EngineFallback) -> str:
     """What the candidate reads when the model failed and the offline interviewer answered."""
     scope = "for the rest of the interview" if fallback.permanent else "for this reply"

@@ -118,6 +118,7 @@ class InterviewScreen(Screen[None]):
                 self.cover.code,
                 language=self.cover.editor_language or None,
                 theme="css",
+                soft_wrap=True,  # a long signature wraps instead of running off a narrow pane
                 id="editor",
             )
 
@@ -194,6 +195,7 @@ class InterviewScreen(Screen[None]):
             self.chat.add_notice(
                 f"Welcome back. The clock continues with {mmss(session.remaining())} left."
             )
+            self._restore_view()
         self._stream(conductor.greet())
         if held.edited:
             conductor.edited()
@@ -281,14 +283,33 @@ class InterviewScreen(Screen[None]):
         """
         if self._interview is None:
             return
-        self.conductor.quit()
+        editor = self._editor
+        if editor is None:
+            self.conductor.quit()
+        else:
+            self.conductor.quit(editor.cursor_location, round(editor.scroll_offset.y))
         self._interview.durable()
+
+    def _restore_view(self) -> None:
+        """Put the editor's cursor and scroll back where the last snapshot that knew them was."""
+        from mockloop.events import CodeSnapshot
+
+        editor = self._editor
+        for event in reversed(self.interview.session.events):
+            payload = event.payload
+            if editor is None or not isinstance(payload, CodeSnapshot):
+                continue
+            if payload.cursor is not None and payload.code == editor.text:
+                editor.move_cursor(payload.cursor)
+                if payload.scroll is not None:
+                    editor.scroll_to(y=payload.scroll, animate=False, immediate=True)
+            return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what the round lacks; grey out the interview's actions once it is ending."""
         if action == "run_tests" and not self.cover.runs_tests:
             return False
-        if action == "switch_focus" and self._editor is None:
+        if action in ("switch_focus", "select_all_code") and self._editor is None:
             return False
         ended = self._interview is not None and self._interview.session.state.ended
         if action in ACTIONS_NEEDING_THE_SESSION and (ended or "ending" in self.busy):
@@ -327,6 +348,9 @@ class InterviewScreen(Screen[None]):
         if "tests" in self.busy:
             self.notify("The tests are already running.", timeout=2)
             return
+        if self.conductor.runs_left() == 0:
+            self.notify(wording.NO_RUNS_LEFT, severity="warning", timeout=5)
+            return
         self._begin("tests")
         self.query_one(ResultsPanel).running(True)
         self._run_tests()
@@ -337,6 +361,12 @@ class InterviewScreen(Screen[None]):
             self._editor.focus()
         else:
             self.chat.input.focus()
+
+    def action_select_all_code(self) -> None:
+        """Focus the editor and select all of it (palette; Ctrl+A or F7 in the editor)."""
+        if self._editor is not None:
+            self._editor.focus()
+            self._editor.select_all()
 
     def action_toggle_problem(self) -> None:
         """Collapse or expand the problem statement."""
@@ -437,6 +467,11 @@ class InterviewScreen(Screen[None]):
     @on(TestsFinished)
     def _tests_finished(self, message: TestsFinished) -> None:
         self._sync_log()
+        failed = (
+            message.event is not None and getattr(message.event.payload, "status", "") == "error"
+        )
+        if failed and isinstance(self._editor, CodeEditor):
+            self._editor.go_to_syntax_error()  # a syntax error: show where it is
         if message.event is not None:
             self._respond(message.event)
 

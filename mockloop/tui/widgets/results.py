@@ -41,9 +41,15 @@ def summary(run: TestsRun) -> Text:
     )
     if run.message:
         text.append(f"\n{run.message}", style="italic")
+    from mockloop.strictness import category_counts, is_concealed
+
     for case in run.cases:
-        text.append("\n")
-        text.append_text(_case_line(case))
+        if not is_concealed(case):
+            text.append("\n")
+            text.append_text(_case_line(case))
+    counts = category_counts(run.cases)
+    if counts:  # strict mode: hidden cases only as counts per category
+        text.append(f"\nhidden cases passed: {counts}", style="dim")
     return text
 
 
