@@ -100,8 +100,8 @@ def prepare_and_show(arguments: Sequence[str]) -> int:
 def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:
     """Draw `cover` at once, load its session behind it, run the interview, then report.
 
-    `ready` waits until the child that prepared the session has finished writing it (it
-    writes an offline greeting while the cover is drawn).
+    `ready` waits until the child that prepared the session has exited, so its claim on the
+    session (one writer per session) is released before the UI takes it.
     """
     from mockloop.tui.context import Opening
     from mockloop.tui.run import run_interview

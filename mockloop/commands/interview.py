@@ -86,9 +86,8 @@ def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
     """Get the session from the store; hand its cover to the launcher, or run its UI here.
 
     Handing over, the store's notices are printed before the cover line, so nothing prints
-    over the launcher's screen. Then, while the launcher draws the cover, a new offline
-    session's greeting is written to its log here (the launcher loads the session once this
-    process has exited), so the greeting is on screen as soon as the session is.
+    over the launcher's screen; the launcher loads the session once this process has exited
+    (and so released its claim on the session).
     """
     with collector_paused():
         store = Store.open()
@@ -101,32 +100,11 @@ def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
             for notice in store.notices():
                 print(f"mockloop: {notice}", file=sys.stderr)
             print(opening.cover.to_json(), flush=True)
-            greet_ahead(interview)
         finally:
             if handing_off():
                 close_quietly(store)
             else:
                 finish(store.notices, store.close)
-
-
-def greet_ahead(interview: Interview) -> None:
-    """Write the offline interviewer's greeting of a new session to its log (with a model,
-    the greeting is the model's: the UI asks it). A failure leaves the greeting to the UI."""
-    import asyncio
-
-    conductor, session = interview.conductor, interview.session
-    if session.started.model is not None or len(session.events) != 1:
-        return
-    round_ = conductor.round
-    offline = round_.kind.interviewer(round_.persona, round_.pack, round_.rubric)
-    conductor.attach(Services(interviewer=offline))
-
-    async def greet() -> None:
-        async for _ in conductor.greet():
-            pass
-
-    with contextlib.suppress(MockloopError):
-        asyncio.run(greet())
 
 
 def close_quietly(store: Store) -> None:
