@@ -44,19 +44,6 @@ class Panes:
     """F5 runs the editor's content against the pack's cases; a results panel shows them."""
 
 
-@dataclass(frozen=True)
-class Glance:
-    """A key that shows text worked out from the pack and the editor's content, for rounds
-    with no F5 (the design round's "back of the envelope")."""
-
-    key: str
-    """The key, as Textual names it (e.g. "f6")."""
-    label: str
-    """What the footer calls it."""
-    text: Callable[[Any, str], str]
-    """The text to show, from the pack and the editor's current content."""
-
-
 class Pack(Protocol):
     """What every round's content item (a problem, a question set, a design prompt) has."""
 
@@ -141,8 +128,9 @@ class InterviewType:
     aside: Callable[[Any, Sequence[Event]], str] | None = None
     """A side pane's text from the pack and the log, e.g. what is being asked now (None: no
     side pane). The screen refreshes it as the log grows; "" leaves it empty."""
-    glance: Glance | None = None
-    """A key that shows text from the pack and the editor (None: no such key)."""
+    glance: Callable[[Any, str], str] | None = None
+    """What F7 shows, from the pack and the editor's content, for rounds with no F5 (the
+    design round's "back of the envelope"); None: no such key."""
 
     def pack(self, catalog: Catalog, slug: str) -> Any:
         """The pack with this slug, or a usage error naming the closest ones."""

@@ -3,7 +3,7 @@
 Importing this module registers the round. Its content is the prompt bank under
 `problems/system-design/` (one file per prompt) and `rubrics/system-design.yaml`. The notes
 are the editor's content, so they are snapshotted like code and resume, replay and the report
-see them. No F5: the round's key shows the "back of the envelope" instead (`glance`).
+see them. No F5: F7 shows the "back of the envelope" instead (`glance`).
 With a model configured the round still runs offline (the model does not drive it yet).
 """
 
@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from mockloop.interviews import Glance, InterviewType, Panes, Report, register
+from mockloop.interviews import InterviewType, Panes, Report, register
 
 if TYPE_CHECKING:
     from mockloop.catalog import Catalog
@@ -127,7 +127,7 @@ async def evaluate(
 def _statement(prompt: DesignPrompt) -> str:
     return (
         f"{prompt.prompt.strip()}\n\nWrite requirements, estimates, the API, the data model "
-        "and diagrams in the notes; talk in the chat. Press F6 for the back of the envelope."
+        "and diagrams in the notes; talk in the chat. Press F7 for the back of the envelope."
     )
 
 
@@ -146,6 +146,6 @@ SYSTEM_DESIGN = register(
         evaluate=evaluate,
         minutes=lambda persona, level: MINUTES,
         aside=aside,
-        glance=Glance(key="f6", label="Envelope", text=envelope),
+        glance=envelope,
     )
 )
