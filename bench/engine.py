@@ -181,7 +181,33 @@ def design_bench(rounds: int) -> list[str]:
     return [
         row(f"design: read 300 lines of notes, cold ({rounds})", cold),
         row(f"design: re-read them after an edit ({rounds})", edited),
+        row(f"design: coverage after an edit ({rounds})", coverage_bench(rounds)),
     ]
+
+
+def coverage_bench(rounds: int) -> list[float]:
+    """What the interviewer does when 300 lines of notes are snapshotted with one line
+    changed: read the new lines for checkpoints, requirements, deep dives, trade-offs and
+    components, then the numbers against the reference estimates (ms per edit)."""
+    from mockloop.coverage import Reader
+    from mockloop.events import CodeSnapshot
+    from mockloop.interviews import catalog
+    from mockloop.planning import plan_interview
+
+    plan = plan_interview(
+        catalog(), "google", "staff", focus="system-design", problem_slug="url-shortener"
+    )
+    session, _ = new_session(plan.started)
+    reader = Reader(plan.pack)
+    notes = design_notes(300)
+    samples: list[float] = []
+    for index in range(rounds):
+        session.append(CodeSnapshot.of(notes + f"\n- cache node {index} dies: failover", "idle"))
+        begin = time.perf_counter()
+        reader.feed(session.events)
+        reader.coverage()
+        samples.append((time.perf_counter() - begin) * 1000)
+    return samples
 
 
 async def httpx_first_chunk(fake: FakeOpenAI) -> float:
