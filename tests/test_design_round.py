@@ -185,3 +185,11 @@ async def test_f7_shows_the_back_of_the_envelope(mockloop_home: Path) -> None:
         assert any("2.31k/s" in text and "400 GB a day" in text for text in shown)
         assert screen.check_action("run_tests", ()) is False  # no F5 in this round
         assert screen.check_action("glance", ()) is True
+
+
+def test_with_a_model_configured_the_round_stays_offline() -> None:
+    from mockloop.engine.factory import with_model
+
+    session, interviewer = start()
+    started = session.started.model_copy(update={"model": "openai/gpt-4o-mini"})
+    assert with_model(interviewer, started, request_timeout=5) is interviewer
