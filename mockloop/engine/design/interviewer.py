@@ -90,6 +90,7 @@ class DesignInterviewer:
         self.rules = rubric.design_evidence
         self.chunk_delay = chunk_delay
         self._reader: tuple[Session, Reader] | None = None
+        Reader(prompt).warm()
 
     def read(self, session: Session) -> Coverage:
         """What the session covered so far; each event is read once per session."""
