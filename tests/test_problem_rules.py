@@ -19,7 +19,9 @@ from mockloop.models import design_methods
 from mockloop.runner.checking import load_namespace, materialize
 
 ROOT = Path(__file__).resolve().parent.parent
-PROBLEM_FOLDERS = sorted(path for path in (ROOT / "problems").iterdir() if path.is_dir())
+PROBLEM_FOLDERS = sorted(
+    path for path in (ROOT / "problems").iterdir() if (path / "problem.yaml").is_file()
+)
 # A statement naming one of these demands a complexity, so the brute force must fail a
 # performance case (no `brute_passes_because`): the pack rules, /README.md "Problem packs".
 COMPLEXITY_WORDS = re.compile(
