@@ -23,7 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mockloop.runner.results import CaseResult
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -54,6 +53,7 @@ from mockloop.events import (
     SessionStarted,
     TestsRun,
 )
+from mockloop.results import CaseResult
 from mockloop.session import MemorySink, Session, code_digest
 from mockloop.store import Store
 from mockloop.store.database import EventDatabase

@@ -379,6 +379,66 @@ async def bare_lag() -> list[float]:
     return probe.samples.get("bare", [])
 
 
+async def design_lag() -> list[float]:
+    """Typing in the system design round's notes pane: 300 lines of Markdown notes typed in
+    at 20 edits a second, with idle snapshots to SQLite and the interviewer reading the
+    notes (coverage and estimates) on each message (target p99 <= 50 ms)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from engine import design_notes
+
+    from mockloop.clock import WallClock
+    from mockloop.conductor import Conductor, Round, Services
+    from mockloop.interviews import catalog as default_catalog
+    from mockloop.planning import plan_interview
+    from mockloop.session import Session
+    from mockloop.snapshots import SnapshotPolicy
+    from mockloop.store import Store
+    from mockloop.tui.app import InterviewApp
+    from mockloop.tui.context import Interview
+    from mockloop.tui.screens.interview import InterviewScreen
+    from mockloop.tui.widgets.chat import ChatPanel
+
+    plan = plan_interview(
+        default_catalog(), "google", "staff", focus="system-design", problem_slug="url-shortener"
+    )
+    store = Store.open()
+    session = Session.start(plan.started, store, WallClock())
+    kind = plan.kind
+    interview = Interview(
+        conductor=Conductor(
+            session,
+            Round(kind, plan.persona, plan.pack, plan.rubric),
+            policy=SnapshotPolicy(idle_seconds=0.0),
+        ),
+        connect=lambda: Services(
+            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
+        ),
+        durable=store.sync,
+    )
+    lines = design_notes(300).splitlines()
+    probe = Probe("design")
+    app = InterviewApp(interview)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.editor is not None
+        screen.editor.text = "\n".join(lines[:240])
+        probe.start()
+        for round_number in range(3):
+            for line in lines[240 + 20 * round_number : 260 + 20 * round_number]:
+                screen.editor.insert("\n" + line)
+                await asyncio.sleep(0.05)
+            screen._second()
+            screen.post_message(ChatPanel.MessageSent("That's the design so far."))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await probe.stop()
+        await pilot.press("ctrl+q")
+    store.close()
+    return probe.samples.get("design", [])
+
+
 LAG_RUNS = 3
 
 
@@ -393,6 +453,7 @@ def lag_table() -> None:
     baseline = "baseline: bare Textual app, a message and a streamed reply"
     for _ in range(LAG_RUNS):
         runs = [*asyncio.run(lag_scenarios()), (baseline, asyncio.run(bare_lag()))]
+        runs.append(("design notes: typing, snapshots, replies", asyncio.run(design_lag())))
         for name, values in runs:
             pooled.setdefault(name, []).extend(values)
             worst[name] = max(worst.get(name, 0.0), percentile(values, 0.99))

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mockloop import paths, yaml_reader
+from mockloop.designs import DesignPrompt
 from mockloop.errors import PackError, unknown
 from mockloop.languages import default_language
 from mockloop.models import LEVELS, LevelName, Persona, Problem, Rubric, offered
@@ -110,6 +111,14 @@ def load_competency(path: Path) -> CompetencyFile:
     return competency
 
 
+def load_design(path: Path) -> DesignPrompt:
+    """Load a system design prompt; its slug must match the file name."""
+    prompt = load_model(path, DesignPrompt)
+    if prompt.slug != path.stem:
+        raise PackError(f"{path}: slug: '{prompt.slug}' must match the file name '{path.stem}'.")
+    return prompt
+
+
 def load_problem(folder: Path) -> Problem:
     """Load a problem folder: problem.yaml plus starter.py, solution.py and optional files."""
     spec = folder / "problem.yaml"
@@ -183,6 +192,8 @@ class LazyPacks(Mapping[str, Model]):
 
 BEHAVIORAL_FOLDER = "problems/behavioral"
 """Where the behavioral bank lives, beside the coding problems (not a valid problem slug)."""
+DESIGN_FOLDER = "problems/system-design"
+"""Where the system design prompts live, one file per prompt (not a valid problem slug)."""
 DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 CARD_FIELDS = ("difficulty", "companies", "levels")
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)")
@@ -267,6 +278,8 @@ class Catalog:
     problems: Mapping[str, Problem] = field(default_factory=dict)
     competencies: Mapping[str, CompetencyFile] = field(default_factory=dict)
     """The behavioral question bank, one file per competency (`problems/behavioral/`)."""
+    designs: Mapping[str, DesignPrompt] = field(default_factory=dict)
+    """The system design prompts by slug (`problems/system-design/`)."""
     dimensions: Callable[[str], Collection[str] | None] | None = None
     """The dimension ids a focus can score (from the interview types); None skips the check."""
 
@@ -347,6 +360,7 @@ def load_catalog(folders: Iterable[str] = ("personas", "rubrics", "problems")) -
         rubrics=dict(lazy.rubrics),
         problems=dict(lazy.problems),
         competencies=dict(lazy.competencies),
+        designs=dict(lazy.designs),
     )
 
 
@@ -372,6 +386,10 @@ def lazy_catalog(
         competencies=LazyPacks(
             _pack_files(BEHAVIORAL_FOLDER, "*.yaml") if "problems" in wanted else {},
             load_competency,
+        ),
+        designs=LazyPacks(
+            _pack_files(DESIGN_FOLDER, "*.yaml") if "problems" in wanted else {},
+            load_design,
         ),
         dimensions=dimensions,
     )
@@ -400,6 +418,7 @@ def validate_path(
                 *path.glob("personas/*.yaml"),
                 *path.glob("rubrics/*.yaml"),
                 *path.glob("problems/behavioral/*.yaml"),
+                *path.glob("problems/system-design/*.yaml"),
             ]
         )
         targets += sorted(p for p in path.glob("*.yaml") if p not in targets)
@@ -430,6 +449,8 @@ def _validate_one(target: Path, dimensions: Callable[[str], Collection[str] | No
     rubric_fields = {"dimensions", "focus"}
     if isinstance(data, dict) and {"competency", "questions"} <= set(data):
         load_competency(target)
+    elif isinstance(data, dict) and {"checkpoints", "deep_dives"} <= set(data):
+        load_design(target)
     elif target.parent.name == "rubrics" or (isinstance(data, dict) and rubric_fields & set(data)):
         rubric = load_rubric(target)
         Catalog(rubrics={str(target): rubric}, dimensions=dimensions).rubric(rubric.focus)

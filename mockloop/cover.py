@@ -53,6 +53,8 @@ class Cover:
     runs_tests: bool
     aside: str | None = None
     """The side pane's text ("" empty), or None when the round has no side pane."""
+    glance: bool = False
+    """F7 shows a glance at the editor's content (the design round's back of the envelope)."""
 
     @property
     def who(self) -> str:
@@ -98,4 +100,5 @@ def cover_of(session: Session, round_: Round, *, resumed: bool) -> Cover:
         editor_language=kind.panes.editor_language,
         runs_tests=kind.panes.runs_tests,
         aside=kind.aside(pack, session.events) if kind.aside else None,
+        glance=kind.glance is not None,
     )

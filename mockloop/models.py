@@ -294,6 +294,43 @@ class BehavioralBar(Bar):
     max_we_ratio: float = Field(gt=0, le=1, description="Share of 'we' that hides the own role")
 
 
+Driver = Literal["interviewer", "shared", "candidate"]
+
+
+class DesignBar(Bar):
+    """The system design round's per-level bar: what the level shows without being asked."""
+
+    needs_estimates: bool = Field(description="Back-of-the-envelope numbers unprompted")
+    min_deep_dives: int = Field(ge=0, le=4, description="Deep dives expected at real depth")
+    needs_failure_modes: bool = Field(description="Failure modes raised, not only answered")
+    needs_evolution: bool = Field(description="How the design changes as it grows")
+    driver: Driver = Field(description="Who is expected to drive the conversation")
+    quantified_tradeoffs: bool = Field(description="Trade-offs backed by a number")
+
+
+class DesignPhases(Strict):
+    """Each phase's share of a design round; the shares add up to 1."""
+
+    requirements: float = Field(gt=0, lt=1)
+    estimates: float = Field(gt=0, lt=1)
+    high_level: float = Field(gt=0, lt=1)
+    deep_dive: float = Field(gt=0, lt=1)
+    wrap_up: float = Field(gt=0, lt=1)
+
+    @model_validator(mode="after")
+    def _whole(self) -> DesignPhases:
+        if abs(sum(self.model_dump().values()) - 1) > 1e-6:
+            raise ValueError("phase shares must add up to 1")
+        return self
+
+
+class DesignEvidence(Strict):
+    """What a design round measures: its phase plan and how far an estimate may be off."""
+
+    estimate_tolerance: float = Field(gt=1, description="Factor either way that still counts")
+    phases: DesignPhases
+
+
 class AnswerSeconds(Strict):
     """How long one answer may run before it counts as too short or rambling."""
 
@@ -328,6 +365,9 @@ class Rubric(Strict):
     story_evidence: StoryEvidence | None = Field(
         default=None, description="Per-story measures, for rounds that hear stories"
     )
+    design_evidence: DesignEvidence | None = Field(
+        default=None, description="Phase plan and estimate tolerance, for design rounds"
+    )
 
     @field_validator("levels", mode="before")
     @classmethod
@@ -345,7 +385,7 @@ class Rubric(Strict):
         raise KeyError(dimension_id)
 
 
-BARS: dict[str, type[Bar]] = {"behavioral": BehavioralBar}
+BARS: dict[str, type[Bar]] = {"behavioral": BehavioralBar, "system-design": DesignBar}
 """Rounds whose level bar is not the coding one, by focus."""
 
 

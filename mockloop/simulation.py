@@ -44,15 +44,17 @@ class ScriptAction(BaseModel):
     at: float = Field(ge=0, allow_inf_nan=False, description="Seconds since the start")
     say: str | None = Field(default=None, description="A chat message")
     code: str | None = Field(default=None, description="The editor's whole new content")
+    notes: str | None = Field(default=None, description="The notes editor's whole new content")
     run: Literal[True] | None = Field(default=None, description="Run the tests (F5)")
     hint: Literal[True] | None = Field(default=None, description="Ask for a hint")
     end: Literal[True] | None = Field(default=None, description="End the interview")
 
     @model_validator(mode="after")
     def _one_thing(self) -> ScriptAction:
-        done = [name for name in ("say", "code", "run", "hint", "end") if getattr(self, name)]
+        names = ("say", "code", "notes", "run", "hint", "end")
+        done = [name for name in names if getattr(self, name)]
         if len(done) != 1:
-            raise ValueError("each action needs exactly one of say, code, run, hint or end")
+            raise ValueError("each action needs exactly one of say, code, notes, run, hint or end")
         return self
 
 
@@ -185,8 +187,8 @@ class Driver:
     async def act(self, action: ScriptAction) -> None:
         """Perform one action as the screen would, then let the interviewer react."""
         conductor = self.conductor
-        if action.code is not None:
-            self.code = action.code
+        if action.code is not None or action.notes is not None:
+            self.code = action.code if action.code is not None else str(action.notes)
             conductor.edited()
         elif action.say is not None:
             await self.respond(conductor.say(action.say))

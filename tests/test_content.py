@@ -16,16 +16,30 @@ from pathlib import Path
 import pytest
 from problem_support import outcome
 
-from mockloop.catalog import load_competency, load_persona, load_problem, load_rubric
+from mockloop.catalog import (
+    load_competency,
+    load_design,
+    load_persona,
+    load_problem,
+    load_rubric,
+)
+from mockloop.designs import CHECKPOINTS
 from mockloop.errors import PackError
 from mockloop.interviews import catalog as default_catalog
-from mockloop.models import COMPETENCIES, LEVELS, PHRASE_SITUATIONS, BehavioralBar, Persona
+from mockloop.models import (
+    COMPETENCIES,
+    LEVELS,
+    PHRASE_SITUATIONS,
+    BehavioralBar,
+    DesignBar,
+    Persona,
+)
 from mockloop.runner.checking import load_namespace, materialize
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSONA_FILES = sorted((ROOT / "personas").glob("*.yaml"))
 RUBRIC_FILES = sorted((ROOT / "rubrics").glob("*.yaml"))
-FOCUS_FOLDERS = {"behavioral"}
+FOCUS_FOLDERS = {"behavioral", "system-design"}
 """Folders of `problems/` that hold another round's bank, not a coding problem."""
 PROBLEM_FOLDERS = sorted(
     path
@@ -357,3 +371,70 @@ def test_a_coding_knob_in_the_behavioral_rubric_is_an_error(tmp_path: Path) -> N
     broken.write_text(text.replace("    needs_metric: true", "    needs_optimal: true", 1))
     with pytest.raises(PackError, match=r"levels\.mid\.needs_optimal: unknown field"):
         load_rubric(broken)
+
+
+# --- The system design prompts --------------------------------------------------------
+
+DESIGN_FILES = sorted((ROOT / "problems" / "system-design").glob("*.yaml"))
+DESIGN_SLUGS = {
+    *("url-shortener", "rate-limiter", "news-feed", "chat-messaging", "notifications"),
+    *("web-crawler", "distributed-kv-store", "file-sync", "ride-matching"),
+    *("search-autocomplete", "metrics-alerting", "payments", "video-streaming"),
+    *("job-scheduler", "leaderboard"),
+}
+
+
+def test_the_design_bank_has_the_fifteen_prompts_at_the_bar() -> None:
+    prompts = [load_design(path) for path in DESIGN_FILES]
+    assert {p.slug for p in prompts} >= DESIGN_SLUGS
+    for p in prompts:
+        assert [c.id for c in p.checkpoints] == list(CHECKPOINTS)
+        assert len(p.requirements.functional) >= 4 and len(p.requirements.non_functional) >= 3
+        assert 2 <= len(p.deep_dives) <= 4 and len(p.failure_probes) >= 4
+        assert len(p.tradeoffs) >= 3 and len(p.pitfalls) >= 5 and len(p.estimates) >= 3
+        for level in p.levels:  # a question for every level the prompt suits
+            assert all(dive.questions.get(level) for dive in p.deep_dives), (p.slug, level)
+    assert "stripe" in load_design(ROOT / "problems/system-design/payments.yaml").companies
+    assert "netflix" in load_design(ROOT / "problems/system-design/video-streaming.yaml").companies
+    staff = [p.slug for p in prompts if "staff" in p.levels]
+    assert len(staff) == len(prompts)
+
+
+def test_a_yaml_number_where_text_is_expected_is_refused(tmp_path: Path) -> None:
+    text = (ROOT / "problems" / "system-design" / "url-shortener.yaml").read_text()
+    broken = tmp_path / "url-shortener.yaml"
+    broken.write_text(text.replace('"301", "302", follow]', "301, 302, follow]", 1))
+    with pytest.raises(PackError, match=r"keywords\.3: Input should be a valid string"):
+        load_design(broken)
+
+
+def test_checkpoints_out_of_order_and_a_missing_junior_question_are_errors(
+    tmp_path: Path,
+) -> None:
+    text = (ROOT / "problems" / "system-design" / "leaderboard.yaml").read_text()
+    broken = tmp_path / "leaderboard.yaml"
+    broken.write_text(text.replace("  - id: api\n", "  - id: apis\n", 1))
+    with pytest.raises(PackError, match="checkpoints"):
+        load_design(broken)
+    broken.write_text(re.sub(r"\n      junior:[^\n]*", "", text, count=1))
+    with pytest.raises(PackError, match="needs junior questions"):
+        load_design(broken)
+
+
+def test_design_rubric_is_calibrated_by_level() -> None:
+    rubric = load_rubric(ROOT / "rubrics" / "system-design.yaml")
+    assert [d.id for d in rubric.dimensions] == [
+        "requirements",
+        "high_level_design",
+        "deep_dive",
+        "tradeoffs",
+        "communication",
+    ]
+    assert math.isclose(sum(d.weight for d in rubric.dimensions), 1.0)
+    bars = [rubric.levels[level] for level in LEVELS]
+    assert all(isinstance(bar, DesignBar) for bar in bars)
+    assert [bar.driver for bar in bars] == ["interviewer", "shared", "candidate", "candidate"]
+    assert [bar.min_deep_dives for bar in bars] == [0, 1, 2, 2]
+    staff = rubric.levels["staff"]
+    assert staff.needs_failure_modes and staff.needs_evolution and staff.quantified_tradeoffs
+    assert rubric.design_evidence is not None and rubric.design_evidence.estimate_tolerance == 10

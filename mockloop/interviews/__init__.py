@@ -128,6 +128,9 @@ class InterviewType:
     aside: Callable[[Any, Sequence[Event]], str] | None = None
     """A side pane's text from the pack and the log, e.g. what is being asked now (None: no
     side pane). The screen refreshes it as the log grows; "" leaves it empty."""
+    glance: Callable[[Any, str], str] | None = None
+    """What F7 shows, from the pack and the editor's content, for rounds with no F5 (the
+    design round's "back of the envelope"); None: no such key."""
 
     def pack(self, catalog: Catalog, slug: str) -> Any:
         """The pack with this slug, or a usage error naming the closest ones."""
@@ -138,8 +141,8 @@ class InterviewType:
 
 
 _TYPES: dict[str, InterviewType] = {}
-BUILTINS = ("coding", "behavioral")
-"""The rounds MockLoop ships, in the order lists and messages name them."""
+BUILTINS = ("coding", "behavioral", "system_design")
+"""The modules of the rounds MockLoop ships, in the order lists and messages name them."""
 
 
 def register(kind: InterviewType) -> InterviewType:

@@ -54,6 +54,7 @@ class InterviewScreen(Screen[None]):
     BINDINGS = [
         Binding("f5", "run_tests", "Run tests", id="run_tests", priority=True),
         Binding("f6", "switch_focus", "Editor/Chat", id="switch_focus", priority=True),
+        Binding("f7", "glance", "Numbers", id="glance", priority=True),
         Binding("f10", "end", "End", id="end", priority=True),
         Binding("ctrl+q", "app.quit", "Quit (resume later)", id="quit", priority=True),
     ]
@@ -311,6 +312,8 @@ class InterviewScreen(Screen[None]):
             return False
         if action in ("switch_focus", "select_all_code") and self._editor is None:
             return False
+        if action == "glance" and not self.cover.glance:
+            return False
         ended = self._interview is not None and self._interview.session.state.ended
         if action in ACTIONS_NEEDING_THE_SESSION and (ended or "ending" in self.busy):
             return None
@@ -354,6 +357,12 @@ class InterviewScreen(Screen[None]):
         self._begin("tests")
         self.query_one(ResultsPanel).running(True)
         self._run_tests()
+
+    def action_glance(self) -> None:
+        """Show the round's glance at the editor (F7), e.g. the back of the envelope."""
+        glance = None if self._opening() else self.conductor.round.kind.glance
+        if glance is not None:
+            self.notify(glance(self.conductor.round.pack, self._text()), timeout=20)
 
     def action_switch_focus(self) -> None:
         """Move focus between the editor and the chat input (F6)."""

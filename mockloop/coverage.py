@@ -1,0 +1,290 @@
+"""What a design conversation covers, read from the notes and the chat by one set of rules.
+
+The interviewer (what to ask next) and the scorer (what to credit) both fold the log with
+`cover`: which checkpoints were reached and when, which requirements were discovered, how
+deep each deep dive went, which trade-offs were stated with an alternative, which components
+were named and whether each came with a reason, failure modes and growth raised, the numbers
+written and how far each is from the prompt's reference, and who moved the round along. Plain
+word patterns over the text, so the same log always gives the same coverage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from mockloop.designs import CHECKPOINTS, DesignPrompt
+from mockloop.estimates import Check, Quantity, compare, read
+from mockloop.events import CandidateSaid, CodeSnapshot, Event, InterviewerSaid
+from mockloop.models import DesignEvidence
+from mockloop.stories import RULES_CHANGE
+
+CHECKPOINT_HITS = 2
+"""Distinct checkpoint keywords that show a checkpoint is covered."""
+DEEP_HITS = 4
+"""Distinct deep-dive keywords that show a component was discussed in depth."""
+COMPONENTS = (
+    "load balancer", "api gateway", "cache", "redis", "memcached", "cdn", "queue", "kafka",
+    "pub/sub", "stream", "database", "postgres", "mysql", "cassandra", "dynamodb", "key-value",
+    "blob store", "object store", "s3", "search index", "elasticsearch", "websocket",
+    "zookeeper", "etcd", "bloom filter", "consistent hashing", "shard", "replica", "worker",
+    "scheduler", "coordinator", "microservice", "service mesh", "graphql", "lambda",
+)  # fmt: skip
+"""Building blocks a design names; named without a reason, they are buzzwords."""
+REASON = re.compile(
+    r"\b(because|so that|so we|so it|since|to avoid|to keep|to reduce|to handle|to absorb|"
+    r"to serve|to spread|to survive|in order to|given|otherwise|which means|for the)\b"
+)
+ALTERNATIVE = re.compile(
+    r"\b(instead of|rather than|versus|vs\.?|trade-?offs?|alternative|the downside|"
+    r"at the cost of|gives? up|we lose|cheaper than|compared to)\b"
+)
+FAILURE = re.compile(
+    r"\b(dies|die|fails?|failure|failover|goes down|is down|crash\w*|outage|partition\w*|"
+    r"lost|retr(y|ies)|timeout|degrade\w*|fallback|circuit breaker|hot key|thundering)\b"
+)
+EVOLUTION = re.compile(
+    r"\b((at|grows?|growth of|to) \d+ ?x\b|\d+ ?x (more|growth|traffic|load|users|scale)\b|"
+    r"evolve|later on|v2|phase 2|next year|migrat\w*|when we outgrow|as traffic grows)"
+)
+MEASURE = re.compile(r"\d+(\.\d+)?\s*(%|x\b|ms\b|percent|times\b|\$)|\$\s*\d")
+"""A number that quantifies a trade-off: a percentage, a factor, a latency, a cost."""
+DIAGRAM = re.compile(r"(-+>|<-+|=+>|\+-{2,}|\|\s+\||[┌└│─])")
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+PHASE_OF = {
+    "requirements": "requirements",
+    "estimates": "estimates",
+    "api": "high_level",
+    "data_model": "high_level",
+    "high_level": "high_level",
+    "deep_dive": "deep_dive",
+    "bottlenecks": "deep_dive",
+    "tradeoffs": "wrap_up",
+}
+"""The phase each checkpoint belongs to."""
+PHASES = ("requirements", "estimates", "high_level", "deep_dive", "wrap_up")
+"""The round's phases, in order; each has its share of the time (the rubric's `phases`)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A checkpoint, requirement or topic first covered: when, where and by which words."""
+
+    t: float
+    seq: int
+    source: str
+    """"notes" or "chat"."""
+    words: tuple[str, ...]
+
+
+@dataclass
+class Coverage:
+    """Everything a design round covered, folded from the log."""
+
+    checkpoints: dict[str, Hit] = field(default_factory=dict)
+    requirements: dict[str, Hit] = field(default_factory=dict)
+    dives: list[int] = field(default_factory=list)
+    """Distinct keywords matched per deep dive, in the prompt's order."""
+    tradeoffs: dict[int, str] = field(default_factory=dict)
+    """Trade-offs stated with an alternative, by index: the sentence that states it."""
+    quantified_tradeoffs: int = 0
+    components: dict[str, bool] = field(default_factory=dict)
+    """Components named, and whether any sentence naming them gives a reason."""
+    failure_raised: int = 0
+    """Failure-mode sentences before the interviewer's first failure probe."""
+    failure_answered: int = 0
+    evolution: bool = False
+    quantities: list[Quantity] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    asked: dict[str, float] = field(default_factory=dict)
+    """Interviewer intents, by intent, with the time first used."""
+    intents: list[str] = field(default_factory=list)
+    notes: str = ""
+    chat_words: int = 0
+    rules_change: bool = False
+    rules_change_t: float = -1.0
+    last_message: str = ""
+
+    def covered(self, checkpoint: str) -> bool:
+        """The checkpoint is covered."""
+        return checkpoint in self.checkpoints
+
+    def off(self, tolerance: float) -> list[Check]:
+        """Written estimates at least `tolerance` times off the reference."""
+        return [c for c in self.checks if c.written is not None and not c.within(tolerance)]
+
+    def driven(self) -> tuple[int, int]:
+        """Checkpoints the candidate reached before being asked for them, and all reached."""
+        mine = sum(
+            1
+            for checkpoint, hit in self.checkpoints.items()
+            if self.asked.get(f"ask:{checkpoint}", float("inf")) > hit.t
+        )
+        return mine, len(self.checkpoints)
+
+
+def cover(prompt: DesignPrompt, events: Sequence[Event]) -> Coverage:
+    """Fold the log: what the notes and the chat covered, and when."""
+    reader = Reader(prompt)
+    reader.feed(events)
+    return reader.coverage()
+
+
+class Reader:
+    """Folds a log into `Coverage` one event at a time, reading only what is new: a chat
+    message, or the lines a notes snapshot added. Anything once written counts as covered
+    from then on, even if a later edit removes it. The interviewer keeps one per session."""
+
+    def __init__(self, prompt: DesignPrompt) -> None:
+        self.prompt = prompt
+        self.state = Coverage()
+        self.seen = 0
+        self.found: dict[str, set[str]] = {}
+        self.chat: list[str] = []
+        self.lines: set[str] = set()
+        self.failure_probed = False
+        self.groups = [
+            *((f"c:{c.id}", tuple(c.keywords)) for c in prompt.checkpoints if c.id != "deep_dive"),
+            *((f"r:{r.id}", tuple(r.keywords)) for r in prompt.requirements.all()),
+            *((f"d:{i}", tuple(d.keywords)) for i, d in enumerate(prompt.deep_dives)),
+        ]
+
+    def warm(self) -> None:
+        """Compile every keyword pattern now (off the event loop, when the round is set up)
+        rather than on the candidate's first message."""
+        for _, keywords in self.groups:
+            _found(keywords, "")
+        for tradeoff in self.prompt.tradeoffs:
+            _found(tuple(tradeoff.keywords), "")
+        _found(COMPONENTS, "")
+        read("warm: 1 KB per item, 10 req/s, 5 TB per day, 1M DAU")
+
+    def feed(self, events: Sequence[Event]) -> None:
+        """Read the events not read yet."""
+        for event in events[self.seen :]:
+            self._read(event)
+        self.seen = len(events)
+
+    def _read(self, event: Event) -> None:
+        payload, state = event.payload, self.state
+        if isinstance(payload, InterviewerSaid):
+            state.intents.append(payload.intent)
+            kind = payload.intent.partition(":")[0]
+            state.asked.setdefault(payload.intent, event.t)
+            state.asked.setdefault(kind, event.t)
+            self.failure_probed = self.failure_probed or kind == "failure"
+            return
+        if isinstance(payload, CandidateSaid):
+            fresh, source = payload.text.lower(), "chat"
+            self.chat.append(payload.text)
+            state.chat_words += len(payload.text.split())
+            state.last_message = payload.text
+            if RULES_CHANGE.search(fresh) and not state.rules_change:
+                state.rules_change, state.rules_change_t = True, event.t
+        elif isinstance(payload, CodeSnapshot) and payload.code != state.notes:
+            state.notes, source = payload.code, "notes"
+            added = [line for line in payload.code.splitlines() if line not in self.lines]
+            self.lines.update(added)
+            fresh = "\n".join(added).lower()
+        else:
+            return
+        self._words(fresh, event.t, event.seq, source)
+        self._sentences(fresh)
+        if "estimates" not in state.checkpoints and len(read(fresh)) >= 2:
+            state.checkpoints["estimates"] = Hit(event.t, event.seq, source, ("numbers",))
+
+    def _words(self, fresh: str, t: float, seq: int, source: str) -> None:
+        """Keywords of every checkpoint, requirement and deep dive found in the new text."""
+        state = self.state
+        for group, keywords in self.groups:
+            have = self.found.setdefault(group, set())
+            if len(have) == len(keywords):
+                continue
+            have.update(_found(tuple(k for k in keywords if k not in have), fresh))
+            kind, _, name = group.partition(":")
+            words = tuple(k for k in keywords if k in have)
+            if kind == "c" and name not in state.checkpoints and len(have) >= CHECKPOINT_HITS:
+                state.checkpoints[name] = Hit(t, seq, source, words)
+            elif kind == "r" and name not in state.requirements and have:
+                state.requirements[name] = Hit(t, seq, source, words)
+            elif kind == "d" and "deep_dive" not in state.checkpoints and len(have) >= DEEP_HITS:
+                state.checkpoints["deep_dive"] = Hit(t, seq, source, words)
+
+    def _sentences(self, fresh: str) -> None:
+        """Trade-offs, components, failure modes and growth in the new sentences."""
+        state = self.state
+        for sentence in _sentences(fresh):
+            for index, tradeoff in enumerate(self.prompt.tradeoffs):
+                if index in state.tradeoffs or not ALTERNATIVE.search(sentence):
+                    continue
+                if _found(tuple(tradeoff.keywords), sentence):
+                    state.tradeoffs[index] = sentence.strip()
+                    state.quantified_tradeoffs += bool(read(sentence) or MEASURE.search(sentence))
+            for component in COMPONENTS:
+                if component in sentence and _found((component,), sentence):
+                    reasoned = REASON.search(sentence) is not None
+                    state.components[component] = state.components.get(component, False) or (
+                        reasoned
+                    )
+            if FAILURE.search(sentence):
+                if self.failure_probed:
+                    state.failure_answered += 1
+                else:
+                    state.failure_raised += 1
+            state.evolution = state.evolution or EVOLUTION.search(sentence) is not None
+
+    def coverage(self) -> Coverage:
+        """The coverage so far, with the numbers read from the current notes and the chat."""
+        state = self.state
+        state.dives = [
+            len(self.found.get(f"d:{i}", ())) for i in range(len(self.prompt.deep_dives))
+        ]
+        state.quantities = read("\n".join([state.notes, *self.chat]))
+        state.checks = compare(state.quantities, self.prompt.estimates)
+        state.checkpoints = dict(
+            sorted(state.checkpoints.items(), key=lambda item: CHECKPOINTS.index(item[0]))
+        )
+        return state
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE.split(text) if s.strip()]
+
+
+def _found(keywords: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The keywords that occur in `text` as whole words (a keyword may be a phrase)."""
+    return tuple(word for word in keywords if _pattern(word).search(text))
+
+
+@lru_cache(maxsize=8192)
+def _pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w/]){re.escape(word.lower())}(?:e?s)?(?!\w)")
+
+
+def has_diagram(notes: str) -> bool:
+    """The notes hold an ASCII diagram (arrows or boxes)."""
+    return DIAGRAM.search(notes) is not None
+
+
+def headings(notes: str) -> int:
+    """Markdown headings in the notes (structure)."""
+    return sum(1 for line in notes.splitlines() if line.lstrip().startswith("#"))
+
+
+def phase_at(t: float, minutes: int, rules: DesignEvidence) -> str:
+    """The phase the clock says the round should be in at `t` seconds."""
+    shares: dict[str, float] = rules.phases.model_dump()
+    end = 0.0
+    for phase in PHASES:
+        end += shares[phase] * minutes * 60
+        if t < end:
+            return phase
+    return "wrap_up"
+
+
+def phase_start(phase: str, minutes: int, rules: DesignEvidence) -> float:
+    """Seconds into the round at which `phase` starts."""
+    shares: dict[str, float] = rules.phases.model_dump()
+    return sum(shares[p] for p in PHASES[: PHASES.index(phase)]) * minutes * 60

@@ -1,0 +1,1 @@
+"""The system design round's offline interviewer."""
