@@ -145,6 +145,8 @@ async def test_simulate_plays_notes_into_the_report(mockloop_home: Path) -> None
     assert "## Final notes\n\n```text\n## Design\n    client --> LB --> app --> cache\n" in report
     assert "    |   ascii   |\n```" in report
     assert "## Final code" not in report
+    timeline = report.split("## Timeline")[1].split("##")[0]
+    assert "First notes" in timeline and "First code" not in timeline
 
 
 def test_a_notes_action_is_one_action() -> None:

@@ -117,7 +117,9 @@ async def evaluate(
         title=f"System design: {prompt.title}",
         advice=advise(scorecard, record, bank(packs)),
         sections=RoundSections(
-            results=checkpoints_section(record), final=final_notes_section(coverage.notes)
+            first_work="First notes",
+            results=checkpoints_section(record),
+            final=final_notes_section(coverage.notes),
         ),
         date=date.isoformat(),
     )

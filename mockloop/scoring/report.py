@@ -87,6 +87,8 @@ class RoundSections:
 
     results: str
     final: str | None = None
+    first_work: str = "First code"
+    """The timeline's label for the first change to the editor's starter."""
     statement: str | None = None
     """What the candidate read, shown once at the top of the transcript."""
 
@@ -130,7 +132,7 @@ def render(
         + ("\n".join(f"- **{d.name}**: {text}" for d, text in advice.improvements) or "- None."),
         _next_steps(advice, first),
         sections.results,
-        _timeline(events),
+        _timeline(events, sections.first_work),
         *([sections.final] if sections.final is not None else []),
         _transcript(events, sections.statement),
     ]
@@ -238,7 +240,7 @@ def event_time(events: Sequence[Event], seq: int) -> float:
     return next((e.t for e in events if e.seq == seq), events[-1].t)
 
 
-def _timeline(events: Sequence[Event]) -> str:
+def _timeline(events: Sequence[Event], first_work: str = "First code") -> str:
     rows = ["## Timeline", "", "| Time | Event |", "| --- | --- |", "| 00:00 | Interview started |"]
     first_code_seen = False
     first_run_seen = False
@@ -252,7 +254,7 @@ def _timeline(events: Sequence[Event]) -> str:
         elif isinstance(payload, CodeSnapshot) and not first_code_seen:
             if payload.code.strip() != starter:
                 first_code_seen = True
-                text = "First code"
+                text = first_work
         elif isinstance(payload, TestsRun):
             label = "First run" if not first_run_seen else "Run"
             first_run_seen = True
