@@ -71,6 +71,26 @@ LevelOption = Annotated[
         autocompletion=complete("levels"),
     ),
 ]
+CompanyFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--company",
+        "-c",
+        help="Only this company",
+        callback=text,
+        autocompletion=complete("companies"),
+    ),
+]
+LevelFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        "-l",
+        help="Only this level",
+        callback=text,
+        autocompletion=complete("levels"),
+    ),
+]
 ModelOption = Annotated[
     str | None,
     typer.Option(
@@ -143,26 +163,8 @@ def personas(as_json: JsonOption = False) -> None:
 
 @app.command()
 def problems(
-    company: Annotated[
-        str | None,
-        typer.Option(
-            "--company",
-            "-c",
-            help="Only this company",
-            callback=text,
-            autocompletion=complete("companies"),
-        ),
-    ] = None,
-    level: Annotated[
-        str | None,
-        typer.Option(
-            "--level",
-            "-l",
-            help="Only this level",
-            callback=text,
-            autocompletion=complete("levels"),
-        ),
-    ] = None,
+    company: CompanyFilter = None,
+    level: LevelFilter = None,
     as_json: JsonOption = False,
     focus: Annotated[
         str,
@@ -224,26 +226,8 @@ def simulate(
 @app.command()
 def history(
     as_json: JsonOption = False,
-    company: Annotated[
-        str | None,
-        typer.Option(
-            "--company",
-            "-c",
-            help="Only this company",
-            callback=text,
-            autocompletion=complete("companies"),
-        ),
-    ] = None,
-    level: Annotated[
-        str | None,
-        typer.Option(
-            "--level",
-            "-l",
-            help="Only this level",
-            callback=text,
-            autocompletion=complete("levels"),
-        ),
-    ] = None,
+    company: CompanyFilter = None,
+    level: LevelFilter = None,
 ) -> None:
     """List past sessions, newest first."""
     from mockloop.commands import history as history_command

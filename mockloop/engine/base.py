@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from mockloop.events import EndReason, Event
+from mockloop.events import EndReason, Event, InterviewerSaid
 from mockloop.session import Session
 
 
@@ -26,7 +28,23 @@ class Ending:
 
 Trigger = Event | Tick | Ending
 
-__all__ = ["EndReason", "Ending", "Interviewer", "Tick", "Trigger"]
+__all__ = ["EndReason", "Ending", "Interviewer", "Tick", "Trigger", "speak"]
+
+WORDS = re.compile(r"\S+\s*")
+
+
+async def speak(
+    session: Session, text: str, intent: str, engine: str, delay: float = 0.0
+) -> AsyncIterator[str]:
+    """Stream `text` a word at a time, then append the whole `interviewer_said` — also when
+    the stream is cut short (the log keeps what the interviewer meant to say)."""
+    try:
+        for piece in WORDS.findall(text):
+            yield piece
+            await asyncio.sleep(delay)
+    finally:
+        if not session.state.ended:
+            session.append(InterviewerSaid(text=text, intent=intent, engine=engine))
 
 
 class Interviewer(Protocol):

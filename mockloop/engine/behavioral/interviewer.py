@@ -7,13 +7,12 @@ stopped, and records what it did in each reply's intent: `question:<id>`, `probe
 
 from __future__ import annotations
 
-import asyncio
 import random
 import re
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
-from mockloop.engine.base import Ending, Tick, Trigger
+from mockloop.engine.base import Ending, Tick, Trigger, speak
 from mockloop.engine.behavioral.plan import (
     Progress,
     choose_questions,
@@ -21,7 +20,7 @@ from mockloop.engine.behavioral.plan import (
     progress,
     question_budget,
 )
-from mockloop.events import CandidateSaid, InterviewerSaid, SessionStarted
+from mockloop.events import CandidateSaid, SessionStarted
 from mockloop.models import BehavioralBar, Persona, Rubric
 from mockloop.questions import BankQuestion
 from mockloop.session import Session
@@ -191,15 +190,8 @@ class BehavioralInterviewer:
         reply = self.plan(session, trigger)
         if reply is None:
             return
-        try:
-            for piece in re.findall(r"\S+\s*", reply.text):
-                yield piece
-                await asyncio.sleep(self.chunk_delay)
-        finally:
-            if not session.state.ended:
-                session.append(
-                    InterviewerSaid(text=reply.text, intent=reply.intent, engine=self.name)
-                )
+        async for piece in speak(session, reply.text, reply.intent, self.name, self.chunk_delay):
+            yield piece
 
     async def aclose(self) -> None:
         """Nothing to release."""

@@ -12,7 +12,6 @@ decides from the log alone and writes what it did into each reply's intent — `
 
 from __future__ import annotations
 
-import asyncio
 import random
 import re
 from collections.abc import AsyncIterator
@@ -20,9 +19,9 @@ from dataclasses import dataclass
 
 from mockloop.coverage import DEEP_HITS, PHASE_OF, PHASES, Coverage, Reader, phase_at
 from mockloop.designs import CHECKPOINTS, DesignPrompt
-from mockloop.engine.base import Ending, Tick, Trigger
+from mockloop.engine.base import Ending, Tick, Trigger, speak
 from mockloop.estimates import human
-from mockloop.events import CandidateSaid, InterviewerSaid, SessionStarted
+from mockloop.events import CandidateSaid, SessionStarted
 from mockloop.models import Persona, Rubric
 from mockloop.session import Session
 from mockloop.stories import RULES_CHANGE
@@ -236,15 +235,8 @@ class DesignInterviewer:
         reply = self.plan(session, trigger)
         if reply is None:
             return
-        try:
-            for piece in re.findall(r"\S+\s*", reply.text):
-                yield piece
-                await asyncio.sleep(self.chunk_delay)
-        finally:
-            if not session.state.ended:
-                session.append(
-                    InterviewerSaid(text=reply.text, intent=reply.intent, engine=self.name)
-                )
+        async for piece in speak(session, reply.text, reply.intent, self.name, self.chunk_delay):
+            yield piece
 
     async def aclose(self) -> None:
         """Nothing to release."""
