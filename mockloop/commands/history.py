@@ -156,21 +156,34 @@ def print_table(
         console.print("No sessions yet. Start one with `mockloop start --company C --level L`.")
         return
     table = Table(title=f"Sessions ({len(summaries)})")
-    columns = ("id", "date", "company", "level", "round", "problem", "min", "verdict", "score")
-    for column in columns:
-        table.add_column(column, justify="right" if column in ("min", "score") else "left")
+    rows = []
     for summary in summaries:
         focus, simulated, incomplete = (markers or {}).get(summary.id, NO_MARKERS)
         verdict = summary.verdict or ("in progress" if summary.status == "active" else "-")
-        table.add_row(
-            summary.id[:8],
-            summary.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            summary.company,
-            f"{summary.level} ({summary.level_title})",
-            focus,
-            f"{summary.problem} (simulated)" if simulated else summary.problem,
-            str(round((used or {}).get(summary.id, 0.0) / 60)),
-            "Incomplete" if incomplete else verdict,
-            "-" if summary.score is None else f"{summary.score:.2f}",
+        rows.append(
+            {
+                "id": summary.id[:8],
+                "date": summary.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                "company": summary.company,
+                "level": f"{summary.level} ({summary.level_title})",
+                "round": focus,
+                "problem": f"{summary.problem} (simulated)" if simulated else summary.problem,
+                "min": str(round((used or {}).get(summary.id, 0.0) / 60)),
+                "verdict": "Incomplete" if incomplete else verdict,
+                "score": "-" if summary.score is None else f"{summary.score:.2f}",
+            }
         )
+    columns = list(rows[0])
+    if all(row["round"] == "coding" for row in rows):
+        columns.remove("round")  # said once, in the title, when every session is coding
+        table.title = f"Coding sessions ({len(summaries)})"
+    for column in columns:
+        table.add_column(
+            column,
+            justify="right" if column in ("min", "score") else "left",
+            no_wrap=column in ("id", "problem", "min", "score"),
+            min_width=8 if column == "id" else None,
+        )
+    for row in rows:
+        table.add_row(*(row[column] for column in columns))
     console.print(table)
