@@ -12,21 +12,10 @@ from mockloop.engine.phrasing import Voice
 from mockloop.events import CandidateSaid, Intent, InterviewerSaid
 from mockloop.models import PHASES, Approach, FollowUp, Persona, Phase, Problem, Rubric
 from mockloop.reading.claims import Claim, find_claims
-from mockloop.reading.messages import Phase as ReadingPhase
-from mockloop.reading.messages import Reading, reader_for
+from mockloop.reading.messages import READING_PHASES, Reading, reader_for
 from mockloop.session import Session, SessionState
 
 AGREEING = ("approve_approach", "complexity_ok", "complexity_agreed")
-READING_PHASES: dict[Phase, ReadingPhase] = {
-    "intro": "intro",
-    "clarify": "approach",
-    "approach": "approach",
-    "code": "coding",
-    "test": "testing",
-    "follow_up": "followup",
-    "wrap_up": "wrap_up",
-    "ended": "wrap_up",
-}
 
 
 @dataclass

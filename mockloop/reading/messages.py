@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from mockloop.models import Approach, Clarification, Persona, Problem, QuestionAnswer
+from mockloop.models import Phase as SessionPhase
 from mockloop.reading import cues
 from mockloop.reading.claims import Claim, find_claims
 from mockloop.reading.vocabulary import Vocabulary, vocabulary_for
@@ -36,6 +37,18 @@ Label = Literal[
 ]
 LABELS: tuple[Label, ...] = get_args(Label)
 Phase = Literal["intro", "approach", "coding", "testing", "followup", "wrap_up"]
+READING_PHASES: dict[SessionPhase, Phase] = {
+    "intro": "intro",
+    "clarify": "approach",
+    "approach": "approach",
+    "code": "coding",
+    "test": "testing",
+    "follow_up": "followup",
+    "wrap_up": "wrap_up",
+    "ended": "wrap_up",
+}
+"""The phase a message is read in, for each phase of the session (one table for the
+interviewer and the scorer)."""
 About = Literal["problem", "code", "interviewer", "meta"]
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+|(?<=\?)(?=\w)")

@@ -30,8 +30,7 @@ from mockloop.events import (
 from mockloop.models import Approach, Phase, Problem
 from mockloop.reading.claims import Claim
 from mockloop.reading.code import written_approach
-from mockloop.reading.messages import Phase as ReadingPhase
-from mockloop.reading.messages import Reading, reader_for
+from mockloop.reading.messages import READING_PHASES, Reading, reader_for
 from mockloop.reading.vocabulary import phrase_pattern
 from mockloop.scoring.lint import LintReport
 from mockloop.scoring.models import TestSummary
@@ -84,16 +83,6 @@ FILLER_WORDS = frozenset(
         "alright",
     ]
 )
-READING_PHASES: dict[Phase, ReadingPhase] = {
-    "intro": "intro",
-    "clarify": "approach",
-    "approach": "approach",
-    "code": "coding",
-    "test": "testing",
-    "follow_up": "followup",
-    "wrap_up": "wrap_up",
-    "ended": "wrap_up",
-}
 WORKING_LABELS = frozenset(
     {
         "approach_committed",
