@@ -113,6 +113,9 @@ class InterviewerSaid(Payload):
     intent: str = Field(description="greeting, clarification, hint, nudge, time_check, ...")
     engine: str = Field(description="'offline' or 'llm'")
     cut: bool = Field(default=False, description="The stream broke; text is what arrived")
+    follow_up: str | None = Field(
+        default=None, description="The pack's follow-up question this message asks, if any"
+    )
 
 
 class CodeSnapshot(Payload):
@@ -196,12 +199,27 @@ class PhaseChanged(Payload):
     reason: str
 
 
+FALLBACK_FAILURES = ("auth", "unreachable", "timeout", "rate_limit", "server", "refused", "cut")
+"""Failures that mean the model is unavailable: the candidate is told, once per kind."""
+
+
 class EngineFallback(Payload):
-    """The model failed; the offline interviewer answered this turn (or from now on)."""
+    """The model failed, or its turn broke a rule of the interview; the offline interviewer
+    answered this turn (or from now on), or the broken reply was cut and replaced."""
 
     kind: Literal["engine_fallback"] = "engine_fallback"
-    reason: str = Field(description="What went wrong, with no secrets")
+    reason: str = Field(description="What went wrong, in our words, with no secrets")
     permanent: bool = False
+    failure: str = Field(
+        default="server",
+        description="The kind: one of FALLBACK_FAILURES, or 'invalid' (the decision was not "
+        "valid JSON) or 'rule:<name>' (it broke a rule; the candidate is not told)",
+    )
+
+    @property
+    def unavailable(self) -> bool:
+        """The model could not answer (as opposed to answering against the rules)."""
+        return self.failure in FALLBACK_FAILURES
 
 
 class SessionEnded(Payload):

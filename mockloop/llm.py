@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from mockloop.errors import MockloopError
 
@@ -63,17 +63,33 @@ class ModelConfig:
         return self.max_tokens * CHARACTERS_PER_TOKEN
 
 
-class LLMError(MockloopError):
-    """A failed model call, with a user-facing message that never contains a key."""
+FailureKind = Literal["auth", "unreachable", "timeout", "rate_limit", "server", "refused", "cut"]
+"""What kind of failure a model call had: the chat shows one notice per kind, not per turn."""
 
-    def __init__(self, message: str, *, retryable: bool, status: int | None = None) -> None:
+
+class LLMError(MockloopError):
+    """A failed model call, with a user-facing message of our own words (never the provider's
+    raw text, never a key)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        retryable: bool,
+        status: int | None = None,
+        kind: FailureKind = "server",
+    ) -> None:
         super().__init__(redact(message))
         self.retryable = retryable
         self.status = status
+        self.kind: FailureKind = kind
 
 
 class StreamCut(LLMError):
     """The stream broke after some text arrived; that text is kept by the caller."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, retryable=False, kind="cut")
 
 
 _litellm: Any = None
@@ -135,27 +151,35 @@ def key_variable(model: str) -> str:
 
 
 def classify(error: BaseException, config: ModelConfig) -> LLMError:
-    """Turn a litellm/OpenAI/transport exception into an LLMError saying what to do."""
+    """Turn a litellm/OpenAI/transport exception into an LLMError saying what to do.
+
+    The message is ours: the provider's own text (which may be long, cut mid-word or carry
+    a key) never reaches the chat, the log or the report.
+    """
     if isinstance(error, LLMError):
         return error
     status = getattr(error, "status_code", None)
     status = status if isinstance(status, int) else None
     name = type(error).__name__
     names = {cls.__name__ for cls in type(error).__mro__}
-    detail = redact(str(error).splitlines()[0] if str(error) else name)[:200]
     where = f" at {config.api_base}" if config.api_base else ""
     if isinstance(error, TimeoutError | asyncio.TimeoutError) or "Timeout" in name or status == 408:
-        return LLMError(f"The model {config.model}{where} timed out.", retryable=True, status=408)
+        message = f"The model {config.model}{where} timed out."
+        return LLMError(message, retryable=True, status=408, kind="timeout")
     if status in (401, 403) or "AuthenticationError" in names or "PermissionDeniedError" in names:
         return LLMError(
             f"The model provider rejected the credentials ({status or 401}); "
             f"check {key_variable(config.model)}.",
             retryable=False,
             status=status or 401,
+            kind="auth",
         )
     if status == 429 or "RateLimitError" in names:
         return LLMError(
-            f"The model {config.model} is rate limited (429).", retryable=True, status=429
+            f"The model {config.model} is rate limited (429).",
+            retryable=True,
+            status=429,
+            kind="rate_limit",
         )
     # litellm reports a refused or dropped connection as InternalServerError (500) whose text
     # says "Connection error"; the user needs to hear that the server is unreachable.
@@ -165,18 +189,24 @@ def classify(error: BaseException, config: ModelConfig) -> LLMError:
             f"Could not reach the model {config.model}{where}: connection failed.",
             retryable=True,
             status=status,
+            kind="unreachable",
         )
     if status is not None and status >= 500:
         return LLMError(
-            f"The model server failed ({status}): {detail}", retryable=True, status=status
+            f"The model server{where} failed ({status}).", retryable=True, status=status
         )
     if status is not None and 400 <= status < 500:
         return LLMError(
-            f"The model request was refused ({status}): {detail}", retryable=False, status=status
+            f"The model {config.model} refused the request ({status}).",
+            retryable=False,
+            status=status,
+            kind="refused",
         )
     if isinstance(error, ConnectionError | OSError):
-        return LLMError(f"Could not reach the model {config.model}{where}.", retryable=True)
-    return LLMError(f"The model call failed: {detail}", retryable=False, status=status)
+        return LLMError(
+            f"Could not reach the model {config.model}{where}.", retryable=True, kind="unreachable"
+        )
+    return LLMError(f"The model call failed ({name}).", retryable=False, status=status)
 
 
 def backoff_delay(attempt: int, base: float) -> float:
@@ -195,11 +225,32 @@ def chunk_text(chunk: Any) -> str:
     return content if isinstance(content, str) else ""
 
 
+def supports_json_mode(model: str) -> bool:
+    """Whether litellm knows the model to accept `response_format` (litellm must be loaded).
+
+    Unknown models (a local server behind `openai/<name>`) are tried with JSON mode; a
+    server that refuses it is asked again without (see `engine/thinker.py`).
+    """
+    if _litellm is None:
+        return False
+    try:
+        params = _litellm.get_supported_openai_params(model=model) or []
+    except Exception:
+        return True
+    return "response_format" in params
+
+
 async def _open_stream(
-    litellm: Any, config: ModelConfig, messages: list[dict[str, str]], timeout: float
+    litellm: Any,
+    config: ModelConfig,
+    messages: list[dict[str, str]],
+    timeout: float,
+    json_mode: bool = False,
 ) -> Any:
     """Start one streamed completion request (no SDK retries)."""
     extra: dict[str, Any] = {}
+    if json_mode:
+        extra["response_format"] = {"type": "json_object"}
     variable = key_variable(config.model)
     keyless = provider_of(config.model) in KEYLESS_PROVIDERS
     if config.api_base and not keyless and not os.environ.get(variable):
@@ -218,7 +269,11 @@ async def _open_stream(
 
 
 async def stream_chat(
-    config: ModelConfig, messages: list[dict[str, str]], *, deadline: float = 60.0
+    config: ModelConfig,
+    messages: list[dict[str, str]],
+    *,
+    deadline: float = 60.0,
+    json_mode: bool = False,
 ) -> AsyncGenerator[str, None]:
     """Stream the reply's text, all of it within `deadline` s; retries only before the first token.
 
@@ -233,13 +288,15 @@ async def stream_chat(
         remaining = ends - time.monotonic()
         if remaining <= 0:
             raise LLMError(
-                f"The model {config.model} did not answer in {deadline:.0f} s.", retryable=True
+                f"The model {config.model} did not answer in {deadline:.0f} s.",
+                retryable=True,
+                kind="timeout",
             )
         timeout = min(config.timeout, remaining)
         response: Any = None
         try:
             async with asyncio.timeout(timeout):
-                response = await _open_stream(litellm, config, messages, timeout)
+                response = await _open_stream(litellm, config, messages, timeout, json_mode)
                 iterator = response.__aiter__()
                 first = ""
                 while not first:
@@ -273,16 +330,13 @@ async def _rest_of_stream(
         while True:
             if len(text) >= budget:
                 yield text[:budget]
-                raise StreamCut(f"The reply was cut off at {budget:,} characters.", retryable=False)
+                raise StreamCut(f"The reply was cut off at {budget:,} characters.")
             budget -= len(text)
             if text:
                 yield text
             remaining = ends - time.monotonic()
             if remaining <= 0:
-                raise StreamCut(
-                    f"The reply was cut off: it took longer than {deadline:.0f} s.",
-                    retryable=False,
-                )
+                raise StreamCut(f"The reply was cut off: it took longer than {deadline:.0f} s.")
             async with asyncio.timeout(min(config.timeout, remaining)):
                 chunk = await iterator.__anext__()
             text = chunk_text(chunk)
@@ -295,7 +349,7 @@ async def _rest_of_stream(
             message = f"it took longer than {deadline:.0f} s"
         else:
             message = classify(error, config).message
-        raise StreamCut(f"The reply was cut off: {message}", retryable=False) from None
+        raise StreamCut(f"The reply was cut off: {message}") from None
     finally:
         close = getattr(iterator, "aclose", None)
         if close is not None:
@@ -304,10 +358,15 @@ async def _rest_of_stream(
 
 
 async def chat(
-    config: ModelConfig, messages: list[dict[str, str]], *, deadline: float = 60.0
+    config: ModelConfig,
+    messages: list[dict[str, str]],
+    *,
+    deadline: float = 60.0,
+    json_mode: bool = False,
 ) -> str:
     """The whole reply as one string (collects `stream_chat`)."""
-    parts = [text async for text in stream_chat(config, messages, deadline=deadline)]
+    stream = stream_chat(config, messages, deadline=deadline, json_mode=json_mode)
+    parts = [text async for text in stream]
     return "".join(parts)
 
 

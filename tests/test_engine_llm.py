@@ -73,7 +73,7 @@ async def test_streams_the_model_reply_with_a_safe_prompt(setup, fake_openai: Fa
     interviewer, session = setup
     fake_openai.script(Reply("Hello, I'm Maya. Let's look at Two Sum together."))
     chunks = await collect(interviewer, session, session.events[0])
-    assert len(chunks) > 3
+    assert len(chunks) >= 2 and chunks[0] == "Hello, "  # the first word at once, then batches
     said = last_said(session)
     assert said.engine == "llm" and said.intent == "greeting" and not said.cut
     assert said.text == "Hello, I'm Maya. Let's look at Two Sum together."
@@ -149,10 +149,13 @@ async def test_a_stream_broken_mid_reply_keeps_what_arrived(
 
 
 async def test_slow_stream_arrives_whole(setup, fake_openai: FakeOpenAI) -> None:
+    """The first word is shown as it arrives; the rest in checked batches of a few words."""
     interviewer, session = setup
-    fake_openai.script(Reply("one two three four", chunk_delay=0.02))
+    text = "one two three four five six seven eight nine ten eleven twelve"
+    fake_openai.script(Reply(text, chunk_delay=0.02))
     chunks = await collect(interviewer, session, session.events[0])
-    assert chunks == ["one ", "two ", "three ", "four"]
+    assert chunks[0] == "one " and len(chunks) >= 3
+    assert "".join(chunks) == text
 
 
 async def test_a_failed_hint_turn_gives_the_same_rung_offline(

@@ -1,8 +1,9 @@
-"""Wraps the LLM interviewer so a failing model never stalls the interview.
+"""Wraps the LLM interviewer so a failing or rule-breaking model never stalls the interview.
 
-When the model fails before its first token, an `engine_fallback` event records why and
-the offline interviewer answers that turn. Credential and request errors, or three
-failures in a row, switch the session to the offline interviewer for good, and it says so.
+When the model fails before its first token, or its turn breaks a rule of the interview
+before anything was shown, an `engine_fallback` event records why and the offline
+interviewer answers that turn. Credential and request errors, or three unavailable answers
+in a row, switch the session to the offline interviewer for good, and it says so.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 from mockloop.engine.base import Trigger
-from mockloop.engine.llm_interviewer import LLMInterviewer
+from mockloop.engine.llm_interviewer import LLMInterviewer, Rejected
 from mockloop.engine.offline import OfflineInterviewer
 from mockloop.events import EngineFallback, InterviewerSaid
 from mockloop.llm import LLMError
@@ -23,11 +24,12 @@ GOING_OFFLINE = (
 
 
 def consecutive_failures(session: Session) -> int:
-    """Fallbacks since the model last answered, read from the log."""
+    """Times the model was unavailable since it last answered, read from the log (turns it
+    answered against the rules don't count: it is there, just overruled)."""
     count = 0
     for event in reversed(session.events):
         payload = event.payload
-        if isinstance(payload, EngineFallback):
+        if isinstance(payload, EngineFallback) and payload.unavailable:
             count += 1
         elif isinstance(payload, InterviewerSaid) and payload.engine == "llm":
             break
@@ -60,11 +62,18 @@ class FallbackInterviewer:
             async for piece in self.primary.respond(session, trigger):
                 yield piece
             return
+        except Rejected as rejected:
+            session.append(EngineFallback(reason=rejected.reason, failure=rejected.failure))
+            async for piece in self.offline.respond(session, trigger):
+                yield piece
+            return
         except LLMError as error:
             failure = error
         failures = consecutive_failures(session) + 1
         permanent = not failure.retryable or failures >= self.max_failures
-        session.append(EngineFallback(reason=failure.message, permanent=permanent))
+        session.append(
+            EngineFallback(reason=failure.message, permanent=permanent, failure=failure.kind)
+        )
         preface = GOING_OFFLINE if permanent else ""
         async for piece in self.offline.respond(session, trigger, preface=preface):
             yield piece

@@ -2,24 +2,41 @@
 conversation trimmed to fit the model's context.
 
 The prompt carries the persona, the level's expectations, the problem (statement,
-clarifications, approaches, hint ladder, follow-ups) and the latest code and results —
-never the reference solution, the brute-force file or the hidden cases.
+clarifications, approaches, the hint ladder's given rungs and the next one, follow-ups) and
+the code and results — never the reference solution, the brute-force file, the hidden cases
+or a rung the candidate has not reached. `decision_messages` asks for the structured
+decision (see `engine/decision.py`) and shows the code as a diff since the model last
+looked, so a late turn in a long session stays within PROMPT_BUDGET tokens.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
+
 from mockloop.engine.turn import Turn
-from mockloop.events import CandidateSaid, InterviewerSaid, TestsRun
+from mockloop.events import CandidateSaid, CodeSnapshot, InterviewerSaid, TestsRun
 from mockloop.models import Persona, Problem, Rubric
 from mockloop.session import Session
 
 CHARS_PER_TOKEN = 4
 REPLY_TOKENS = 600
 MAX_CODE_CHARS = 6000
+PROMPT_BUDGET = 3000
+"""Tokens a decision prompt may take, whatever the session's length."""
+MAX_DIFF_CHARS = 2400
+HISTORY_TOKENS = 900
 
 
-def system_prompt(persona: Persona, problem: Problem, rubric: Rubric, session: Session) -> str:
-    """The interviewer's instructions and knowledge for this session, as of now."""
+def system_prompt(
+    persona: Persona,
+    problem: Problem,
+    rubric: Rubric,
+    session: Session,
+    code_view: str | None = None,
+) -> str:
+    """The interviewer's instructions and knowledge for this session, as of now (the code as
+    `code_view` when given, else in full)."""
     state = session.state
     started = state.started
     level = persona.levels[started.level]
@@ -36,7 +53,11 @@ def system_prompt(persona: Persona, problem: Problem, rubric: Rubric, session: S
         f"- {a.name} ({a.kind}): time {a.time}, space {a.space}. {a.summary}"
         for a in problem.approaches
     )
-    hints = "\n".join(f"{index}. {hint}" for index, hint in enumerate(problem.hints, 1))
+    reached = min(len(state.hints) + 1, len(problem.hints))
+    hints = "\n".join(
+        f"{index}. {hint}{'' if index <= len(state.hints) else ' (the next rung, not given yet)'}"
+        for index, hint in enumerate(problem.hints[:reached], 1)
+    )
     follow_ups = "\n".join(
         f"- {f.question}" for f in problem.follow_ups if started.level in f.levels
     )
@@ -70,7 +91,7 @@ Clarifications (answer only what is asked):
 Known approaches (for your judgement; do not recite them):
 {approaches}
 
-Hint ladder (gentle to strong):
+Hint ladder so far (later rungs are not yours to give yet):
 {hints}
 
 Follow-up questions for this level, after the code works:
@@ -80,7 +101,7 @@ Edge cases a careful candidate mentions: {", ".join(problem.edge_cases) or "-"}
 
 Now: phase {state.phase}; {session.elapsed() / 60:.0f} of {started.minutes} minutes used; \
 {len(state.hints)} hint(s) given.
-{latest_code(session)}
+{latest_code(session) if code_view is None else code_view}
 {latest_results(state.last_run)}"""
 
 
@@ -159,3 +180,97 @@ def build_messages(
         *history,
         {"role": "system", "content": guidance},
     ]
+
+
+DECISION_CONTRACT = """Answer with one JSON object and nothing else, with these keys in this \
+order (reply last):
+{{"questions": [{{"question": "<each question the candidate just asked>", "answer": "<your \
+answer>"}}], "approach": "none" | "proposed" | "committed", "complexity": [{{"claim": \
+"<a complexity the candidate stated>", "correct": true | false}}], "hint_requested": \
+true | false, "give_hint": true | false, "move_to": null | {moves}, "follow_up": null | \
+<number of a follow-up below>, "reply": "<what you say to the candidate>"}}
+- questions: answer every question the candidate asked, in order, in the reply too.
+- approach: "proposed" if they described a way to solve it, "committed" if they chose it.
+- give_hint: true only if they asked for help or are clearly stuck; the hint is then the \
+next rung above, in your words. Never go beyond it.
+- move_to: a phase to move to now, only one of those listed, or null to stay in {phase}.
+- follow_up: only when moving to or in follow_up; one number from this list:
+{follow_ups}
+- reply: 1-4 sentences, plain text, in character. No code, no pseudo-code, no test \
+inputs. Never mention the time left: the clock is kept for you."""
+
+
+def code_since_last_look(session: Session) -> str:
+    """The candidate's code as a diff against what the model saw at its last reply (in
+    full at the first look), bounded."""
+    state = session.state
+    seen = state.started.starter
+    code = state.started.starter
+    for event in session.events:
+        payload = event.payload
+        if isinstance(payload, CodeSnapshot):
+            code = payload.code
+        elif isinstance(payload, InterviewerSaid) and payload.engine == "llm":
+            seen = code
+    now = state.code
+    if now == state.started.starter:
+        return "The candidate has not written code yet."
+    if now == seen:
+        return "The candidate's code has not changed since your last reply."
+    if seen == state.started.starter:
+        body = now[:MAX_DIFF_CHARS]
+        return f"The candidate's code:\n{body}"
+    diff = "\n".join(
+        difflib.unified_diff(seen.splitlines(), now.splitlines(), "before", "now", lineterm="", n=1)
+    )
+    return f"The candidate changed their code since your last reply:\n{diff[:MAX_DIFF_CHARS]}"
+
+
+def decision_messages(
+    persona: Persona,
+    problem: Problem,
+    rubric: Rubric,
+    session: Session,
+    moves: Sequence[str],
+    follow_ups: Sequence[tuple[int, str, bool]],
+) -> list[dict[str, str]]:
+    """The prompt for one structured decision: knowledge, the recent conversation, the
+    contract. `follow_ups` are (number, question, already asked)."""
+    system = system_prompt(persona, problem, rubric, session, code_since_last_look(session))
+    listed = "\n".join(
+        f"  {number}. {question}{' (already asked)' if asked else ''}"
+        for number, question, asked in follow_ups
+    )
+    contract = DECISION_CONTRACT.format(
+        moves=" | ".join(f'"{move}"' for move in moves) or "(none allowed now)",
+        phase=session.state.phase,
+        follow_ups=listed or "  (none)",
+    )
+    fixed = (len(system) + len(contract)) // CHARS_PER_TOKEN
+    budget = max(200, min(HISTORY_TOKENS, PROMPT_BUDGET - fixed - 50))
+    history = trim(conversation(session), budget)
+    return [
+        {"role": "system", "content": system},
+        *history,
+        {"role": "system", "content": contract},
+    ]
+
+
+def repair_messages(
+    messages: list[dict[str, str]], answer: str, problem: str
+) -> list[dict[str, str]]:
+    """The one repair attempt: the invalid answer and what was wrong with it."""
+    return [
+        *messages,
+        {"role": "assistant", "content": answer[:3000]},
+        {
+            "role": "user",
+            "content": f"That answer was not valid ({problem}). Reply again with only the "
+            "JSON object described, reply last.",
+        },
+    ]
+
+
+def prompt_tokens(messages: Sequence[dict[str, str]]) -> int:
+    """The prompt's size in tokens, estimated at CHARS_PER_TOKEN characters a token."""
+    return sum(len(message["content"]) // CHARS_PER_TOKEN + 4 for message in messages)

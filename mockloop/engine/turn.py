@@ -112,7 +112,16 @@ class Context:
     def asked_follow_ups(self) -> list[FollowUp]:
         """Follow-ups already asked, recognised by their question text in the log."""
         texts = self.interviewer_texts()
-        return [f for f in self.follow_ups() if any(f.question in text for text in texts)]
+        chosen = {
+            event.payload.follow_up
+            for event in self.session.events
+            if isinstance(event.payload, InterviewerSaid) and event.payload.follow_up
+        }
+        return [
+            f
+            for f in self.follow_ups()
+            if f.question in chosen or any(f.question in text for text in texts)
+        ]
 
     def next_follow_up(self) -> FollowUp | None:
         """The first suitable follow-up not asked yet."""
