@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from mockloop.errors import MockloopError
+from mockloop.cover import MODEL_UNREACHABLE, handing_off
+from mockloop.errors import MockloopError, ModelUnreachable
 
 SEED_MIN, SEED_MAX = -(2**63), 2**63 - 1
 """The range of `--seed` (SQLite's 64-bit integers); the same bounds as `events.SEED_MIN/MAX`."""
@@ -134,11 +135,19 @@ def start(
             "--strict", help="Hidden case names stay hidden and runs are limited (config: strict)"
         ),
     ] = False,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline", help="Use the offline interviewer, whatever model is configured"
+        ),
+    ] = False,
 ) -> None:
     """Start an interview in the terminal UI."""
     from mockloop.commands import interview
 
-    interview.start(company, level, focus, problem, model, api_base, seed, minutes, strict)
+    interview.start(
+        company, level, focus, problem, model, api_base, seed, minutes, strict, offline
+    )
 
 
 @app.command()
@@ -306,6 +315,8 @@ def main() -> None:
         app(prog_name="mockloop")  # not "python -m mockloop" in the launcher's child
     except MockloopError as error:
         print(f"mockloop: {error.message}", file=sys.stderr)
+        if isinstance(error, ModelUnreachable) and handing_off():
+            sys.exit(MODEL_UNREACHABLE)  # the launcher asks whether to go on offline
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("mockloop: interrupted.", file=sys.stderr)

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 HANDOFF_ENV = "MOCKLOOP_HANDOFF"
 """Set for the child: print the cover of the prepared session instead of opening the UI."""
+MODEL_UNREACHABLE = 3
+"""The child's exit code when the model's server did not answer: the launcher asks whether
+to go on with the offline interviewer."""
 
 
 def handing_off() -> bool:

@@ -22,6 +22,13 @@ class UsageError(MockloopError):
     exit_code = 2
 
 
+class ModelUnreachable(MockloopError):
+    """The configured model's server did not answer before the interview opened (exit 1; the
+    launcher's child exits with `cover.MODEL_UNREACHABLE` so the launcher can offer offline)."""
+
+    exit_code = 1
+
+
 class PackError(MockloopError):
     """A content pack file (persona, rubric, problem) is broken; names the file and field."""
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from mockloop.collector import collector_paused, keep_loaded_objects
-from mockloop.cover import HANDOFF_ENV, Cover, handing_off
+from mockloop.cover import HANDOFF_ENV, MODEL_UNREACHABLE, Cover, handing_off
 
 if TYPE_CHECKING:
     from mockloop.tui.context import Interview
@@ -78,6 +78,8 @@ def prepare_and_show(arguments: Sequence[str]) -> int:
         return 130
     if not line:
         code = child.wait()
+        if code == MODEL_UNREACHABLE:
+            return offer_offline(arguments)
         if code != 0:
             return code  # the child has said what was wrong
     try:
@@ -95,6 +97,21 @@ def prepare_and_show(arguments: Sequence[str]) -> int:
     finally:
         child.stdout.close()
         child.wait()  # it only had to exit
+
+
+def offer_offline(arguments: Sequence[str]) -> int:
+    """The model's server did not answer (the child said so): in a terminal, ask whether to
+    go on with the offline interviewer; otherwise stop (exit 1)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return 1
+    try:
+        answer = input("Go on with the offline interviewer instead? [Y/n] ").strip().lower()
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return 1
+    if answer not in ("", "y", "yes"):
+        return 1
+    return prepare_and_show([*arguments, "--offline"])
 
 
 def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:

@@ -150,6 +150,51 @@ def key_variable(model: str) -> str:
     return PROVIDER_KEYS.get(provider, f"{provider.upper()}_API_KEY")
 
 
+OLLAMA_URL = "http://127.0.0.1:11434/api/tags"
+PREFLIGHT_SECONDS = 3.0
+"""How long the check before the screen opens waits for the model's server."""
+
+
+def missing_key(model: str, api_base: str | None) -> str | None:
+    """The variable the model's provider needs and this environment lacks, or None.
+
+    Only providers whose variable we know are checked (a local server behind `api_base`
+    takes any key); others show their failure, once, at the first reply.
+    """
+    provider = provider_of(model)
+    if api_base or provider not in PROVIDER_KEYS:
+        return None
+    variable = PROVIDER_KEYS[provider]
+    return None if os.environ.get(variable) else variable
+
+
+def unanswered(url: str, timeout: float = PREFLIGHT_SECONDS) -> str | None:
+    """None when `url` answers over HTTP within `timeout` seconds (any status), else why not."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):
+            return None
+    except urllib.error.HTTPError:
+        return None  # it answered, if only to say no
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            return f"no answer within {timeout:.0f} s"
+        return redact(str(reason) or type(error).__name__)[:120]
+
+
+def server_to_check(model: str, api_base: str | None) -> str | None:
+    """The URL that must answer before an interview with this model opens (None: a cloud
+    provider, which is not probed)."""
+    if api_base:
+        return api_base
+    if provider_of(model).startswith("ollama"):
+        return OLLAMA_URL
+    return None
+
+
 def classify(error: BaseException, config: ModelConfig) -> LLMError:
     """Turn a litellm/OpenAI/transport exception into an LLMError saying what to do.
 

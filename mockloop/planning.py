@@ -44,10 +44,12 @@ def plan_interview(
     done_slugs: Collection[str] = (),
     settings: Settings | None = None,
     strict: bool = False,
+    offline: bool = False,
 ) -> Plan:
     """Resolve and validate every choice; raises UsageError with the closest match.
 
     `settings` is the user's config when the caller has already read it (read here if not).
+    `offline` leaves out any configured model.
     """
     kind = interview_type(focus)
     persona = catalog.persona(company)
@@ -59,7 +61,7 @@ def plan_interview(
     else:
         pack = choose_pack(kind, catalog, persona.id, level_name, done_slugs, chosen_seed)
     settings = settings or load_settings()
-    model_name, base = resolve_model(model, api_base, settings)
+    model_name, base = (None, None) if offline else resolve_model(model, api_base, settings)
     own = kind.minutes(persona, level_name) if kind.minutes else None
     length = minutes or own or settings.minutes or persona.levels[level_name].minutes
     started = SessionStarted(

@@ -18,7 +18,8 @@ from fake_openai import FakeOpenAI, Reply, Status
 from mockloop import llm
 from mockloop.engine.factory import make_interviewer
 from mockloop.engine.llm_interviewer import REPLACEMENT
-from mockloop.events import CandidateSaid, EngineFallback, HintGiven, TestsRun
+from mockloop import events
+from mockloop.events import CandidateSaid, EngineFallback, HintGiven
 from mockloop.session import Session
 
 KEY = "sk-test-DECISIONS"
@@ -154,9 +155,7 @@ SOLUTION_REPLY = (
 )
 
 
-async def test_a_reply_that_hands_over_the_solution_is_cut_and_replaced(
-    setup, fake_openai
-) -> None:
+async def test_a_reply_that_hands_over_the_solution_is_cut_and_replaced(setup, fake_openai) -> None:
     interviewer, session, _clock, problem = setup
     await greet(interviewer, session, fake_openai)
     fake_openai.script(Reply(decision(SOLUTION_REPLY)))
@@ -186,7 +185,9 @@ async def test_a_hint_two_rungs_ahead_is_never_shown(setup, fake_openai) -> None
     interviewer, session, _clock, problem = setup
     await greet(interviewer, session, fake_openai)
     fake_openai.script(
-        Reply(decision(f"Here's a thought. {problem.hints[2]}", give_hint=True, hint_requested=True))
+        Reply(
+            decision(f"Here's a thought. {problem.hints[2]}", give_hint=True, hint_requested=True)
+        )
     )
     chunks = await say(interviewer, session, "I'm stuck, can I get a hint?")
     seen = "".join(chunks)
@@ -227,7 +228,7 @@ async def test_a_follow_up_is_recorded_and_not_asked_twice(setup, fake_openai) -
     interviewer, session, clock, problem = setup
     await greet(interviewer, session, fake_openai)
     session.append(
-        TestsRun(
+        events.TestsRun(
             status="passed",
             passed=20,
             total=20,
@@ -258,3 +259,26 @@ async def test_a_server_that_refuses_json_mode_is_asked_without_it(setup, fake_o
     assert "response_format" in fake_openai.requests[-2]
     assert "response_format" not in fake_openai.requests[-1]
     assert fallbacks(session) == []
+
+
+def test_the_candidate_is_told_once_per_kind_of_failure_and_never_about_overruled_turns() -> None:
+    from mockloop.tui.wording import fallback_notice
+
+    down = EngineFallback(reason="Could not reach the model.", failure="unreachable")
+    slow = EngineFallback(reason="The model timed out.", failure="timeout")
+    overruled = EngineFallback(reason="the model moved the phase", failure="rule:phase")
+    gone = EngineFallback(
+        reason="Could not reach the model.", failure="unreachable", permanent=True
+    )
+    log = [down, down, slow, overruled, down, gone, gone]
+    shown = [fallback_notice(item, log[:at]) for at, item in enumerate(log)]
+    assert [notice is not None for notice in shown] == [
+        True,
+        False,
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]
+    assert "rest of the interview" in (shown[5] or "")

@@ -18,14 +18,14 @@ from typing import Literal
 
 import typer
 
-from mockloop import paths
+from mockloop import llm, paths
 from mockloop.errors import MockloopError
 
 Status = Literal["ok", "warn", "fail"]
 
 MINIMUM_PYTHON = (3, 11)
 MINIMUM_SIZE = (80, 24)
-OLLAMA_URL = "http://127.0.0.1:11434/api/tags"
+OLLAMA_URL = llm.OLLAMA_URL
 ANSWER_TIMEOUT = 2.0
 """Seconds a model server has to answer before doctor calls it unreachable."""
 
@@ -136,35 +136,20 @@ def model_check() -> Check:
     return Check("model", "fail", f"{model}, but {variable} is not set", fix)
 
 
-def answers(url: str, timeout: float) -> str | None:
-    """None when `url` answers over HTTP within `timeout` seconds (any status), else why not."""
-    import urllib.error
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=timeout):
-            return None
-    except urllib.error.HTTPError:
-        return None  # it answered, if only to say no
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        return str(reason) or type(error).__name__
-
-
 def server_check(ollama_url: str | None = None, timeout: float = ANSWER_TIMEOUT) -> Check:
     """Whether the configured API base (or, without one, a local Ollama) answers."""
     ollama_url = ollama_url or OLLAMA_URL
     from mockloop.config import resolve_model
-    from mockloop.llm import provider_of
+    from mockloop.llm import provider_of, unanswered
 
     model, api_base = resolve_model(None, None)
     if api_base:
-        failure = answers(api_base, timeout)
+        failure = unanswered(api_base, timeout)
         if failure is None:
             return Check("api_base", "ok", f"{api_base} answers")
         fix = "Start the server, or correct `api_base` / MOCKLOOP_API_BASE."
         return Check("api_base", "fail", f"{api_base} does not answer: {failure}", fix)
-    failure = answers(ollama_url, timeout)
+    failure = unanswered(ollama_url, timeout)
     if failure is None:
         return Check("api_base", "ok", f"none configured; a local Ollama answers at {ollama_url}")
     if model is not None and provider_of(model).startswith("ollama"):

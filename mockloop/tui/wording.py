@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,11 +15,24 @@ NO_RUNS_LEFT = (
 )
 
 
-def fallback_notice(fallback: EngineFallback) -> str:
-    """What the candidate reads when the model failed and the offline interviewer answered."""
-    scope = "for the rest of the interview" if fallback.permanent else "for this reply"
+def fallback_notice(fallback: EngineFallback, earlier: Sequence[EngineFallback]) -> str | None:
+    """What the candidate reads when the model failed and the offline interviewer answered:
+    once per kind of failure (and once more when it becomes permanent). A turn the model
+    answered against the rules is overruled silently: the candidate reads a proper answer."""
+    if not fallback.unavailable:
+        return None
+    if fallback.permanent:
+        if any(item.permanent for item in earlier):
+            return None
+        return (
+            f"The model is unavailable ({fallback.reason}); the offline interviewer steps in "
+            "for the rest of the interview."
+        )
+    if any(item.failure == fallback.failure for item in earlier):
+        return None
     return (
-        f"The model is unavailable ({fallback.reason}); the offline interviewer steps in {scope}."
+        f"The model is unavailable ({fallback.reason}); the offline interviewer steps in when "
+        "it doesn't answer."
     )
 
 

@@ -233,7 +233,11 @@ class InterviewScreen(Screen[None]):
             elif isinstance(payload, kinds.HintRequested):
                 self.chat.add_notice("You asked for a hint.")
             elif isinstance(payload, kinds.EngineFallback):
-                self.chat.add_notice(wording.fallback_notice(payload), warning=True)
+                fallbacks = self.interview.session.state.fallbacks
+                at = next(i for i, item in enumerate(fallbacks) if item is payload)
+                notice = wording.fallback_notice(payload, fallbacks[:at])
+                if notice:
+                    self.chat.add_notice(notice, warning=True)
             elif isinstance(payload, kinds.TestsRun) and self.cover.runs_tests:
                 self.query_one(ResultsPanel).show_run(payload)
             elif isinstance(payload, kinds.PhaseChanged) and not replaying:
