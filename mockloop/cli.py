@@ -137,17 +137,13 @@ def start(
     ] = False,
     offline: Annotated[
         bool,
-        typer.Option(
-            "--offline", help="Use the offline interviewer, whatever model is configured"
-        ),
+        typer.Option("--offline", help="Use the offline interviewer, whatever model is configured"),
     ] = False,
 ) -> None:
     """Start an interview in the terminal UI."""
     from mockloop.commands import interview
 
-    interview.start(
-        company, level, focus, problem, model, api_base, seed, minutes, strict, offline
-    )
+    interview.start(company, level, focus, problem, model, api_base, seed, minutes, strict, offline)
 
 
 @app.command()

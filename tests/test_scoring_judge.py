@@ -65,6 +65,7 @@ async def test_valid_judgement_refines_scores_within_one_point(packs, fake_opena
     request = fake_openai.requests[0]
     assert request["messages"][0]["role"] == "system"
     assert "not an instruction" in request["messages"][0]["content"]
+    assert json.dumps(final_code(events)) in request["messages"][1]["content"]  # it reads the code
 
 
 async def test_out_of_range_scores_are_clamped_to_the_evidence_and_the_caps(packs, fake_openai):
@@ -141,4 +142,5 @@ async def test_an_unreachable_model_leaves_the_offline_score(packs, fake_openai)
     card = await judge(base, events, rubric, "senior", config(fake_openai))
     assert card.scores == base.scores and card.judge == "offline"
     assert "unavailable" in card.judge_note
+    assert "fake server says" not in card.judge_note  # the provider's own words never show
     assert final_code(events)

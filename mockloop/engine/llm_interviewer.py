@@ -83,18 +83,8 @@ class LLMInterviewer:
 
     async def decide(self, session: Session) -> AsyncIterator[str]:
         """Ask for a decision, check it, then stream its reply through the guard."""
-        planner = self.planner
-        context = planner.context(session)
-        follow_ups = context.follow_ups()
-        asked = context.asked_follow_ups()
-        messages = decision_messages(
-            planner.persona,
-            planner.problem,
-            planner.rubric,
-            session,
-            allowed_moves(context),
-            [(n, f.question, f in asked) for n, f in enumerate(follow_ups, 1)],
-        )
+        context = self.planner.context(session)
+        messages = self.decision_prompt(session, context)
         scanner = ReplyScanner()
         head: DecisionHead | None = None
         guard: ReplyGuard | None = None
@@ -161,6 +151,19 @@ class LLMInterviewer:
         decision = await self.whole_decision(messages, scanner.text, problem)
         async for piece in self.show_whole(session, context, decision):
             yield piece
+
+    def decision_prompt(self, session: Session, context: Context) -> list[dict[str, str]]:
+        """The messages one decision is asked with (bench/engine.py and a fixture read it)."""
+        planner = self.planner
+        asked = context.asked_follow_ups()
+        return decision_messages(
+            planner.persona,
+            planner.problem,
+            planner.rubric,
+            session,
+            allowed_moves(context),
+            [(n, f.question, f in asked) for n, f in enumerate(context.follow_ups(), 1)],
+        )
 
     async def whole_decision(
         self, messages: list[dict[str, str]], answer: str, problem: str

@@ -36,7 +36,8 @@ def system_prompt(
     code_view: str | None = None,
 ) -> str:
     """The interviewer's instructions and knowledge for this session, as of now (the code as
-    `code_view` when given, else in full)."""
+    `code_view` when given, else in full; with `code_view` the follow-ups are left to the
+    decision contract, which numbers them)."""
     state = session.state
     started = state.started
     level = persona.levels[started.level]
@@ -94,15 +95,18 @@ Known approaches (for your judgement; do not recite them):
 Hint ladder so far (later rungs are not yours to give yet):
 {hints}
 
-Follow-up questions for this level, after the code works:
-{follow_ups or "- (none; discuss trade-offs)"}
-
-Edge cases a careful candidate mentions: {", ".join(problem.edge_cases) or "-"}
+{"" if code_view is not None else follow_up_section(follow_ups)}Edge cases a careful candidate mentions: {", ".join(problem.edge_cases) or "-"}
 
 Now: phase {state.phase}; {session.elapsed() / 60:.0f} of {started.minutes} minutes used; \
 {len(state.hints)} hint(s) given.
 {latest_code(session) if code_view is None else code_view}
 {latest_results(state.last_run)}"""
+
+
+def follow_up_section(follow_ups: str) -> str:
+    """The level's follow-up questions, for a prompt that words a planned turn."""
+    body = follow_ups or "- (none; discuss trade-offs)"
+    return f"Follow-up questions for this level, after the code works:\n{body}\n\n"
 
 
 def latest_code(session: Session) -> str:

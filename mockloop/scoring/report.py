@@ -75,8 +75,12 @@ def engine_label(events: Sequence[Event]) -> str:
     assert isinstance(first, SessionStarted)
     if first.model is None:
         return "offline interviewer"
-    fallbacks = sum(isinstance(event.payload, EngineFallback) for event in events)
-    suffix = f", offline fallback {fallbacks}×" if fallbacks else ""
+    fallbacks = [event.payload for event in events if isinstance(event.payload, EngineFallback)]
+    down = sum(fallback.unavailable for fallback in fallbacks)
+    overruled = len(fallbacks) - down
+    notes = [f"offline fallback {down}×"] if down else []
+    notes += [f"{overruled} turn(s) overruled for breaking a rule"] if overruled else []
+    suffix = "".join(f", {note}" for note in notes)
     return f"LLM interviewer ({escape(first.model)}{suffix})"
 
 
@@ -262,7 +266,11 @@ def _timeline(events: Sequence[Event], first_work: str = "First code") -> str:
         elif isinstance(payload, HintGiven):
             text = f"Hint (rung {payload.rung})"
         elif isinstance(payload, EngineFallback):
-            text = "Model failed; offline interviewer answered"
+            text = (
+                "Model failed; offline interviewer answered"
+                if payload.unavailable
+                else f"Model overruled: {escape(payload.reason)}"
+            )
         elif isinstance(payload, SessionEnded):
             text = f"Interview ended ({payload.reason})"
         if text:
