@@ -5,11 +5,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from mockloop import events, llm
 from mockloop.catalog import load_persona, load_problem, load_rubric
 from mockloop.clock import SimulatedClock
 from mockloop.engine.base import Trigger
+from mockloop.engine.llm_interviewer import LLMInterviewer
 from mockloop.engine.offline import OfflineInterviewer
-from mockloop.events import CandidateSaid, InterviewerSaid, SessionStarted
+from mockloop.events import CandidateSaid, HintGiven, InterviewerSaid, SessionStarted
 from mockloop.models import Persona, Problem, Rubric
 from mockloop.session import MemorySink, Session
 
@@ -79,3 +81,52 @@ def offline_for(company: str, slug: str) -> OfflineInterviewer:
 def candidate(session: Session, text: str) -> object:
     """Append a candidate message and return the event."""
     return session.append(CandidateSaid(text=text))
+
+
+CODE = """def two_sum(nums: list[int], target: int) -> list[int]:
+    # brute force first, then I'll improve it
+    for i in range(len(nums)):
+        for j in range(i + 1, len(nums)):
+            if nums[i] + nums[j] == target:
+                return [i, j]
+    return []
+"""
+BETTER = CODE.replace("    # brute force first, then I'll improve it\n", "    # nested loops\n")
+
+
+def late_session(config: llm.ModelConfig | None = None) -> tuple[LLMInterviewer, Session]:
+    """38 minutes into a 45-minute senior interview on two-sum: 60 exchanges, edits, a run and
+    a hint, ending with a candidate message for the model to decide on."""
+    config = config or llm.ModelConfig("openai/fixture", "http://x/v1")
+    persona, problem, rubric = packs("google", "two-sum")
+    started = started_event(persona, problem, model=config.model, api_base=config.api_base)
+    session, clock = new_session(started)
+    offline = OfflineInterviewer(persona, problem, rubric)
+    interviewer = LLMInterviewer(offline, config)
+    session.change_phase("clarify", "greeting")
+    for turn in range(60):
+        clock.advance(38)
+        session.append(CandidateSaid(text=f"Thinking aloud, step {turn}: I check each pair."))
+        text = f"Okay, go on (turn {turn}). What would you check next?"
+        session.append(InterviewerSaid(text=text, intent="probe", engine="llm"))
+        if turn == 20:
+            session.snapshot(CODE, "idle")
+        if turn == 30:
+            session.append(HintGiven(rung=1, text=problem.hints[0]))
+    session.change_phase("code", "model")
+    session.snapshot(BETTER, "message")
+    session.append(
+        events.TestsRun(
+            status="failed",
+            passed=14,
+            total=20,
+            visible_passed=2,
+            visible_total=2,
+            cases=[],
+            message="",
+            duration_ms=12.0,
+            digest=session.state.code_digest,
+        )
+    )
+    session.append(CandidateSaid(text="Six fail on time. Could a dictionary help?"))
+    return interviewer, session

@@ -23,10 +23,12 @@ DEFAULT_REPLY = "Sounds good. Walk me through what you are thinking."
 
 @dataclass(frozen=True)
 class Reply:
-    """Answer normally; `chunk_delay` seconds between streamed chunks makes it slow."""
+    """Answer normally; `chunk_delay` seconds between streamed chunks makes it slow, and
+    `first_delay` seconds before the first one stands for the model's time to first token."""
 
     text: str = DEFAULT_REPLY
     chunk_delay: float = 0.0
+    first_delay: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ class FakeOpenAI:
     def __init__(self) -> None:
         self.requests: list[ReceivedRequest] = []
         self.first_byte_times: list[float] = []
+        self.reply_token_times: list[float] = []
+        """When the first token of a decision's `reply` string was written (JSON answers)."""
         self._queue: list[Behaviour] = []
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -273,10 +277,17 @@ class ChatHandler(BaseHTTPRequestHandler):
         if isinstance(behaviour, Stall | Drop | Malformed):
             limit = min(behaviour.after_chunks, len(pieces))
         delay = behaviour.chunk_delay if isinstance(behaviour, Reply) else 0.0
+        if isinstance(behaviour, Reply) and behaviour.first_delay:
+            time.sleep(behaviour.first_delay)
+        written = ""
         try:
             for index, piece in enumerate(pieces[:limit]):
                 if index and delay:
                     time.sleep(delay)
+                written += piece
+                key = written.find('"reply": "')
+                if key >= 0 and len(written) > key + 10 and len(written) - len(piece) <= key + 10:
+                    self.server_state.reply_token_times.append(time.perf_counter())
                 delta = (
                     {"role": "assistant", "content": piece} if index == 0 else {"content": piece}
                 )

@@ -15,10 +15,9 @@ import pytest
 from engine_support import collect, last_said, new_session, packs, started_event
 from fake_openai import FakeOpenAI, Reply, Status
 
-from mockloop import llm
+from mockloop import events, llm
 from mockloop.engine.factory import make_interviewer
 from mockloop.engine.llm_interviewer import REPLACEMENT
-from mockloop import events
 from mockloop.events import CandidateSaid, EngineFallback, HintGiven
 from mockloop.session import Session
 

@@ -95,7 +95,8 @@ Known approaches (for your judgement; do not recite them):
 Hint ladder so far (later rungs are not yours to give yet):
 {hints}
 
-{"" if code_view is not None else follow_up_section(follow_ups)}Edge cases a careful candidate mentions: {", ".join(problem.edge_cases) or "-"}
+{"" if code_view is not None else follow_up_section(follow_ups)}\
+Edge cases a careful candidate mentions: {", ".join(problem.edge_cases) or "-"}
 
 Now: phase {state.phase}; {session.elapsed() / 60:.0f} of {started.minutes} minutes used; \
 {len(state.hints)} hint(s) given.
