@@ -245,7 +245,8 @@ async def llm_bench(turns: int) -> list[str]:
             interviewer = make_interviewer(persona, problem, rubric, started, config=config)
             session, _clock = new_session(started)
             fake.script(Reply("Hello there, let's begin with the problem."))
-            async for _piece in interviewer.respond(session, session.events[0]):
+            hint = session.append(HintRequested(source="palette"))  # a moment the model words
+            async for _piece in interviewer.respond(session, hint):
                 ours.append((time.perf_counter() - fake.first_byte_times[-1]) * 1000)
                 break
     finally:

@@ -57,8 +57,9 @@ def setup(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch):
 
 
 async def greet(interviewer: Any, session: Session, fake: FakeOpenAI) -> None:
-    fake.script(Reply("Hi, I'm Maya. The problem is on your screen."))
+    """The greeting is the offline policy's: no model call."""
     await collect(interviewer, session, session.events[0])
+    assert fake.requests == []
 
 
 async def say(interviewer: Any, session: Session, text: str) -> list[str]:
@@ -111,7 +112,7 @@ async def test_invalid_json_is_repaired_once_then_falls_back_offline(setup, fake
     said = last_said(session)
     assert said.engine == "offline" and said.intent == "clarification"
     assert "".join(chunks) == said.text  # the candidate saw only the offline answer
-    assert len(fake_openai.requests) == 3  # greeting, the answer, one repair
+    assert len(fake_openai.requests) == 2  # the answer, one repair
 
 
 async def test_a_repaired_decision_is_used(setup, fake_openai) -> None:

@@ -60,6 +60,13 @@ def setup(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> tuple[obj
     return interviewer, session
 
 
+def worded(session: Session) -> object:
+    """A moment the offline policy decides and the model words: a hint asked for from the
+    palette (the greeting and the clock's check-ins are offline words, with or without a
+    model)."""
+    return session.append(HintRequested(source="palette"))
+
+
 def fallbacks(session: Session) -> list[EngineFallback]:
     return [e.payload for e in session.events if isinstance(e.payload, EngineFallback)]
 
@@ -69,15 +76,20 @@ def assert_no_key(session: Session) -> None:
         assert KEY not in event.model_dump_json()
 
 
-async def test_streams_the_model_reply_with_a_safe_prompt(setup, fake_openai: FakeOpenAI) -> None:
+async def test_the_greeting_is_offline_and_the_model_words_other_moments(
+    setup, fake_openai: FakeOpenAI
+) -> None:
     interviewer, session = setup
+    greeting = await collect(interviewer, session, session.events[0])
+    assert greeting and last_said(session).engine == "offline"
+    assert last_said(session).intent == "greeting" and fake_openai.requests == []
+    assert session.state.phase == "clarify"
     fake_openai.script(Reply("Hello, I'm Maya. Let's look at Two Sum together."))
-    chunks = await collect(interviewer, session, session.events[0])
+    chunks = await collect(interviewer, session, worded(session))
     assert len(chunks) >= 2 and chunks[0] == "Hello, "  # the first word at once, then batches
     said = last_said(session)
-    assert said.engine == "llm" and said.intent == "greeting" and not said.cut
+    assert said.engine == "llm" and said.intent == "hint" and not said.cut
     assert said.text == "Hello, I'm Maya. Let's look at Two Sum together."
-    assert session.state.phase == "clarify"
     body = fake_openai.requests[0]
     assert body["stream"] is True
     prompt = " ".join(message["content"] for message in body["messages"])
@@ -94,7 +106,7 @@ async def test_retries_rate_limits_and_server_errors_before_the_first_token(
 ) -> None:
     interviewer, session = setup
     fake_openai.script(Status(429), Status(503), Reply("Second time lucky."))
-    text = "".join(await collect(interviewer, session, session.events[0]))
+    text = "".join(await collect(interviewer, session, worded(session)))
     assert text == "Second time lucky."
     assert len(fake_openai.requests) == 3
     assert fallbacks(session) == []
@@ -105,12 +117,12 @@ async def test_unauthorized_is_not_retried_and_goes_offline_for_good(
 ) -> None:
     interviewer, session = setup
     fake_openai.script(Status(401, message=f"Incorrect API key provided: {KEY}"))
-    text = "".join(await collect(interviewer, session, session.events[0]))
+    text = "".join(await collect(interviewer, session, worded(session)))
     assert len(fake_openai.requests) == 1
     [fallback] = fallbacks(session)
     assert fallback.permanent and "OPENAI_API_KEY" in fallback.reason
     said = last_said(session)
-    assert said.engine == "offline" and said.intent == "greeting"
+    assert said.engine == "offline" and said.intent == "hint"
     assert text.startswith(GOING_OFFLINE)
     await collect(interviewer, session, session.append(CandidateSaid(text="Can it be negative?")))
     assert len(fake_openai.requests) == 1  # stays offline, no more calls
@@ -123,7 +135,7 @@ async def test_repeated_server_failures_fall_back_then_stay_offline(
 ) -> None:
     interviewer, session = setup
     fake_openai.script(*[Status(500)] * 9)
-    await collect(interviewer, session, session.events[0])
+    await collect(interviewer, session, worded(session))
     assert len(fake_openai.requests) == 3  # max_attempts
     assert [f.permanent for f in fallbacks(session)] == [False]
     assert last_said(session).engine == "offline"
@@ -140,7 +152,7 @@ async def test_a_stream_broken_mid_reply_keeps_what_arrived(
 ) -> None:
     interviewer, session = setup
     fake_openai.script(behaviour)  # type: ignore[arg-type]
-    chunks = await collect(interviewer, session, session.events[0])
+    chunks = await collect(interviewer, session, worded(session))
     said = last_said(session)
     assert said.cut and said.engine == "llm"
     assert said.text == "Sounds good."  # the two chunks that arrived
@@ -153,7 +165,7 @@ async def test_slow_stream_arrives_whole(setup, fake_openai: FakeOpenAI) -> None
     interviewer, session = setup
     text = "one two three four five six seven eight nine ten eleven twelve"
     fake_openai.script(Reply(text, chunk_delay=0.02))
-    chunks = await collect(interviewer, session, session.events[0])
+    chunks = await collect(interviewer, session, worded(session))
     assert chunks[0] == "one " and len(chunks) >= 3
     assert "".join(chunks) == text
 
@@ -191,7 +203,7 @@ async def test_no_key_reaches_the_database(
     store = Store.open()
     session, _clock = new_session(started, store)
     fake_openai.script(Status(401, message=f"bad key {KEY}"))
-    await collect(interviewer, session, session.events[0])
+    await collect(interviewer, session, worded(session))
     await collect(interviewer, session, session.append(CandidateSaid(text=f"my key is {KEY[:5]}")))
     store.sync()
     store.close()

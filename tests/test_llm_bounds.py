@@ -19,6 +19,7 @@ from mockloop.config import load_settings
 from mockloop.engine.factory import make_interviewer
 from mockloop.engine.llm_interviewer import CUT_NOTE
 from mockloop.errors import UsageError
+from mockloop.events import HintRequested
 
 MESSAGES = [{"role": "user", "content": "Hello"}]
 
@@ -81,7 +82,8 @@ async def test_the_interviewer_keeps_what_arrived_from_an_endless_reply(
     interviewer = make_interviewer(persona, problem, rubric, started, config=config, deadline=1)
     session, _clock = new_session(started)
     fake_openai.script(Endless(chunk_delay=0.05))
-    chunks = await collect(interviewer, session, session.events[0])
+    hint = session.append(HintRequested(source="palette"))  # the model words this moment
+    chunks = await collect(interviewer, session, hint)
     said = last_said(session)
     assert said.cut and said.text.startswith("more")
     assert chunks[-1] == CUT_NOTE

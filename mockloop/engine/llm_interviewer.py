@@ -5,8 +5,9 @@ questions and their answers, the approach and complexity it heard, whether to gi
 hint, move the phase or ask a follow-up, and the reply. The decision is checked against the
 interview's rules (`engine/guard.py`) before a word is shown; the reply then streams through
 a guard that cuts it off before code, hidden data, a later hint or a wrong time remark reach
-the candidate. Other moments (the greeting, a run, the clock, a hint from the palette, the
-ending) are decided by the offline policy, whose turn the model words, through the same guard.
+the candidate. A run, a hint from the palette and the ending are decided by the offline
+policy, whose turn the model words, through the same guard; the greeting and the clock's
+check-ins are the offline policy's own words.
 
 A turn the model cannot produce raises `llm.LLMError`; a turn that breaks a rule before
 anything was shown raises `Rejected`. Either way the log is untouched and the fallback
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, AsyncIterator
 
 from mockloop import llm
-from mockloop.engine.base import WORDS, Trigger
+from mockloop.engine.base import WORDS, Tick, Trigger
 from mockloop.engine.decision import (
     Decision,
     DecisionHead,
@@ -32,7 +33,14 @@ from mockloop.engine.guard import ReplyGuard, Secrets, Violation, allowed_moves,
 from mockloop.engine.offline import OfflineInterviewer
 from mockloop.engine.prompt import build_messages, decision_messages, repair_messages
 from mockloop.engine.turn import Context, Turn
-from mockloop.events import CandidateSaid, EngineFallback, Event, HintGiven, InterviewerSaid
+from mockloop.events import (
+    CandidateSaid,
+    EngineFallback,
+    Event,
+    HintGiven,
+    InterviewerSaid,
+    SessionStarted,
+)
 from mockloop.session import Session
 
 CUT_NOTE = " [reply cut off]"
@@ -71,6 +79,14 @@ class LLMInterviewer:
     async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
         """Decide a chat message with the model; word the offline plan for anything else."""
         if session.state.ended:
+            return
+        if isinstance(trigger, Tick) or (
+            isinstance(trigger, Event) and isinstance(trigger.payload, SessionStarted)
+        ):
+            # The greeting and the clock's words are the offline policy's, verbatim: the
+            # greeting never waits for litellm's import, and time remarks come from the clock.
+            async for piece in self.planner.respond(session, trigger):
+                yield piece
             return
         if isinstance(trigger, Event) and isinstance(trigger.payload, CandidateSaid):
             async for piece in self.decide(session):
