@@ -214,7 +214,7 @@ def tick_turn(context: Context) -> Turn | None:
         text = voice.phrase("time_check", timeless=False)
         return Turn("time_five", text)
     if elapsed >= budget / 2 and not context.said("time_half") and not context.said("time_five"):
-        text = join(voice.phrase("time_check", timeless=False), "We're about half-way through.")
+        text = join(voice.phrase("time_check", timeless=False), half_way_remark(context))
         return Turn("time_half", text)
     if (
         elapsed >= budget * CODE_BY_FRACTION
@@ -277,3 +277,13 @@ def ending_turn(context: Context) -> Turn:
         phase=forward(context, "wrap_up"),
         phase_reason="ending",
     )
+
+
+def half_way_remark(context: Context) -> str:
+    """What the half-way time check adds, from where the candidate is (the time itself is
+    said by the check: "half-way" as well would say it twice)."""
+    if not context.phase_at_least("code"):
+        return "It's a good moment to start on the code."
+    if not context.state.runs:
+        return "Try to have it running before long."
+    return ""
