@@ -101,7 +101,7 @@ async def evaluate(
     from mockloop.scoring.behavioral.evidence import collect_stories
     from mockloop.scoring.behavioral.report import advise, stories_section
     from mockloop.scoring.behavioral.scorers import SCORERS
-    from mockloop.scoring.report import RoundSections, render
+    from mockloop.scoring.report import RoundSections, no_tests_mode, render
     from mockloop.scoring.rules import score
 
     started = events[0].payload
@@ -118,7 +118,10 @@ async def evaluate(
         rubric,
         title=f"Behavioral: {len(evidence.stories)} questions",
         advice=advice,
-        sections=RoundSections(results=stories_section(evidence)),
+        sections=RoundSections(
+            results=stories_section(evidence),
+            mode=no_tests_mode(started, "a behavioral round"),
+        ),
         date=date.isoformat(),
     )
     return Report(scorecard, markdown)

@@ -95,7 +95,7 @@ async def evaluate(
     from mockloop.models import DesignBar
     from mockloop.scoring.design.report import advise, checkpoints_section, final_notes_section
     from mockloop.scoring.design.scorers import SCORERS, DesignRecord
-    from mockloop.scoring.report import RoundSections, render
+    from mockloop.scoring.report import RoundSections, no_tests_mode, render
     from mockloop.scoring.rules import score
 
     started = events[0].payload
@@ -120,6 +120,7 @@ async def evaluate(
             first_work="First notes",
             results=checkpoints_section(record),
             final=final_notes_section(coverage.notes),
+            mode=no_tests_mode(started, "a system design round"),
         ),
         date=date.isoformat(),
     )
