@@ -96,7 +96,7 @@ def cover_of(session: Session, round_: Round, *, resumed: bool) -> Cover:
         title=kind.heading(pack),
         statement=kind.statement(pack),
         code=session.state.code,
-        phase=session.state.phase,
+        phase=kind.phase_words(pack, session.events, elapsed, session.state.phase),
         remaining=started.minutes * 60 - elapsed,
         resumed=resumed,
         editor=kind.panes.editor or "",

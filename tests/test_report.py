@@ -78,7 +78,7 @@ def test_sections_come_in_the_designed_order_with_a_title_line(packs):
     markdown = render(hinted(packs[0]), packs)
     headings = [line for line in markdown.splitlines() if re.match(r"^##? ", line)]
     assert headings[0].startswith("# Google · senior (L5) · Two Sum · 2000-01-01 · 25:00 of 45:00")
-    assert headings[0].endswith("offline interviewer")
+    assert headings[0].endswith("practice mode · offline interviewer")
     assert headings[1:] == SECTIONS
 
 

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
+from pathlib import Path
+
 import pytest
 from test_tui_support import (
     make_interview,
     pinned_persona,
     pinned_problem,
-    rubric,
     started_payload,
 )
 from textual.widgets import Static
 
 from mockloop.clock import SimulatedClock
 from mockloop.config import Settings
-from mockloop.interviews import catalog
+from mockloop.events import SessionStarted
+from mockloop.interviews import catalog, interview_type
 from mockloop.models import Problem
 from mockloop.planning import plan_interview
 from mockloop.results import CaseResult, RunResult
 from mockloop.session import MemorySink, Session
+from mockloop.simulation import parse_script, simulate
+from mockloop.store import Store
 from mockloop.strictness import category_counts, conceal, runs_allowed
 from mockloop.tui.app import InterviewApp
 from mockloop.tui.context import Interview
@@ -116,16 +121,52 @@ async def test_the_screen_shows_counts_and_refuses_runs_past_the_limit() -> None
         assert interview.conductor.runs_left() == 0
 
 
-@pytest.mark.parametrize("strict", [True, False])
-def test_the_report_says_strict_mode_was_used(strict: bool) -> None:
-    from mockloop.scoring import report as report_module
+SCRIPTS = {
+    "coding": 'problem: two-sum\nactions:\n  - {at: 60, code: "def two_sum(nums, target):\\n'
+    '    return [0, 1]\\n"}\n  - {at: 70, run: true}\n  - {at: 300, end: true}\n',
+    "behavioral": 'actions:\n  - {at: 60, say: "I owned the migration."}\n'
+    "  - {at: 300, end: true}\n",
+    "system-design": 'actions:\n  - {at: 60, notes: "## Requirements"}\n  - {at: 300, end: true}\n',
+}
+MODE_LINES = {
+    ("coding", False): "Mode: practice — hidden test names shown, unlimited test runs.",
+    ("coding", True): "Mode: strict — hidden test names concealed (only counts per category), "
+    "at most 6 test runs at senior (1 used).",
+    ("behavioral", False): "Mode: practice — a behavioral round has no tests to conceal or "
+    "limit, so strict mode would play the same.",
+    ("behavioral", True): "Mode: strict — a behavioral round has no tests to conceal or "
+    "limit, so practice mode would play the same.",
+    ("system-design", False): "Mode: practice — a system design round has no tests to "
+    "conceal or limit, so strict mode would play the same.",
+    ("system-design", True): "Mode: strict — a system design round has no tests to conceal "
+    "or limit, so practice mode would play the same.",
+}
 
-    first = started_payload(pinned_problem(), pinned_persona()).model_copy(
-        update={"strict": strict}
+
+@pytest.mark.parametrize(("focus", "strict"), list(MODE_LINES))
+async def test_every_report_says_which_mode_was_used(
+    focus: str, strict: bool, mockloop_home: Path
+) -> None:
+    text = f"company: google\nlevel: senior\nfocus: {focus}\nseed: 3\n" + SCRIPTS[focus]
+    store = Store.open()
+    result = await simulate(parse_script(text), store=store)
+    events = store.load(result.session_id)
+    store.close()
+    first = events[0].payload
+    assert isinstance(first, SessionStarted)
+    events[0] = events[0].model_copy(
+        update={"payload": first.model_copy(update={"strict": strict})}
     )
-
-    class Card:
-        verdict, score, judge_note = "Hire", 3.1, ""
-
-    text = report_module._verdict(Card(), rubric(), first, True)  # type: ignore[arg-type]
-    assert ("Mode: strict" in text) is strict
+    kind = interview_type(focus)
+    packs = catalog()
+    report = await kind.evaluate(
+        events,
+        kind.pack(packs, first.problem),
+        packs.rubric(kind.focus),
+        packs,
+        date=datetime.date(2000, 1, 1),
+        use_judge=False,
+    )
+    title, verdict = report.markdown.split("\n\n## Scores")[0].split("\n", 1)
+    assert f" · {'strict' if strict else 'practice'} mode · offline interviewer" in title
+    assert verdict.rstrip().endswith(MODE_LINES[focus, strict])

@@ -131,6 +131,13 @@ class InterviewType:
     glance: Callable[[Any, str], str] | None = None
     """What F7 shows, from the pack and the editor's content, for rounds with no F5 (the
     design round's "back of the envelope"); None: no such key."""
+    phase: Callable[[Any, Sequence[Event], float], str] | None = None
+    """The header's phase words from the pack, the log and the seconds since the start, for
+    rounds whose phases are not the coding ones (None: the session's coding phase)."""
+
+    def phase_words(self, pack: Any, events: Sequence[Event], t: float, coding: str) -> str:
+        """What the header's "Phase:" shows: this round's words, or the coding phase given."""
+        return self.phase(pack, events, t) if self.phase is not None else coding
 
     def pack(self, catalog: Catalog, slug: str) -> Any:
         """The pack with this slug, or a usage error naming the closest ones."""

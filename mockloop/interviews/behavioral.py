@@ -86,6 +86,33 @@ def aside(opening: BankQuestion, events: Sequence[Event]) -> str:
     return f"Competency: {current}"
 
 
+def phase(opening: BankQuestion, events: Sequence[Event], t: float) -> str:
+    """The header's phase: the introduction, which question of how many, the candidate's own
+    questions, or the end (the coding phases never move in this round)."""
+    from mockloop.events import InterviewerSaid, SessionEnded, SessionStarted
+
+    if events and isinstance(events[-1].payload, SessionEnded):
+        return "Ended"
+    asked: set[str] = set()
+    for event in events:
+        payload = event.payload
+        if isinstance(payload, InterviewerSaid):
+            kind, _, value = payload.intent.partition(":")
+            if kind == "wrap_up":
+                return "Your questions"
+            if kind == "question":
+                asked.add(value)
+    started = events[0].payload if events else None
+    if not asked or not isinstance(started, SessionStarted):
+        return "Introduction"
+    packs = catalog()
+    values = (
+        packs.persona(started.persona).behavioral if started.persona in packs.personas else None
+    )
+    total = values.questions.get(started.level) if values is not None else None
+    return f"Question {len(asked)} of {total}" if total else f"Question {len(asked)}"
+
+
 async def evaluate(
     events: Sequence[Event],
     opening: BankQuestion,
@@ -101,7 +128,7 @@ async def evaluate(
     from mockloop.scoring.behavioral.evidence import collect_stories
     from mockloop.scoring.behavioral.report import advise, stories_section
     from mockloop.scoring.behavioral.scorers import SCORERS
-    from mockloop.scoring.report import RoundSections, render
+    from mockloop.scoring.report import RoundSections, no_tests_mode, render
     from mockloop.scoring.rules import score
 
     started = events[0].payload
@@ -118,7 +145,10 @@ async def evaluate(
         rubric,
         title=f"Behavioral: {len(evidence.stories)} questions",
         advice=advice,
-        sections=RoundSections(results=stories_section(evidence)),
+        sections=RoundSections(
+            results=stories_section(evidence),
+            mode=no_tests_mode(started, "a behavioral round"),
+        ),
         date=date.isoformat(),
     )
     return Report(scorecard, markdown)
@@ -146,5 +176,6 @@ BEHAVIORAL = register(
         evaluate=evaluate,
         minutes=minutes,
         aside=aside,
+        phase=phase,
     )
 )

@@ -65,11 +65,31 @@ def aside(prompt: DesignPrompt, events: Sequence[Event]) -> str:
         return ""
     phase = phase_at(events[-1].t, started.minutes, rules)
     index = PHASES.index(phase)
-    names = ("Requirements", "Estimates", "High-level design", "Deep dive", "Wrap-up")
+    names = PHASE_TITLES
     if index + 1 < len(PHASES):
         start = phase_start(PHASES[index + 1], started.minutes, rules)
         return f"Phase: {names[index]} · next: {names[index + 1]} at {mmss(start)}"
     return f"Phase: {names[index]}"
+
+
+PHASE_TITLES = ("Requirements", "Estimates", "High-level design", "Deep dive", "Wrap-up")
+"""The design phases (`coverage.PHASES`) as the screen names them."""
+
+
+def phase(prompt: DesignPrompt, events: Sequence[Event], t: float) -> str:
+    """The header's phase: the design phase the clock is in at `t`, or the end (the coding
+    phases never move in this round)."""
+    from mockloop.coverage import PHASES, phase_at
+    from mockloop.events import SessionEnded, SessionStarted
+    from mockloop.interviews import catalog
+
+    started = events[0].payload if events else None
+    if events and isinstance(events[-1].payload, SessionEnded):
+        return "Ended"
+    rules = catalog().rubric("system-design").design_evidence
+    if not isinstance(started, SessionStarted) or rules is None:
+        return PHASE_TITLES[0]
+    return PHASE_TITLES[PHASES.index(phase_at(t, started.minutes, rules))]
 
 
 def envelope(prompt: DesignPrompt, notes: str) -> str:
@@ -95,7 +115,7 @@ async def evaluate(
     from mockloop.models import DesignBar
     from mockloop.scoring.design.report import advise, checkpoints_section, final_notes_section
     from mockloop.scoring.design.scorers import SCORERS, DesignRecord
-    from mockloop.scoring.report import RoundSections, render
+    from mockloop.scoring.report import RoundSections, no_tests_mode, render
     from mockloop.scoring.rules import score
 
     started = events[0].payload
@@ -120,6 +140,7 @@ async def evaluate(
             first_work="First notes",
             results=checkpoints_section(record),
             final=final_notes_section(coverage.notes),
+            mode=no_tests_mode(started, "a system design round"),
         ),
         date=date.isoformat(),
     )
@@ -149,5 +170,6 @@ SYSTEM_DESIGN = register(
         minutes=lambda persona, level: MINUTES,
         aside=aside,
         glance=envelope,
+        phase=phase,
     )
 )

@@ -28,6 +28,7 @@ from mockloop.models import Rubric
 from mockloop.scoring.advice import Advice
 from mockloop.scoring.completeness import INCOMPLETE, INCOMPLETE_LINE, MINIMUM_SHARE
 from mockloop.scoring.models import DimensionScore, Item, Scorecard
+from mockloop.strictness import runs_allowed
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 EFFECT_MARK = {"+": "＋", "-": "－", "=": "·"}
@@ -95,6 +96,31 @@ class RoundSections:
     """The timeline's label for the first change to the editor's starter."""
     statement: str | None = None
     """What the candidate read, shown once at the top of the transcript."""
+    mode: str | None = None
+    """What practice or strict mode meant in this round, for the `Mode:` line (None: the
+    wording of a round that runs tests, from `tests_mode`)."""
+
+
+def mode_name(first: SessionStarted) -> str:
+    """The session's mode in one word: `strict` or `practice`."""
+    return "strict" if first.strict else "practice"
+
+
+def tests_mode(first: SessionStarted, events: Sequence[Event]) -> str:
+    """What the mode meant in a round that runs tests: hidden names shown or not, the cap."""
+    if not first.strict:
+        return "hidden test names shown, unlimited test runs"
+    used = sum(isinstance(event.payload, TestsRun) for event in events)
+    return (
+        "hidden test names concealed (only counts per category), at most "
+        f"{runs_allowed(first.level)} test runs at {first.level} ({used} used)"
+    )
+
+
+def no_tests_mode(first: SessionStarted, round_name: str) -> str:
+    """What the mode meant in a round with no tests: nothing to conceal or limit."""
+    other = "practice" if first.strict else "strict"
+    return f"{round_name} has no tests to conceal or limit, so {other} mode would play the same"
 
 
 def render(
@@ -119,11 +145,12 @@ def render(
     heading = (
         f"# {escape(first.company)} · {first.level} ({escape(first.level_title)}) · "
         f"{escape(title)} · {date} · {mmss(duration)} of {mmss(first.minutes * 60)} · "
-        f"{engine_label(events)}"
+        f"{mode_name(first)} mode · {engine_label(events)}"
     )
+    mode = f"Mode: {mode_name(first)} — {sections.mode or tests_mode(first, events)}."
     parts = [
         heading,
-        _verdict(scorecard, rubric, first, ended is not None),
+        _verdict(scorecard, rubric, first, ended is not None, mode),
         _scores(scorecard),
         "## Strengths\n\n"
         + (
@@ -143,7 +170,10 @@ def render(
     return "\n\n".join(parts).rstrip() + "\n"
 
 
-def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended: bool) -> str:
+def _verdict(
+    scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended: bool, mode: str
+) -> str:
+    """The verdict against the level's bar, who scored it, and the mode it was played in."""
     bar = rubric.levels[first.level].thresholds
     if scorecard.verdict == INCOMPLETE:
         return "\n".join(
@@ -156,6 +186,8 @@ def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended:
                 f"(weighted {scorecard.score:.2f} / 4.00).",
                 "",
                 f"Scored by: {scorecard.judge_note or 'the offline evidence rules.'}",
+                "",
+                mode,
             ]
         )
     lines = [
@@ -169,9 +201,9 @@ def _verdict(scorecard: Scorecard, rubric: Rubric, first: SessionStarted, ended:
         f"No Hire ≥ {bar.no_hire:.2f}.",
         "",
         f"Scored by: {scorecard.judge_note or 'the offline evidence rules.'}",
+        "",
+        mode,
     ]
-    if first.strict:
-        lines += ["", "Mode: strict (hidden case names concealed, test runs limited by level)."]
     if not ended:
         lines += ["", "Provisional: this session has not ended."]
     return "\n".join(lines)

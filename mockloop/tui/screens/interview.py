@@ -114,6 +114,7 @@ class InterviewScreen(Screen[None]):
         self._cursor = 0
         self._notices_shown = 0
         self._editor: TextArea | None = None
+        self.set_class(not self.cover.editor, "chat-only")
         if self.cover.editor:
             self._editor = CodeEditor.code_editor(
                 self.cover.code,
@@ -252,8 +253,11 @@ class InterviewScreen(Screen[None]):
         if self._interview is None:
             header.show(self.cover.phase, self.cover.remaining, doing)
         else:
-            session = self._interview.session
-            header.show(session.state.phase, session.remaining(), doing)
+            session, round_ = self._interview.session, self.conductor.round
+            phase = round_.kind.phase_words(
+                round_.pack, session.events, session.elapsed(), session.state.phase
+            )
+            header.show(phase, session.remaining(), doing)
 
     def watch_busy(self) -> None:
         """Show what is in progress in the header."""
