@@ -135,7 +135,9 @@ def test_simulate_checks_the_model_first_too(
     import sys
 
     script = tmp_path / "s.yaml"
-    script.write_text("company: google\nlevel: senior\nproblem: two-sum\nactions:\n  - {at: 10, end: true}\n")
+    script.write_text(
+        "company: google\nlevel: senior\nproblem: two-sum\nactions:\n  - {at: 10, end: true}\n"
+    )
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     done = subprocess.run(
         [sys.executable, "-m", "mockloop", "simulate", str(script), "--model", "openai/gpt-4o"],
