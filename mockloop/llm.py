@@ -21,7 +21,7 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from mockloop.errors import MockloopError
+from mockloop.errors import MockloopError, ModelUnreachable, UsageError
 
 PROVIDER_KEYS = {
     "openai": "OPENAI_API_KEY",
@@ -193,6 +193,25 @@ def server_to_check(model: str, api_base: str | None) -> str | None:
     if provider_of(model).startswith("ollama"):
         return OLLAMA_URL
     return None
+
+
+def preflight(model: str, api_base: str | None) -> None:
+    """Check, before an interview starts, that the model can be used: its key is set
+    (UsageError naming the variable) and its server answers within PREFLIGHT_SECONDS
+    (ModelUnreachable; the launcher then offers to go on offline)."""
+    variable = missing_key(model, api_base)
+    if variable is not None:
+        raise UsageError(
+            f"The model {model} needs {variable}, which is not set in this shell. Export it, "
+            "point --api-base at a local server, or leave out --model to practise offline."
+        )
+    url = server_to_check(model, api_base)
+    why = unanswered(url) if url else None
+    if why is not None:
+        raise ModelUnreachable(
+            f"The model server at {url} did not answer ({why}). Start it, or run again with "
+            "--offline to practise with the offline interviewer."
+        )
 
 
 def classify(error: BaseException, config: ModelConfig) -> LLMError:

@@ -243,6 +243,10 @@ async def simulate(
         seed=script.seed,
         minutes=script.minutes,
     )
+    if plan.started.model is not None:
+        from mockloop.llm import preflight
+
+        preflight(plan.started.model, plan.started.api_base)
     own_store = store is None
     sink = store if store is not None else Store.open()
     clock = SimulatedClock()

@@ -126,3 +126,24 @@ def test_provider_errors_are_said_in_our_words() -> None:
     assert message == "The model server failed (500)."
     assert llm.missing_key("ollama/llama3", None) is None
     assert llm.missing_key("openai/gpt-4o-mini", "http://127.0.0.1:1/v1") is None
+
+
+def test_simulate_checks_the_model_first_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, mockloop_home: Path
+) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "s.yaml"
+    script.write_text(
+        "company: google\nlevel: senior\nproblem: two-sum\nactions:\n  - {at: 10, end: true}\n"
+    )
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mockloop", "simulate", str(script), "--model", "openai/gpt-4o"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "OPENAI_API_KEY" in done.stderr and "Traceback" not in done.stderr

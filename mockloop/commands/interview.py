@@ -16,7 +16,7 @@ from mockloop.clock import WallClock
 from mockloop.collector import collector_paused, keep_loaded_objects
 from mockloop.conductor import Conductor, Round, Services
 from mockloop.cover import handing_off, resume_offset
-from mockloop.errors import MockloopError, ModelUnreachable, UsageError
+from mockloop.errors import MockloopError, UsageError
 from mockloop.events import Event
 from mockloop.interviews import catalog as default_catalog
 from mockloop.interviews import interview_type
@@ -61,34 +61,14 @@ def start(
             offline=offline,
         )
         if plan.started.model is not None:
+            from mockloop.llm import preflight
+
             preflight(plan.started.model, plan.started.api_base)
         session = Session.start(plan.started, store, WallClock())
         store.claim(session.id)
         return session
 
     present(new_session, resumed=False)
-
-
-def preflight(model: str, api_base: str | None) -> None:
-    """Check, before the screen opens, that the model can be used: its key is set (UsageError
-    naming the variable) and its server answers within 3 s (ModelUnreachable, or, in a
-    terminal and not under the launcher, a question: go on offline?)."""
-    from mockloop import llm
-
-    variable = llm.missing_key(model, api_base)
-    if variable is not None:
-        raise UsageError(
-            f"The model {model} needs {variable}, which is not set in this shell. Export it, "
-            "point --api-base at a local server, or leave out --model to practise offline."
-        )
-    url = llm.server_to_check(model, api_base)
-    why = llm.unanswered(url) if url else None
-    if why is None:
-        return
-    raise ModelUnreachable(
-        f"The model server at {url} did not answer ({why}). Start it, or run again with "
-        "--offline to practise with the offline interviewer."
-    )
 
 
 def resume(session_id: str | None) -> None:
