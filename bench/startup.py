@@ -387,6 +387,7 @@ async def design_lag() -> list[float]:
     from engine import design_notes
 
     from mockloop.clock import WallClock
+    from mockloop.collector import keep_loaded_objects
     from mockloop.conductor import Conductor, Round, Services
     from mockloop.interviews import catalog as default_catalog
     from mockloop.planning import plan_interview
@@ -398,6 +399,7 @@ async def design_lag() -> list[float]:
     from mockloop.tui.screens.interview import InterviewScreen
     from mockloop.tui.widgets.chat import ChatPanel
 
+    os.environ.setdefault("MOCKLOOP_HOME", tempfile.mkdtemp(prefix="mockloop-lag-"))
     plan = plan_interview(
         default_catalog(), "google", "staff", focus="system-design", problem_slug="url-shortener"
     )
@@ -418,9 +420,11 @@ async def design_lag() -> list[float]:
     lines = design_notes(300).splitlines()
     probe = Probe("design")
     app = InterviewApp(interview)
+    keep_loaded_objects()  # as `mockloop start` does, and as lag_scenarios does
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
+        keep_loaded_objects()
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.editor is not None
         screen.editor.text = "\n".join(lines[:240])

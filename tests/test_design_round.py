@@ -195,3 +195,85 @@ def test_with_a_model_configured_the_round_stays_offline() -> None:
     session, interviewer = start()
     started = session.started.model_copy(update={"model": "openai/gpt-4o-mini"})
     assert with_model(interviewer, started, request_timeout=5) is interviewer
+
+
+async def test_the_reply_is_decided_off_the_event_loop() -> None:
+    """Reading hundreds of pasted lines of notes must not stall typing on the screen."""
+    import threading
+
+    session, interviewer = start()
+    deciders: list[threading.Thread] = []
+    decide = interviewer.plan
+
+    def recording(session: Session, trigger: object) -> object:
+        deciders.append(threading.current_thread())
+        return decide(session, trigger)  # type: ignore[arg-type]
+
+    interviewer.plan = recording  # type: ignore[assignment,method-assign]
+    event = session.append(CandidateSaid(text="Do links expire?"))
+    reply = "".join([chunk async for chunk in interviewer.respond(session, event)])
+    assert "five years" in reply
+    assert deciders and deciders[0] is not threading.main_thread()
+
+
+def test_the_reader_reads_events_appended_while_it_was_reading() -> None:
+    """The screen appends snapshots while the interviewer reads in its thread."""
+    from mockloop.coverage import Reader
+
+    session, _ = start()
+    late = session.append(CandidateSaid(text="Requirements: redirect fast, links expire."))
+    log = list(session.events[:-1])
+
+    class GrowingLog(list):  # type: ignore[type-arg]
+        """A log that grows as soon as it has been sliced, as if appended meanwhile."""
+
+        def __getitem__(self, index: object) -> object:
+            part = super().__getitem__(index)  # type: ignore[index]
+            if isinstance(index, slice) and late not in self:
+                self.append(late)
+            return part
+
+    reader = Reader(catalog().designs["url-shortener"])
+    growing = GrowingLog(log)
+    reader.feed(growing)
+    assert "requirements" not in reader.coverage().checkpoints
+    reader.feed(growing)
+    assert "requirements" in reader.coverage().checkpoints
+
+
+async def test_the_side_pane_is_redrawn_only_when_its_text_changes(mockloop_home: Path) -> None:
+    """Every update of the side pane re-lays out the screen; once a second is too often."""
+    from textual.widgets import Static
+
+    from mockloop.conductor import Conductor, Round, Services
+    from mockloop.tui.app import InterviewApp
+    from mockloop.tui.context import Interview
+
+    plan = plan_interview(
+        catalog(), "google", "staff", focus="system-design", problem_slug="url-shortener", seed=3
+    )
+    session = Session.start(plan.started, MemorySink(), SimulatedClock(), session_id="aside")
+    kind = plan.kind
+    interview = Interview(
+        conductor=Conductor(session, Round(kind, plan.persona, plan.pack, plan.rubric)),
+        connect=lambda: Services(
+            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
+        ),
+    )
+    app = InterviewApp(interview)
+    async with app.run_test(size=(140, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        screen = app.screen
+        aside = screen.query_one("#aside", Static)
+        updates: list[object] = []
+        update = aside.update
+        aside.update = lambda *args, **kwargs: updates.append(args) or update(*args, **kwargs)  # type: ignore[method-assign]
+        for _ in range(3):
+            screen._second()  # type: ignore[attr-defined]
+        assert updates == []
+        session.clock.advance(10 * 60)  # type: ignore[attr-defined]
+        session.snapshot("## Requirements\n- shorten and redirect", "idle")
+        screen._second()  # type: ignore[attr-defined]
+        assert len(updates) == 1 and "Phase: Estimates" in str(aside.render())

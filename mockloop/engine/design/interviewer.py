@@ -12,6 +12,7 @@ decides from the log alone and writes what it did into each reply's intent — `
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 from collections.abc import AsyncIterator
@@ -231,8 +232,12 @@ class DesignInterviewer:
         return ASK["tradeoffs"]
 
     async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
-        """Stream the reply word by word; append `interviewer_said` even if cut short."""
-        reply = self.plan(session, trigger)
+        """Stream the reply word by word; append `interviewer_said` even if cut short.
+
+        The reply is decided in a thread: reading notes pasted in one go (hundreds of new
+        lines) takes tens of milliseconds, which on the screen's event loop would stall typing.
+        """
+        reply = await asyncio.to_thread(self.plan, session, trigger)
         if reply is None:
             return
         async for piece in speak(session, reply.text, reply.intent, self.name, self.chunk_delay):
