@@ -19,8 +19,8 @@ filled by the warm-up), as an installed wheel has it; `--no-bytecode` runs them 
 PYTHONDONTWRITEBYTECODE=1 instead, so MockLoop's own modules are compiled on every launch
 (the bare app's imports are all precompiled in site-packages either way).
 
-Run: `.venv/bin/python bench/startup.py [--no-bytecode]`. `bench/startup.py bare` runs the
-bare app on its own (that is how the benchmark launches it).
+Run: `.venv/bin/python bench/startup.py [--no-bytecode]`, or `--lag` for the lag table alone.
+`bench/startup.py bare` runs the bare app on its own (that is how the benchmark launches it).
 """
 
 from __future__ import annotations
@@ -477,6 +477,8 @@ def lag_table() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["bare"]:
         run_bare_app()
+    elif sys.argv[1:] == ["--lag"]:
+        lag_table()  # the event-loop lag table alone (with its bare-app baseline)
     else:
         startup_table(bytecode="--no-bytecode" not in sys.argv[1:])
         lag_table()
