@@ -10,10 +10,11 @@ enough objects have been allocated, and a Textual screen allocates constantly, s
 pauses land mid-stream and mid-run: in bench/startup.py they were a third of the event-loop
 lag while a reply streamed and tests ran (p99 59 and 50 ms with it, 36 and 36 ms without).
 While an interview is on screen the automatic collector is off and this one collects
-instead, once a second: the young generations (a few milliseconds) when nothing is busy,
-everything at most every FULL_EVERY seconds when nothing is busy, and the young
-generations anyway after BUSY_LIMIT busy seconds so a long reply cannot grow memory
-without bound.
+instead, every TICK_SECONDS: the young generations when nothing is busy, everything every
+30 seconds when nothing is busy, and the young generations anyway after 10 busy seconds so
+a long reply cannot grow memory without bound. A young collection costs in proportion to
+what survived since the last one; typing notes at speed, once a second made pauses of
+30-90 ms (bench/startup.py, design notes), four times a second makes them a few ms.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-FULL_EVERY = 30
-BUSY_LIMIT = 10
+TICK_SECONDS = 0.25
+FULL_EVERY = 120
+"""Ticks between full collections (30 seconds)."""
+BUSY_LIMIT = 40
+"""Busy ticks after which the young generations are collected anyway (10 seconds)."""
 
 
 class IdleCollector:
-    """Call `start`, then `tick(busy)` once a second, then `stop`."""
+    """Call `start`, then `tick(busy)` every TICK_SECONDS, then `stop`."""
 
     def __init__(self) -> None:
         self._was_enabled = True
@@ -41,7 +45,7 @@ class IdleCollector:
         gc.disable()
 
     def tick(self, busy: bool) -> None:
-        """One second passed; collect if this is a good moment (or it has been too long)."""
+        """A tick passed; collect if this is a good moment (or it has been too long)."""
         self._since_young += 1
         self._since_full += 1
         if not busy and self._since_full >= FULL_EVERY:

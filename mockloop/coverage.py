@@ -26,8 +26,9 @@ CHECKPOINT_HITS = 2
 DEEP_HITS = 4
 """Distinct deep-dive keywords that show a component was discussed in depth."""
 COMPONENTS = (
-    "load balancer", "api gateway", "cache", "redis", "memcached", "cdn", "queue", "kafka",
-    "pub/sub", "stream", "database", "postgres", "mysql", "cassandra", "dynamodb", "key-value",
+    "load balancer", "api gateway", "gateway", "cache", "redis", "memcached", "cdn", "queue",
+    "kafka", "pub/sub", "stream", "database", "postgres", "mysql", "cassandra", "dynamodb",
+    "key-value",
     "blob store", "object store", "s3", "search index", "elasticsearch", "websocket",
     "zookeeper", "etcd", "bloom filter", "consistent hashing", "shard", "replica", "worker",
     "scheduler", "coordinator", "microservice", "service mesh", "graphql", "lambda",
@@ -35,7 +36,8 @@ COMPONENTS = (
 """Building blocks a design names; named without a reason, they are buzzwords."""
 REASON = re.compile(
     r"\b(because|so that|so we|so it|since|to avoid|to keep|to reduce|to handle|to absorb|"
-    r"to serve|to spread|to survive|in order to|given|otherwise|which means|for the)\b"
+    r"to serve|to spread|to survive|in order to|given|otherwise|which means|for the)\b|"
+    r", so\b|\bwhich (keeps|lets|errs|avoids|gives|saves)\b"
 )
 ALTERNATIVE = re.compile(
     r"\b(instead of|rather than|versus|vs\.?|trade-?offs?|alternative|the downside|"
@@ -52,6 +54,8 @@ EVOLUTION = re.compile(
 MEASURE = re.compile(r"\d+(\.\d+)?\s*(%|x\b|ms\b|percent|times\b|\$)|\$\s*\d")
 """A number that quantifies a trade-off: a percentage, a factor, a latency, a cost."""
 DIAGRAM = re.compile(r"(-+>|<-+|=+>|\+-{2,}|\|\s+\||[┌└│─])")
+BOX = re.compile(r"[┌└│─]|\+-{2,}")
+"""Box-drawing: a line with these is part of a diagram wherever it is indented."""
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 PHASE_OF = {
     "requirements": "requirements",
@@ -162,10 +166,11 @@ class Reader:
         read("warm: 1 KB per item, 10 req/s, 5 TB per day, 1M DAU")
 
     def feed(self, events: Sequence[Event]) -> None:
-        """Read the events not read yet."""
-        for event in events[self.seen :]:
+        """Read the events not read yet (the log may grow meanwhile: later ones wait)."""
+        fresh = events[self.seen :]
+        for event in fresh:
             self._read(event)
-        self.seen = len(events)
+        self.seen += len(fresh)
 
     def _read(self, event: Event) -> None:
         payload, state = event.payload, self.state
@@ -174,6 +179,10 @@ class Reader:
             kind = payload.intent.partition(":")[0]
             state.asked.setdefault(payload.intent, event.t)
             state.asked.setdefault(kind, event.t)
+            timed = payload.intent.split(":")
+            if kind == "time" and len(timed) == 3:  # a time call that asked for a checkpoint
+                state.asked.setdefault(f"time:{timed[1]}", event.t)
+                state.asked.setdefault(f"ask:{timed[2]}", event.t)
             self.failure_probed = self.failure_probed or kind == "failure"
             return
         if isinstance(payload, CandidateSaid):
@@ -184,23 +193,46 @@ class Reader:
             if RULES_CHANGE.search(fresh) and not state.rules_change:
                 state.rules_change, state.rules_change_t = True, event.t
         elif isinstance(payload, CodeSnapshot) and payload.code != state.notes:
-            state.notes, source = payload.code, "notes"
-            added = [line for line in payload.code.splitlines() if line not in self.lines]
-            self.lines.update(added)
-            fresh = "\n".join(added).lower()
+            state.notes = payload.code
+            for allowed, fresh in self._added(payload.code):
+                self._fresh(fresh, event, "notes", allowed)
+            return
         else:
             return
-        self._words(fresh, event.t, event.seq, source)
+        self._fresh(fresh, event, source, None)
+
+    def _added(self, notes: str) -> list[tuple[frozenset[str] | None, str]]:
+        """The lines not read before, grouped by the checkpoints their section may cover."""
+        allowed: frozenset[str] | None = None
+        chunks: dict[frozenset[str] | None, list[str]] = {}
+        for line in notes.splitlines():
+            if line.lstrip().startswith("#"):
+                allowed = section_checkpoints(line)
+            if line not in self.lines:
+                self.lines.add(line)
+                chunks.setdefault(allowed, []).append(line)
+        return [(allowed, "\n".join(lines).lower()) for allowed, lines in chunks.items()]
+
+    def _fresh(self, fresh: str, event: Event, source: str, allowed: frozenset[str] | None) -> None:
+        """Read new text; under a heading it counts only for that section's checkpoints."""
+        state = self.state
+        self._words(fresh, event.t, event.seq, source, allowed)
         self._sentences(fresh)
-        if "estimates" not in state.checkpoints and len(read(fresh)) >= 2:
+        numbers = allowed is None or "estimates" in allowed
+        if numbers and "estimates" not in state.checkpoints and len(read(fresh)) >= 2:
             state.checkpoints["estimates"] = Hit(event.t, event.seq, source, ("numbers",))
 
-    def _words(self, fresh: str, t: float, seq: int, source: str) -> None:
-        """Keywords of every checkpoint, requirement and deep dive found in the new text."""
+    def _words(
+        self, fresh: str, t: float, seq: int, source: str, allowed: frozenset[str] | None
+    ) -> None:
+        """Keywords of every checkpoint, requirement and deep dive found in the new text
+        (checkpoints only those `allowed`, when the text sits under a known heading)."""
         state = self.state
         for group, keywords in self.groups:
             have = self.found.setdefault(group, set())
             if len(have) == len(keywords):
+                continue
+            if allowed is not None and group.startswith("c:") and group[2:] not in allowed:
                 continue
             have.update(_found(tuple(k for k in keywords if k not in have), fresh))
             kind, _, name = group.partition(":")
@@ -213,16 +245,18 @@ class Reader:
                 state.checkpoints["deep_dive"] = Hit(t, seq, source, words)
 
     def _sentences(self, fresh: str) -> None:
-        """Trade-offs, components, failure modes and growth in the new sentences."""
+        """Trade-offs, components, failure modes and growth in the new sentences (a diagram
+        places its boxes; it neither names them as buzzwords nor justifies them)."""
         state = self.state
         for sentence in _sentences(fresh):
+            diagram = sentence.startswith(("    ", "\t")) or BOX.search(sentence) is not None
             for index, tradeoff in enumerate(self.prompt.tradeoffs):
                 if index in state.tradeoffs or not ALTERNATIVE.search(sentence):
                     continue
                 if _found(tuple(tradeoff.keywords), sentence):
                     state.tradeoffs[index] = sentence.strip()
                     state.quantified_tradeoffs += bool(read(sentence) or MEASURE.search(sentence))
-            for component in COMPONENTS:
+            for component in () if diagram else COMPONENTS:
                 if component in sentence and _found((component,), sentence):
                     reasoned = REASON.search(sentence) is not None
                     state.components[component] = state.components.get(component, False) or (
@@ -241,7 +275,7 @@ class Reader:
         state.dives = [
             len(self.found.get(f"d:{i}", ())) for i in range(len(self.prompt.deep_dives))
         ]
-        state.quantities = read("\n".join([state.notes, *self.chat]))
+        state.quantities = read("\n".join([sized(state.notes), *self.chat]))
         state.checks = compare(state.quantities, self.prompt.estimates)
         state.checkpoints = dict(
             sorted(state.checkpoints.items(), key=lambda item: CHECKPOINTS.index(item[0]))
@@ -250,7 +284,63 @@ class Reader:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE.split(text) if s.strip()]
+    """Sentences, with a bullet's wrapped lines (indented 1-3 spaces) joined back to it;
+    lines indented further are diagrams or code and stay whole."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        wrapped = 0 < indent < 4 and not line.lstrip().startswith(("-", "*", "+", "#", "|"))
+        if wrapped and lines and not lines[-1].startswith(("    ", "\t", "#")):
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line)
+    return [
+        part
+        for line in lines
+        for part in ([line] if line.startswith(("    ", "\t")) else SENTENCE.split(line))
+        if part.strip()
+    ]
+
+
+LATE = frozenset({"tradeoffs", "bottlenecks"})
+SECTIONS = (
+    (re.compile(r"requirement|scope|goal"), frozenset({"requirements"})),
+    (re.compile(r"estimate|number|capacity|sizing|envelope|scale"), frozenset({"estimates"})),
+    (re.compile(r"trade|alternative|wrap|evolution|future"), LATE),
+    (re.compile(r"deep|dive|detail|failure|bottleneck|reliab"), LATE),
+    (re.compile(r"\bapis?\b|interface|endpoint"), frozenset({"api"})),
+    (re.compile(r"data ?model|schema|storage|table"), frozenset({"data_model"})),
+    (
+        re.compile(r"high.?level|design|architecture|component|overview|flow"),
+        frozenset({"high_level", "api", "data_model"}),
+    ),
+)  # fmt: skip
+"""Headings people give the sections of their notes, and the checkpoints each may cover:
+requirements written under "Requirements" do not cover the API however many of its words
+they use."""
+
+
+def sized(notes: str) -> str:
+    """The notes where a candidate states numbers as estimates: everything but the design,
+    deep-dive and trade-off sections ("16 bytes per key instead of ~1.6 KB" in a trade-off
+    is not their estimate of a sliding log's memory)."""
+    kept: list[str] = []
+    allowed: frozenset[str] | None = None
+    for line in notes.splitlines():
+        if line.lstrip().startswith("#"):
+            allowed = section_checkpoints(line)
+        if allowed is None or allowed & {"estimates", "requirements"}:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def section_checkpoints(heading: str) -> frozenset[str] | None:
+    """The checkpoints text under this heading may cover (None: any, for other headings)."""
+    title = heading.strip().lstrip("#").lower()
+    for pattern, checkpoints in SECTIONS:
+        if pattern.search(title):
+            return checkpoints
+    return None
 
 
 def _found(keywords: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -260,7 +350,7 @@ def _found(keywords: tuple[str, ...], text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w/]){re.escape(word.lower())}(?:e?s)?(?!\w)")
+    return re.compile(rf"(?<![\w/]){re.escape(word.lower())}(?:e?s|e?d|ing)?(?!\w)")
 
 
 def has_diagram(notes: str) -> bool:

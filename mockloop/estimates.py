@@ -54,7 +54,7 @@ RATE = re.compile(
 )
 COUNT = re.compile(r"\s*(?P<noun>[a-z]{3,})\b")
 WORD = re.compile(r"[a-z]+")
-UNIT_END = re.compile(r"[,;()]| - |\. ")
+UNIT_END = re.compile(r"[,;()]| - |\. |\s*(?:-+>|=>|→|=\s)|\s[x×*]\s")
 """Where the words that belong to a number end, for display."""
 STOP = {"per", "the", "and", "for", "with", "all", "one", "each", "second", "day", "year"}
 
@@ -113,9 +113,20 @@ def _read_line(text: str) -> tuple[Quantity, ...]:
         value *= MULTIPLIERS.get((match["multiplier"] or "").lower(), 1)
         shown = (match.group(0) + UNIT_END.split(match["rest"], maxsplit=1)[0]).strip()
         quantity = _classify(value, match["rest"].lower(), line, shown)
+        if quantity is not None and quantity.kind == "rate" and found[-1:]:
+            quantity = _per_user(quantity, found[-1], value)
         if quantity is not None:
             found.append(quantity)
     return tuple(found)
+
+
+def _per_user(rate: Quantity, before: Quantity, count: float) -> Quantity:
+    """In "500M DAU x 10 feed loads a day", the daily count right after the users is each
+    person's, not the whole system's."""
+    daily = abs(rate.value * SECONDS["day"] - count) < 1e-6 * max(count, 1)
+    if before.kind == "users" and daily:
+        return Quantity(count, "per_user", rate.text, rate.line, "day", rate.noun)
+    return rate
 
 
 def _classify(value: float, rest: str, line: str, text: str) -> Quantity | None:
@@ -229,27 +240,40 @@ def reference(estimate: Estimate) -> Quantity:
 
 
 def compare(quantities: Sequence[Quantity], estimates: Sequence[Estimate]) -> list[Check]:
-    """Each reference estimate against the written number that best matches it.
+    """Each reference estimate against the written number that best matches it; one written
+    number answers one estimate ("600 feed loads/s" is not also the fan-out rate).
 
-    A written number matches when its kind (and, for storage, its period) agrees; among
-    those, the one whose line shares the most words with the estimate's description wins,
-    then the closest in order of magnitude.
+    A written number matches when its kind (and, for storage, its period) agrees. Pairs are
+    taken best first: the number whose own words ("2.3k posts/s") then whose line shares the
+    most words with the estimate's description, then the last on its line (in "200M posts a
+    day -> 23 posts/s" the candidate's estimate is what the arrow leads to, not the figure
+    they were given), then the closest in order of magnitude.
     """
+    targets = [reference(estimate) for estimate in estimates]
+    pairs: list[tuple[tuple[int, int, bool, float], int, int]] = []
+    for which, (estimate, target) in enumerate(zip(estimates, targets, strict=True)):
+        words = _words(f"{estimate.what} {estimate.id.replace('_', ' ')}")
+        candidates = [(index, q) for index, q in enumerate(quantities) if _comparable(q, target)]
+        last = {q.line: index for index, q in candidates}
+        for index, q in candidates:
+            closeness = -abs(math.log10(_in_period(q, target) / target.value))
+            key = (
+                len(words & _words(q.text)),
+                len(words & _words(q.line)),
+                last[q.line] == index,
+                closeness,
+            )
+            pairs.append((key, which, index))
+    chosen: dict[int, int] = {}
+    for _, which, index in sorted(pairs, key=lambda pair: pair[0], reverse=True):
+        if which not in chosen and index not in chosen.values():
+            chosen[which] = index
     checks: list[Check] = []
-    for estimate in estimates:
-        target = reference(estimate)
-        candidates = [q for q in quantities if _comparable(q, target)]
-        if not candidates:
+    for which, (estimate, target) in enumerate(zip(estimates, targets, strict=True)):
+        if which not in chosen:
             checks.append(Check(estimate, None, 1.0))
             continue
-        words = _words(f"{estimate.what} {estimate.id.replace('_', ' ')}")
-        best = max(
-            candidates,
-            key=lambda q: (
-                len(words & _words(q.line)),
-                -abs(math.log10(_in_period(q, target) / target.value)),
-            ),
-        )
+        best = quantities[chosen[which]]
         checks.append(Check(estimate, best, _in_period(best, target) / target.value))
     return checks
 

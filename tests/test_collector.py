@@ -70,3 +70,10 @@ def test_cyclic_garbage_is_still_freed(automatic_collection: object) -> None:
     idle.tick(busy=False)
     assert len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1)) < before + 100
     idle.stop()
+
+
+def test_young_collections_are_frequent_so_each_is_short() -> None:
+    """Typing notes at speed, one young collection a second paused the screen 30-90 ms."""
+    assert collector.TICK_SECONDS <= 0.25
+    assert collector.FULL_EVERY * collector.TICK_SECONDS == 30
+    assert collector.BUSY_LIMIT * collector.TICK_SECONDS == 10

@@ -92,11 +92,57 @@ def test_keeps_time_when_a_phase_runs_over() -> None:
     assert isinstance(clock, SimulatedClock)
     clock.advance(11 * 60)
     reply = interviewer.plan(session, Tick(11 * 60))
-    assert reply is not None and reply.intent == "time:high_level"
+    assert reply is not None and reply.intent == "time:high_level:requirements"
     assert "11 minutes in" in reply.text and "what does this system need to do" in reply.text
     clock.advance(30 * 60)
     wrap = interviewer.plan(session, Tick(41 * 60))
     assert wrap is not None and wrap.intent == "wrap_up"
+
+
+def test_no_question_is_asked_twice_by_time_calls_and_pushes() -> None:
+    """The buzzword candidate used to hear "what does this system need to do?" three times."""
+    session, interviewer = start(level="senior")
+    clock = session.clock
+    assert isinstance(clock, SimulatedClock)
+    for minute in (7, 12):
+        clock.advance(minute * 60 - session.now())
+        reply = interviewer.plan(session, Tick(session.now()))
+        assert reply is not None
+        session.append(InterviewerSaid(text=reply.text, intent=reply.intent, engine="offline"))
+    calls = [e.payload for e in session.events if isinstance(e.payload, InterviewerSaid)]
+    assert [call.intent for call in calls] == [
+        "time:estimates:requirements",
+        "time:high_level:estimates",
+    ]
+    say(session, interviewer, "Sharding and replicas handle everything; redis is fast.", 21 * 60)
+    asked = [
+        e.payload.text
+        for e in session.events
+        if isinstance(e.payload, InterviewerSaid) and "need to do" in e.payload.text
+    ]
+    assert len(asked) == 1
+
+
+def test_components_before_requirements_get_asked_for_requirements_not_a_deep_dive() -> None:
+    session, interviewer = start(level="senior")
+    session.snapshot(
+        "## Design\n    client -> load balancer -> app servers -> redis -> cassandra\n"
+        "## API\n- POST /shorten {long_url} -> short_url\n- GET /{code} -> 302\n"
+        "## Data model\n- table: code primary key -> long_url, expires_at\n",
+        "idle",
+    )
+    intent = say(session, interviewer, "Here's the architecture: LB, app servers, redis.", 120)
+    assert intent == "ask:requirements"
+
+
+def test_two_scale_questions_in_one_message_get_both_numbers() -> None:
+    session, interviewer = start()
+    intent = say(
+        session, interviewer, "How many new links a month, and what's the read to write ratio?", 90
+    )
+    assert intent == "answer:scale-1,scale-0"
+    reply = session.events[-1].payload.text  # type: ignore[union-attr]
+    assert "500 million new links" in reply and "100 redirects" in reply
 
 
 def test_steers_back_from_an_attempt_to_change_the_rules() -> None:
@@ -195,3 +241,97 @@ def test_with_a_model_configured_the_round_stays_offline() -> None:
     session, interviewer = start()
     started = session.started.model_copy(update={"model": "openai/gpt-4o-mini"})
     assert with_model(interviewer, started, request_timeout=5) is interviewer
+
+
+async def test_the_reply_is_decided_off_the_event_loop() -> None:
+    """Reading hundreds of pasted lines of notes must not stall typing on the screen."""
+    import threading
+
+    session, interviewer = start()
+    deciders: list[threading.Thread] = []
+    decide = interviewer.plan
+
+    def recording(session: Session, trigger: object) -> object:
+        deciders.append(threading.current_thread())
+        return decide(session, trigger)  # type: ignore[arg-type]
+
+    interviewer.plan = recording  # type: ignore[assignment,method-assign]
+    event = session.append(CandidateSaid(text="Do links expire?"))
+    reply = "".join([chunk async for chunk in interviewer.respond(session, event)])
+    assert "five years" in reply
+    assert deciders and deciders[0] is not threading.main_thread()
+
+
+def test_the_reader_reads_events_appended_while_it_was_reading() -> None:
+    """The screen appends snapshots while the interviewer reads in its thread."""
+    from mockloop.coverage import Reader
+
+    session, _ = start()
+    late = session.append(CandidateSaid(text="Requirements: redirect fast, links expire."))
+    log = list(session.events[:-1])
+
+    class GrowingLog(list):  # type: ignore[type-arg]
+        """A log that grows as soon as it has been sliced, as if appended meanwhile."""
+
+        def __getitem__(self, index: object) -> object:
+            part = super().__getitem__(index)  # type: ignore[index]
+            if isinstance(index, slice) and late not in self:
+                self.append(late)
+            return part
+
+    reader = Reader(catalog().designs["url-shortener"])
+    growing = GrowingLog(log)
+    reader.feed(growing)
+    assert "requirements" not in reader.coverage().checkpoints
+    reader.feed(growing)
+    assert "requirements" in reader.coverage().checkpoints
+
+
+async def test_the_side_pane_is_redrawn_only_when_its_text_changes(mockloop_home: Path) -> None:
+    """Every update of the side pane re-lays out the screen; once a second is too often."""
+    from textual.widgets import Static
+
+    from mockloop.conductor import Conductor, Round, Services
+    from mockloop.tui.app import InterviewApp
+    from mockloop.tui.context import Interview
+
+    plan = plan_interview(
+        catalog(), "google", "staff", focus="system-design", problem_slug="url-shortener", seed=3
+    )
+    session = Session.start(plan.started, MemorySink(), SimulatedClock(), session_id="aside")
+    kind = plan.kind
+    interview = Interview(
+        conductor=Conductor(session, Round(kind, plan.persona, plan.pack, plan.rubric)),
+        connect=lambda: Services(
+            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
+        ),
+    )
+    app = InterviewApp(interview)
+    async with app.run_test(size=(140, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        screen = app.screen
+        aside = screen.query_one("#aside", Static)
+        updates: list[object] = []
+        update = aside.update
+        aside.update = lambda *args, **kwargs: updates.append(args) or update(*args, **kwargs)  # type: ignore[method-assign]
+        for _ in range(3):
+            screen._second()  # type: ignore[attr-defined]
+        assert updates == []
+        session.clock.advance(10 * 60)  # type: ignore[attr-defined]
+        session.snapshot("## Requirements\n- shorten and redirect", "idle")
+        screen._second()  # type: ignore[attr-defined]
+        assert len(updates) == 1 and "Phase: Estimates" in str(aside.render())
+
+
+def test_estimates_are_challenged_twice_at_most_and_no_deep_dive_starts_in_wrap_up() -> None:
+    session, interviewer = start(level="staff")
+    session.snapshot(
+        "## Estimates\n- 2 writes/s\n- 200 req/s redirects\n- 30M links\n- 15 GB over five years\n",
+        "idle",
+    )
+    intents = [say(session, interviewer, f"Moving on, point {n}.", 400 + n) for n in range(4)]
+    assert sum(intent.startswith("challenge:") for intent in intents) == 2
+    late = say(session, interviewer, "I think that covers it.", 41 * 60)
+    assert late not in ("ask:deep_dive", "ask:bottlenecks") and not late.startswith("dive:")

@@ -11,7 +11,7 @@ from contextlib import suppress
 from textual import on
 from textual.app import App
 
-from mockloop.collector import IdleCollector
+from mockloop.collector import TICK_SECONDS, IdleCollector
 from mockloop.tui.context import Interview, Opening
 from mockloop.tui.screens.interview import InterviewScreen
 from mockloop.tui.screens.report import ReportScreen
@@ -50,7 +50,7 @@ class InterviewApp(App[None]):
     def on_mount(self) -> None:
         """Collect garbage when idle; a closed terminal exits through the Ctrl+Q path."""
         self.collector.start()
-        self.set_interval(1.0, self._collect_garbage)
+        self.set_interval(TICK_SECONDS, self._collect_garbage)
         loop = asyncio.get_running_loop()
         for number in HANGUP_SIGNALS:
             with suppress(NotImplementedError, RuntimeError, ValueError):
@@ -74,7 +74,8 @@ class InterviewApp(App[None]):
         os._exit(128 + number)
 
     def _collect_garbage(self) -> None:
-        """Once a second; not before the session is open (start-up's objects get frozen then)."""
+        """Every TICK_SECONDS; not before the session is open (start-up's objects get frozen
+        then)."""
         screen = self.interview_screen
         if screen.is_open:
             self.collector.tick(busy=bool(screen.busy))

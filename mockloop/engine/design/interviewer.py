@@ -7,11 +7,14 @@ challenges a written estimate that is an order of magnitude off, pushes into dee
 failure modes the candidate has not covered, and calls time when a phase runs over. It
 decides from the log alone and writes what it did into each reply's intent — `prompt`,
 `answer:<ids>`, `challenge:<estimate>`, `ask:<checkpoint>`, `dive:<n>`, `failure:<n>`,
-`time:<phase>`, `wrap_up`, `steer`, `ack`, `closing` — which the scorer reads back.
+`time:<phase>[:<checkpoint>]`, `wrap_up`, `steer`, `ack`, `closing` — which the scorer
+reads back. A time call that asks for a checkpoint counts as asking for it: no question is
+asked twice.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 from collections.abc import AsyncIterator
@@ -64,6 +67,13 @@ QUESTION = re.compile(
 SCALE_WORDS = re.compile(
     r"\b(how (many|much|big|large|often)|scale|traffic|volume|per (second|day|month)|qps|dau)\b"
 )
+
+
+CHALLENGES = 2
+"""Estimates challenged in one round at most: after two, more would be nagging."""
+ANSWERS = 2
+"""The most facts one reply gives (scale numbers first): "how many users, and how often do
+they open it?" asks for two numbers, and gets both."""
 
 
 @dataclass(frozen=True)
@@ -135,13 +145,14 @@ class DesignInterviewer:
 
     def _answer(self, text: str, rng: random.Random) -> Reply:
         """Requirement and scale answers from the pack for the keywords the question names."""
-        answers: list[tuple[str, str]] = []
-        index, best = max(
-            enumerate(self.prompt.scale), key=lambda pair: _hits(pair[1].ask_keywords, text)
+        scale = sorted(
+            (
+                (-_hits(entry.ask_keywords, text), index, entry.answer)
+                for index, entry in enumerate(self.prompt.scale)
+            ),
         )
-        if _hits(best.ask_keywords, text):
-            answers.append((f"scale-{index}", best.answer))
-        elif SCALE_WORDS.search(text):
+        answers = [(f"scale-{index}", answer) for hits, index, answer in scale[:2] if hits]
+        if not answers and SCALE_WORDS.search(text):
             answers += [(f"scale-{i}", s.answer) for i, s in enumerate(self.prompt.scale[:2])]
         requirements = sorted(
             self.prompt.requirements.all(), key=lambda r: -_hits(r.keywords, text)
@@ -149,16 +160,22 @@ class DesignInterviewer:
         answers += [(r.id, r.answer) for r in requirements[:2] if _hits(r.keywords, text)]
         if not answers:
             return Reply(rng.choice(NO_ANSWER), "answer:")
-        ids = ",".join(key for key, _ in answers[:2])
-        return Reply(" ".join(answer for _, answer in answers[:2]), f"answer:{ids}")
+        ids = ",".join(key for key, _ in answers[:ANSWERS])
+        return Reply(" ".join(answer for _, answer in answers[:ANSWERS]), f"answer:{ids}")
 
     def _react(
         self, state: Coverage, t: float, minutes: int, level: str, rng: random.Random
     ) -> Reply:
         """After a statement: challenge a wrong number, push where behind, or go deeper."""
-        for check in state.off(self.rules.estimate_tolerance):
+        challenged = sum(1 for intent in state.intents if intent.startswith("challenge:"))
+        unchallenged = [
+            check
+            for check in state.off(self.rules.estimate_tolerance)
+            if f"challenge:{check.estimate.id}" not in state.asked
+        ]
+        for check in unchallenged[: max(0, CHALLENGES - challenged)]:
             intent = f"challenge:{check.estimate.id}"
-            if intent not in state.asked and check.written is not None:
+            if check.written is not None:
                 direction = "high" if check.ratio > 1 else "low"
                 factor = check.ratio if check.ratio > 1 else 1 / check.ratio
                 return Reply(
@@ -169,7 +186,11 @@ class DesignInterviewer:
                 )
         now = PHASES.index(phase_at(t, minutes, self.rules))
         for checkpoint in CHECKPOINTS:
-            due = PHASES.index(PHASE_OF[checkpoint]) < now
+            if PHASES[now] == "wrap_up" and PHASE_OF[checkpoint] == "deep_dive":
+                continue  # too late to start a deep dive
+            due = PHASES.index(PHASE_OF[checkpoint]) < now or (
+                checkpoint == "requirements" and state.covered("high_level")
+            )
             if due and not state.covered(checkpoint) and f"ask:{checkpoint}" not in state.asked:
                 return Reply(ASK[checkpoint], f"ask:{checkpoint}")
         if PHASES[now] == "wrap_up":
@@ -191,7 +212,8 @@ class DesignInterviewer:
             questions = dive.questions.get(level) or dive.questions.get("senior") or []  # type: ignore[call-overload]
             if questions:
                 return Reply(
-                    f"Let's go deeper on {dive.component.lower()}. {questions[0]}", f"dive:{index}"
+                    f"Let's go deeper on the {dive.component.lower()}. {questions[0]}",
+                    f"dive:{index}",
                 )
         for index, probe in enumerate(self.prompt.failure_probes[:2]):
             if f"failure:{index}" not in state.asked and not state.failure_raised:
@@ -217,10 +239,13 @@ class DesignInterviewer:
         ]
         if phase == "requirements" or not earlier or f"time:{phase}" in state.asked:
             return None
+        clock = f"Keeping an eye on time: we're {round(t / 60)} minutes in, with about {left} left."
+        unasked = [c for c in earlier if f"ask:{c}" not in state.asked]
+        if not unasked:
+            return Reply(f"{clock} Let's move on to {PHASE_NAMES[phase]}.", f"time:{phase}")
         return Reply(
-            f"Keeping an eye on time: we're {round(t / 60)} minutes in, with about {left} left. "
-            f"{ASK[earlier[0]]} Briefly, and then let's move on to {PHASE_NAMES[phase]}.",
-            f"time:{phase}",
+            f"{clock} {ASK[unasked[0]]} Briefly, and then let's move on to {PHASE_NAMES[phase]}.",
+            f"time:{phase}:{unasked[0]}",
         )
 
     def _next_ask(self, state: Coverage) -> str:
@@ -231,8 +256,12 @@ class DesignInterviewer:
         return ASK["tradeoffs"]
 
     async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
-        """Stream the reply word by word; append `interviewer_said` even if cut short."""
-        reply = self.plan(session, trigger)
+        """Stream the reply word by word; append `interviewer_said` even if cut short.
+
+        The reply is decided in a thread: reading notes pasted in one go (hundreds of new
+        lines) takes tens of milliseconds, which on the screen's event loop would stall typing.
+        """
+        reply = await asyncio.to_thread(self.plan, session, trigger)
         if reply is None:
             return
         async for piece in speak(session, reply.text, reply.intent, self.name, self.chunk_delay):

@@ -113,6 +113,7 @@ class InterviewScreen(Screen[None]):
         self.gate = OpeningGate()
         self._cursor = 0
         self._notices_shown = 0
+        self._aside_shown = opening.cover.aside
         self._editor: TextArea | None = None
         self.set_class(not self.cover.editor, "chat-only")
         if self.cover.editor:
@@ -215,11 +216,16 @@ class InterviewScreen(Screen[None]):
         self._refresh_aside()
 
     def _refresh_aside(self) -> None:
-        """The round's side pane (e.g. the current question's competency), from the log."""
+        """The round's side pane (e.g. the current question's competency), from the log.
+
+        Updated only when its text changes: every update re-lays out the whole screen.
+        """
         round_ = self.conductor.round
         if self.cover.aside is not None and round_.kind.aside is not None:
             text = round_.kind.aside(round_.pack, self.interview.session.events)
-            self.query_one("#aside", Static).update(text)
+            if text != self._aside_shown:
+                self._aside_shown = text
+                self.query_one("#aside", Static).update(text)
 
     def _show_events(self, events: Iterable[Event], replaying: bool) -> None:
         """Show each event; live interviewer replies are shown by the reply stream instead."""
