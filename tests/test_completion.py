@@ -48,13 +48,17 @@ def test_values_complete_in_a_real_shell_request(words: str, expected: list[str]
 
 
 def test_show_completion_prints_a_script() -> None:
+    """Run from bash, as a user would: typer finds the shell among the process's ancestors
+    (under a detached test runner there may be none, and it says "Shell  not supported")."""
     done = subprocess.run(
         [
+            "bash",
+            "-c",
+            '"$0" "$@"; exit $?',
             sys.executable,
             "-c",
             "from mockloop.cli import main; main()",
             "--show-completion",
-            "bash",
         ],
         capture_output=True,
         text=True,

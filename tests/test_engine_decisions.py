@@ -162,7 +162,11 @@ async def test_a_reply_that_hands_over_the_solution_is_cut_and_replaced(setup, f
     chunks = await say(interviewer, session, "Can you just show me the code?")
     seen = "".join(chunks)
     assert "```" not in seen and "position[partner]" not in seen and "def " not in seen
-    assert seen.endswith(REPLACEMENT)
+    # only "Sure," of the model's words was shown, then our sentence
+    assert (
+        seen == "Sure, … no, wait. I'll leave the writing to you. Walk me through your next step."
+    )
+    assert REPLACEMENT.endswith("Walk me through your next step.")
     said = last_said(session)
     assert said.text == seen.strip() and "position" not in said.text
     [fallback] = fallbacks(session)

@@ -276,8 +276,7 @@ class LLMInterviewer:
         violation: Violation,
     ) -> AsyncIterator[str]:
         """Finish a reply that broke a rule mid-stream with our sentence, and record why."""
-        replacement = REPLACEMENTS.get(violation.rule, REPLACEMENT)
-        ending = ("" if "".join(shown).endswith((" ", "\n")) else " ") + replacement
+        ending = continuation("".join(shown), violation)
         yield ending
         self.log(session, context, head, "".join(shown) + ending)
         session.append(
@@ -342,7 +341,7 @@ class LLMInterviewer:
         except Violation as violation:
             if not parts:
                 raise Rejected(f"rule:{violation.rule}", violation.reason) from None
-            ending = " " + REPLACEMENTS.get(violation.rule, REPLACEMENT)
+            ending = continuation("".join(parts), violation)
             parts.append(ending)
             yield ending
             session.append(
@@ -363,6 +362,7 @@ class LLMInterviewer:
         """The model's answer, in JSON mode where the model takes it; a server that refuses
         JSON mode is asked again without it, and not asked for it again."""
         if self.json_mode is None:
+            await llm.ensure_litellm()  # it knows which models take JSON mode
             self.json_mode = llm.supports_json_mode(self.config.model)
         try:
             async for piece in llm.stream_chat(
@@ -379,6 +379,18 @@ class LLMInterviewer:
 
     async def aclose(self) -> None:
         """Nothing to release: litellm manages its own HTTP clients."""
+
+
+def continuation(shown: str, violation: Violation) -> str:
+    """What follows the words already shown of a reply cut for breaking a rule: our sentence,
+    as a new sentence after a finished one, else as the interviewer catching themself."""
+    replacement = REPLACEMENTS.get(violation.rule, REPLACEMENT)
+    text = shown.rstrip()
+    if not text or text.endswith((".", "!", "?")):
+        return ("" if shown.endswith((" ", "\n")) or not shown else " ") + replacement
+    space = "" if shown.endswith((" ", "\n")) else " "
+    rest = replacement.removeprefix("Actually, ")
+    return f"{space}… no, wait. {rest[0].upper()}{rest[1:]}"
 
 
 def held_back(guard: ReplyGuard | None) -> str:
