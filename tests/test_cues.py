@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from understanding import load_corpus
 
+from mockloop.reading.claims import CLAIM_MARKS, big_o_spans, worded_spans
 from mockloop.reading.cues import alternatives, grouped_at_word_starts
 from mockloop.reading.messages import plain, split_sentences
 
@@ -40,3 +41,33 @@ def test_grouped_patterns_match_the_same_sentences(pattern: str) -> None:
     for sentence in sentences:
         assert bool(written.search(sentence)) == bool(grouped.search(sentence)), sentence
         assert bool(written.match(sentence)) == bool(grouped.match(sentence)), sentence
+
+
+CLAIMS = [
+    "O(n) time",
+    "n log n",
+    "linear",
+    "linaer time",
+    "quadratic",
+    "n squared",
+    "n^2",
+    "n**2",
+    "n²",
+    "n * n",
+    "(m*n)^2",
+    "amount times n",
+    "constant space",
+    "LOG N lookups",
+    "Θ(n)",
+]
+
+
+def test_every_claim_carries_a_mark_the_quick_scan_finds() -> None:
+    texts = [entry["text"] for entry in load_corpus()] + CLAIMS
+    found = 0
+    for text in texts:
+        big = big_o_spans(text)
+        if big or worded_spans(text, big):
+            found += 1
+            assert CLAIM_MARKS.search(text), text
+    assert found >= len(CLAIMS)

@@ -24,6 +24,13 @@ WORDED = re.compile(
     r"|(?:amount|[nmk]) times (?:amount|[nmk]))(?![\w)])",
     re.IGNORECASE,
 )
+# Every claim contains one of these (a big-O's parenthesis, a bound's word or operator):
+# text without any has no claim, and this one scan is much cheaper than the two above.
+CLAIM_MARKS = re.compile(
+    r"\(|log|lg|linea|linaer|quadratic|cubic|exponential|constant|squared|cubed|times|\^|\*"
+    r"|²|³",
+    re.IGNORECASE,
+)
 AFTER = re.compile(
     r"^\)?\s*(?:extra |additional |auxiliary |worst[- ]case |average )?"
     r"(?P<cue>time and (?:space|memory)|time|runtime|run time|running time|space|memory|storage"
@@ -120,6 +127,8 @@ def dimension_at(text: str, start: int, end: int, floor: int) -> Dimension | Lit
 
 def find_claims(text: str) -> list[Claim]:
     """Every complexity the text states, in order, with its dimension."""
+    if CLAIM_MARKS.search(text) is None:
+        return []
     spans: list[tuple[int, int, str, str]] = []
     big = big_o_spans(text)
     for start, end, inner in big:

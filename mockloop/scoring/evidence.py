@@ -366,8 +366,11 @@ def substantive(text: str) -> bool:
 
 def changed_lines(before: str, after: str) -> int:
     """Lines added or removed between two versions of the code."""
-    old, new = Counter(before.splitlines()), Counter(after.splitlines())
-    return sum(((old - new) + (new - old)).values())
+    if before == after:
+        return 0
+    difference = Counter(before.splitlines())
+    difference.subtract(after.splitlines())
+    return sum(abs(count) for count in difference.values())
 
 
 def _message(evidence: Evidence, moment: Moment, reading: Reading) -> None:
