@@ -83,11 +83,10 @@ def growth_line(scaling: Scaling) -> str:
     """How the final code's time grew with the input, or why that was not measured."""
     if scaling.exponent is None:
         return f"Growth with input size: not measured ({scaling.note})."
-    line = (
+    return (
         f"Growth with input size: measured ≈ {scaling.shown} in CPU time, on prefixes of "
-        "a large input from a small fraction of it up to all of it"
+        "a large input from a small fraction of it up to all of it."
     )
-    return line + ("." if scaling.clear else f"; not judged: {scaling.note}.")
 
 
 def problem_statement(problem: Problem) -> str:
