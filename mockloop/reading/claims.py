@@ -24,12 +24,12 @@ WORDED = re.compile(
     r"|(?:amount|[nmk]) times (?:amount|[nmk]))(?![\w)])",
     re.IGNORECASE,
 )
-# Every claim contains one of these (a big-O's parenthesis, a bound's word or operator):
-# text without any has no claim, and this one scan is much cheaper than the two above.
+# Every claim contains one of these in its lowercased text (a big-O's parenthesis, a bound's
+# word or operator): text without any has no claim. Literal alternatives, matched without
+# IGNORECASE, let the regex engine skip to the few places one could start.
 CLAIM_MARKS = re.compile(
-    r"\(|log|lg|linea|linaer|quadratic|cubic|exponential|constant|squared|cubed|times|\^|\*"
-    r"|²|³",
-    re.IGNORECASE,
+    r"\(|\^|\*|²|³|log|lg|linea|linaer|quadratic|cubic|exponential|constant|squared|cubed"
+    r"|times"
 )
 AFTER = re.compile(
     r"^\)?\s*(?:extra |additional |auxiliary |worst[- ]case |average )?"
@@ -127,7 +127,7 @@ def dimension_at(text: str, start: int, end: int, floor: int) -> Dimension | Lit
 
 def find_claims(text: str) -> list[Claim]:
     """Every complexity the text states, in order, with its dimension."""
-    if CLAIM_MARKS.search(text) is None:
+    if CLAIM_MARKS.search(text.lower()) is None:
         return []
     spans: list[tuple[int, int, str, str]] = []
     big = big_o_spans(text)
