@@ -56,6 +56,13 @@ def test_a_linear_and_a_quadratic_solution_are_told_apart(measured: dict[str, Sc
     assert quadratic.sizes[-1] < linear.sizes[-1] == 100_000
 
 
+def test_the_same_code_is_measured_once_per_process(
+    two_sum: Problem, measured: dict[str, Scaling]
+) -> None:
+    again = asyncio.run(measure_scaling(two_sum, SOLUTION))
+    assert again is measured["linear"]  # a simulation scored twice reads the same
+
+
 def test_the_budget_is_kept_even_when_the_code_never_returns(two_sum: Problem) -> None:
     forever = "def two_sum(nums, target):\n    while True:\n        pass\n"
     began = time.perf_counter()
@@ -88,7 +95,7 @@ def test_check_json_carries_the_scaling_field(
     two_sum: Problem, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = tmp_path / "solution.py"
-    file.write_text(SOLUTION)
+    file.write_text(SOLUTION + "# measured afresh: not the module's cached fit\n")
     with pytest.raises(typer.Exit):
         check.run("two-sum", file, True, False)
     data = json.loads(capsys.readouterr().out)
