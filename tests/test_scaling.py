@@ -78,7 +78,11 @@ def test_skipped_measurements_say_why(two_sum: Problem) -> None:
     assert result.exponent is None and result.note.startswith("the code fails on a smaller")
     assert "IndexError" in result.note
     stairs = load_catalog(("rubrics", "problems")).problems["climbing-stairs"]
-    assert ladder(stairs) == "the large input is a number, not a list or text that can be cut down"
+    assert ladder(stairs) == "the large input is too small to cut down (it is numbers only)"
+    distance = load_catalog(("rubrics", "problems")).problems["edit-distance"]
+    assert ladder(distance) == (
+        "the large input is too small to cut down (its longest list or text has 250 elements)"
+    )
     plain = two_sum.model_copy(update={"hidden": [c for c in two_sum.hidden if c.args]})
     assert ladder(plain) == "the problem has no generator of large inputs"
 

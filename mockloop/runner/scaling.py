@@ -85,7 +85,8 @@ def ladder(problem: Problem) -> Ladder | str:
         return f"the large-input generator failed ({type(error).__name__})"
     full = max(map(length, largest), default=0)
     if full < SHORTEST_INPUT:
-        return "the large input is a number, not a list or text that can be cut down"
+        what = f"its longest list or text has {full} elements" if full else "it is numbers only"
+        return f"the large input is too small to cut down ({what})"
     steps: Ladder = []
     for step in range(STEPS - 1, -1, -1):
         arguments = shrunk(largest, 1 / 2**step)
