@@ -55,3 +55,38 @@ class RunResult(BaseModel):
             ],
             "message": self.message,
         }
+
+
+class Scaling(BaseModel):
+    """How the code's CPU time grew with the input size (`check --json`'s `scaling`).
+
+    `exponent` is the slope of log(time) against log(size); None when the measurement was
+    skipped, and `note` says why. `clear` is whether the fit is clean enough to hold a
+    complexity claim against.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    exponent: float | None = None
+    sizes: list[int] = Field(default_factory=list, description="Input sizes measured")
+    ms: list[float] = Field(default_factory=list, description="Best CPU ms at each size")
+    clear: bool = Field(default=False, description="Enough sizes and a clean straight fit")
+    note: str = Field(default="", description="Why it was skipped or is not clear")
+
+    @property
+    def shown(self) -> str:
+        """The growth as a reader says it, e.g. `O(n^1.0)`: to the nearest whole power, so
+        the noise between two runs of the same code does not change the words."""
+        if self.exponent is None:
+            return "not measured"
+        return f"O(n^{max(round(self.exponent), 0):.1f})"
+
+    def check_json(self) -> dict[str, Any] | None:
+        """`{"exponent", "sizes", "ms"}` as DESIGN.md has it, or None when skipped."""
+        if self.exponent is None:
+            return None
+        return {
+            "exponent": round(self.exponent, 2),
+            "sizes": self.sizes,
+            "ms": [round(value, 3) for value in self.ms],
+        }

@@ -44,7 +44,18 @@ def test_json_output_has_exactly_the_design_shape(
 ) -> None:
     assert exit_code("add-numbers", write(tmp_path, GOOD), as_json=True) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"problem", "status", "passed", "total", "cases", "message"}
+    assert set(data) == {
+        "problem",
+        "status",
+        "passed",
+        "total",
+        "cases",
+        "message",
+        "scaling",
+        "scaling_note",
+    }
+    assert data["scaling"] is None  # add-numbers has no large-input generator
+    assert data["scaling_note"] == "the problem has no generator of large inputs"
     assert (data["problem"], data["status"], data["passed"], data["total"]) == (
         "add-numbers",
         "passed",

@@ -11,7 +11,7 @@ import typer
 
 from mockloop.errors import UsageError
 from mockloop.interviews import catalog as default_catalog
-from mockloop.results import CaseResult, RunResult
+from mockloop.results import CaseResult, RunResult, Scaling
 
 # Terminal control characters (C0 but newline and tab, DEL, C1) and bidirectional overrides,
 # shown as escapes: candidate output must not move the cursor, retitle or recolour the terminal.
@@ -80,15 +80,32 @@ def run(slug: str, file: Path, as_json: bool, verbose: bool) -> None:
     problem = default_catalog().problem(slug)
     source = read_solution(file)
     from mockloop.runner.sandbox import run_code_sync
+    from mockloop.runner.scaling import measure_scaling_sync
 
     result = run_code_sync(problem, source)
+    scaling = measure_scaling_sync(problem, source)
     if as_json:
-        print(json.dumps(result.check_json(), indent=2))
+        payload = result.check_json() | {
+            "scaling": scaling.check_json(),
+            "scaling_note": scaling.note,
+        }
+        print(json.dumps(payload, indent=2))
         if verbose:
             print("\n".join(f"isolation: {line}" for line in result.isolation), file=sys.stderr)
     else:
         show(result, verbose)
+        print(printable(scaling_line(scaling)))
     raise typer.Exit(0 if result.status == "passed" else 1)
+
+
+def scaling_line(scaling: Scaling) -> str:
+    """One line on how the run time grew with the input size, or why it was not measured."""
+    if scaling.exponent is None:
+        return f"Scaling: not measured: {scaling.note}."
+    sizes = f"{scaling.sizes[0]:,}–{scaling.sizes[-1]:,}" if scaling.sizes else ""
+    line = f"Scaling: measured ≈ {scaling.shown} (exponent {scaling.exponent:.2f}, CPU time, "
+    line += f"inputs of {sizes} elements)"
+    return line + (f"; {scaling.note}." if scaling.note else ".")
 
 
 def printable(text: str) -> str:

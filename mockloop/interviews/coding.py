@@ -75,10 +75,13 @@ async def evaluate(
     note: str = "",
 ) -> Report:
     """Score the session (checking a final version that was never run) and render it."""
+    from mockloop.runner.scaling import measure_scaling
     from mockloop.scoring import evaluate as score_session
     from mockloop.scoring import render_report
 
-    scorecard = await score_session(events, problem, rubric, run=run_once, use_judge=use_judge)
+    scorecard = await score_session(
+        events, problem, rubric, run=run_once, measure=measure_scaling, use_judge=use_judge
+    )
     if note:
         scorecard = scorecard.model_copy(update={"judge_note": note})
     markdown = render_report(

@@ -24,6 +24,13 @@ WORDED = re.compile(
     r"|(?:amount|[nmk]) times (?:amount|[nmk]))(?![\w)])",
     re.IGNORECASE,
 )
+# Every claim contains one of these in its lowercased text (a big-O's parenthesis, a bound's
+# word or operator): text without any has no claim. Literal alternatives, matched without
+# IGNORECASE, let the regex engine skip to the few places one could start.
+CLAIM_MARKS = re.compile(
+    r"\(|\^|\*|²|³|log|lg|linea|linaer|quadratic|cubic|exponential|constant|squared|cubed"
+    r"|times"
+)
 AFTER = re.compile(
     r"^\)?\s*(?:extra |additional |auxiliary |worst[- ]case |average )?"
     r"(?P<cue>time and (?:space|memory)|time|runtime|run time|running time|space|memory|storage"
@@ -120,6 +127,8 @@ def dimension_at(text: str, start: int, end: int, floor: int) -> Dimension | Lit
 
 def find_claims(text: str) -> list[Claim]:
     """Every complexity the text states, in order, with its dimension."""
+    if CLAIM_MARKS.search(text.lower()) is None:
+        return []
     spans: list[tuple[int, int, str, str]] = []
     big = big_o_spans(text)
     for start, end, inner in big:

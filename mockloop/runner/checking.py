@@ -112,6 +112,14 @@ def _generators(slug: str, source: str) -> dict[str, Any]:
     return namespace
 
 
+def generated_arguments(problem: Problem, case: Case) -> list[Any]:
+    """A generated case's arguments (as built for a run in this process, else built now by
+    the pack's generator, with no expected value). Callers must not change them."""
+    if (problem.slug, case.name) in _generated:
+        return _generated[(problem.slug, case.name)][0]
+    return list(_generators(problem.slug, problem.cases_source or "")[str(case.generator)]())
+
+
 _generated: dict[tuple[str, str], tuple[list[Any], Any]] = {}
 
 

@@ -16,6 +16,8 @@ HABITS = {
     "no_approach": "Say your approach and its cost out loud before the first line of code.",
     "no_complexity": "State the time and space complexity of every approach you propose.",
     "complexity_mismatch": "Check the complexity you claim against the loops you actually wrote.",
+    "complexity_contradicted": "Before stating a complexity, count the nested loops in the "
+    "code you actually wrote.",
     "hint": "Before asking for a hint, spend two minutes listing what you know and one idea "
     "to try; say both out loud.",
     "out_of_time": "Budget the clock: approach agreed by minute 10, first run by minute 25.",
@@ -68,6 +70,8 @@ EARN = {
     "approach_not_implemented": "implement the approach you proposed, or say why you changed it",
     "no_complexity": "state the time and space complexity of your approach",
     "complexity_mismatch": "check the complexity you claim against the loops you wrote",
+    "complexity_contradicted": "count the loops in the code you wrote before you state its "
+    "complexity: the measurement grew faster than you said",
     "hint": "work through one more idea out loud before asking for a hint",
     "out_of_time": "agree the approach by minute 10 and run a first version by minute 25",
     "too_slow": "pick an approach whose complexity fits the input limits",
@@ -126,7 +130,7 @@ EXPLAINED_BY = {
     "approach_before_code": {"no_approach", "approach_hedged", "approach_not_implemented"},
     "optimal": {"too_slow", "reach the optimal approach"},
     "complexity": {"no_complexity"},
-    "complexity_matches": {"complexity_mismatch", "no_complexity"},
+    "complexity_matches": {"complexity_mismatch", "complexity_contradicted", "no_complexity"},
     "tradeoffs": {"discuss trade-offs unprompted"},
     "follow_up": {"follow_up_ignored"},
     "hidden_pass_rate": {"broken"},

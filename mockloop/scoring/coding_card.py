@@ -43,5 +43,6 @@ def score(evidence: Evidence, rubric: Rubric, level: LevelName) -> Scorecard:
             "lint_ran": evidence.lint.ran,
             "lint_note": evidence.lint.note,
             "lint": evidence.lint.findings,
+            "scaling": evidence.scaling,
         }
     )

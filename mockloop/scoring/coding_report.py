@@ -8,6 +8,7 @@ from mockloop.clock import mmss
 from mockloop.events import Event, TestsRun
 from mockloop.languages import default_language
 from mockloop.models import Problem, Rubric
+from mockloop.results import Scaling
 from mockloop.scoring.advice import advise
 from mockloop.scoring.evidence import final_code
 from mockloop.scoring.models import Scorecard
@@ -61,6 +62,8 @@ def tests_section(scorecard: Scorecard, events: Sequence[Event]) -> str:
         )
         for category, names in sorted(final.failing.items()):
             lines.append(f"- Failing {category} cases: {', '.join(names)}")
+    if scorecard.scaling is not None:
+        lines += ["", growth_line(scorecard.scaling)]
     runs = [(e.t, e.payload) for e in events if isinstance(e.payload, TestsRun)]
     lines += ["", f"Runs during the interview: {len(runs)}."]
     if runs:
@@ -74,6 +77,16 @@ def tests_section(scorecard: Scorecard, events: Sequence[Event]) -> str:
     else:
         lines += ["", "Lint: no findings on the final code."]
     return "\n".join(lines)
+
+
+def growth_line(scaling: Scaling) -> str:
+    """How the final code's time grew with the input, or why that was not measured."""
+    if scaling.exponent is None:
+        return f"Growth with input size: not measured ({scaling.note})."
+    return (
+        f"Growth with input size: measured ≈ {scaling.shown} in CPU time, on prefixes of "
+        "a large input from a small fraction of it up to all of it."
+    )
 
 
 def problem_statement(problem: Problem) -> str:

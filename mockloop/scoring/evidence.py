@@ -32,6 +32,7 @@ from mockloop.reading.claims import Claim
 from mockloop.reading.code import written_approach
 from mockloop.reading.messages import READING_PHASES, Reading, reader_for
 from mockloop.reading.vocabulary import phrase_pattern
+from mockloop.results import Scaling
 from mockloop.scoring.lint import LintReport
 from mockloop.scoring.models import TestSummary
 
@@ -154,6 +155,8 @@ class Evidence:
     check_ins_unanswered: list[Moment] = field(default_factory=list)
     messages_by_phase: dict[str, int] = field(default_factory=dict)
     problem: Problem | None = None
+    scaling: Scaling | None = None
+    """How the final code's run time grew with input size, when it was measured."""
 
     @property
     def budget(self) -> float:
@@ -233,9 +236,14 @@ def _contains(text: str, phrase: str) -> bool:
 
 
 def collect(
-    events: Sequence[Event], problem: Problem, final: TestSummary | None, lint: LintReport
+    events: Sequence[Event],
+    problem: Problem,
+    final: TestSummary | None,
+    lint: LintReport,
+    scaling: Scaling | None = None,
 ) -> Evidence:
-    """Fold the log into evidence (the final result and lint report are computed by the caller)."""
+    """Fold the log into evidence (the final result, lint report and measured growth are
+    computed by the caller)."""
     first = events[0].payload
     if not isinstance(first, SessionStarted):
         raise ValueError("a session log starts with session_started")
@@ -251,6 +259,7 @@ def collect(
         final=final,
         lint=lint,
         problem=problem,
+        scaling=scaling,
     )
     evidence.code_changed = evidence.code.strip() != starter.strip()
     _fold(evidence, events, problem, starter)
@@ -357,8 +366,11 @@ def substantive(text: str) -> bool:
 
 def changed_lines(before: str, after: str) -> int:
     """Lines added or removed between two versions of the code."""
-    old, new = Counter(before.splitlines()), Counter(after.splitlines())
-    return sum(((old - new) + (new - old)).values())
+    if before == after:
+        return 0
+    difference = Counter(before.splitlines())
+    difference.subtract(after.splitlines())
+    return sum(abs(count) for count in difference.values())
 
 
 def _message(evidence: Evidence, moment: Moment, reading: Reading) -> None:

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockloop.clock import mmss
+from mockloop.results import Scaling
 
 Effect = Literal["+", "-", "="]
 
@@ -106,6 +107,9 @@ class Scorecard(Frozen):
     lint_ran: bool = True
     lint_note: str = Field(default="", description="Why the lint check could not run")
     lint: list[LintFinding] = Field(default_factory=list)
+    scaling: Scaling | None = Field(
+        default=None, description="The final code's measured growth (None: not attempted)"
+    )
 
     def dimension(self, dimension_id: str) -> DimensionScore:
         """The score for one dimension (KeyError when absent)."""

@@ -7,6 +7,7 @@ from mockloop.models import Approach, LevelBar
 from mockloop.reading.claims import Claim
 from mockloop.reading.complexity import normal_form
 from mockloop.scoring.evidence import KIND_RANK, Evidence, Moment
+from mockloop.scoring.growth import note_growth
 from mockloop.scoring.tally import Tally, clip, run_time
 
 
@@ -90,6 +91,7 @@ def problem_solving(evidence: Evidence, bar: LevelBar, level: str) -> Tally | No
             0.25,
         )
     _complexity(evidence, tally)
+    note_growth(evidence, tally)
     if evidence.tradeoffs:
         moment = evidence.tradeoffs[0]
         tally.note(

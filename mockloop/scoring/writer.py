@@ -15,7 +15,7 @@ from mockloop import paths
 from mockloop.errors import MockloopError
 from mockloop.events import Event, ScorecardWritten, SessionStarted, TestsRun
 from mockloop.models import Problem, Rubric
-from mockloop.results import RunResult
+from mockloop.results import RunResult, Scaling
 from mockloop.scoring.coding_card import score
 from mockloop.scoring.completeness import INCOMPLETE, is_incomplete
 from mockloop.scoring.evidence import collect, final_code, final_run, summarize_run
@@ -25,6 +25,24 @@ from mockloop.session import Session
 
 RunOnce = Callable[[Problem, str], Awaitable[RunResult]]
 """Runs code once against a problem's cases (the sandbox, injected by the round)."""
+Measure = Callable[[Problem, str], Awaitable[Scaling]]
+"""Times code on growing inputs (the sandbox's `measure_scaling`, injected by the round)."""
+
+
+async def measured(
+    events: Sequence[Event], problem: Problem, measure: Measure | None
+) -> Scaling | None:
+    """The final code's measured growth; None when there is no measurer, a note when skipped."""
+    if measure is None:
+        return None
+    started = events[0].payload
+    code = final_code(events)
+    if isinstance(started, SessionStarted) and code.strip() == started.starter.strip():
+        return Scaling(note="no code was written")
+    try:
+        return await measure(problem, code)
+    except (MockloopError, OSError) as error:
+        return Scaling(note=f"the sandbox could not run it ({type(error).__name__})")
 
 
 async def final_check(
@@ -48,6 +66,7 @@ async def evaluate(
     rubric: Rubric,
     *,
     run: RunOnce | None = None,
+    measure: Measure | None = None,
     use_judge: bool = True,
 ) -> Scorecard:
     """Evidence, rules and (when a model is configured and wanted) the LLM judge.
@@ -56,14 +75,16 @@ async def evaluate(
     but gets the verdict "Incomplete" whatever the scores (or the judge) say.
 
     `run` checks a final version the candidate never ran; without it that version counts
-    as unchecked.
+    as unchecked. `measure` times the final code on growing inputs (at most 3 s), so a
+    complexity claim can be held against what the code does.
     """
     started = events[0].payload
     if not isinstance(started, SessionStarted):
         raise ValueError("a session log starts with session_started")
     final = await final_check(events, problem, run)
     report = await asyncio.to_thread(lint, final_code(events))
-    evidence = collect(events, problem, final, report)
+    scaling = await measured(events, problem, measure)
+    evidence = collect(events, problem, final, report, scaling)
     scorecard = score(evidence, rubric, started.level)
     if use_judge and started.model:
         from mockloop.llm import ModelConfig
