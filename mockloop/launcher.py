@@ -101,7 +101,9 @@ def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:
     """Draw `cover` at once, load its session behind it, run the interview, then report.
 
     `ready` waits until the child that prepared the session has exited, so its claim on the
-    session (one writer per session) is released before the UI takes it.
+    session (one writer per session) is released before the UI takes it. The cover's greeting
+    is on screen from the first frame; loading works it out again (same seed, same log, same
+    words) so that the screen can log it as soon as the session is open.
     """
     from mockloop.tui.context import Opening
     from mockloop.tui.run import run_interview
@@ -114,6 +116,8 @@ def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:
         ready()
         interview = open_session(cover.session_id, resumed=cover.resumed)
         loaded.append(interview)
+        if cover.greeting is not None:
+            interview.conductor.foresee_greeting()  # here, off the UI's event loop
         keep_loaded_objects()  # start-up's objects live as long as the process
         return interview
 
