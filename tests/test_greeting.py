@@ -97,6 +97,33 @@ def test_the_childs_cover_carries_the_greeting_the_ui_then_logs(
         interview.release()
 
 
+@pytest.mark.parametrize(
+    ("company", "level", "focus"),
+    [("amazon", "senior", "behavioral"), ("google", "staff", "system-design")],
+)
+def test_every_round_hands_over_its_own_greeting(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    company: str,
+    level: str,
+    focus: str,
+) -> None:
+    monkeypatch.setattr(command, "keep_loaded_objects", lambda: None)
+    monkeypatch.setenv(HANDOFF_ENV, "1")
+    command.start(company, level, focus, None, None, None, 5, None)
+    cover = Cover.from_json(capsys.readouterr().out.strip())
+    assert cover.greeting
+
+    interview = command.open_session(cover.session_id, resumed=False)
+    try:
+        conductor = interview.conductor
+        assert conductor.foresee_greeting() == cover.greeting
+        conductor.log_greeting()
+        assert [s.text for s in said(interview)] == [cover.greeting]
+    finally:
+        interview.release()
+
+
 def test_a_model_session_is_greeted_at_once_without_its_model(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -203,3 +230,41 @@ async def test_a_cover_greeting_that_no_longer_matches_gives_way_to_the_logged_o
         [logged] = said(interview)
         assert logged.text == opening.cover.greeting
         assert shown(app) == [logged.text]
+
+
+class Left(Exception):
+    """Raised by the stand-in for os._exit."""
+
+
+@pytest.mark.parametrize(
+    ("ending", "code"), [(None, 0), (SystemExit(2), 2), (SystemExit("no such session"), 1)]
+)
+def test_the_launchers_child_leaves_at_once_with_the_commands_code(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    ending: SystemExit | None,
+    code: int,
+) -> None:
+    """No interpreter teardown in the child (half a second of a core while the launcher
+    draws): once the command is done it leaves through os._exit, with the command's code."""
+    import mockloop.cli
+    from mockloop import launcher
+
+    def command_line() -> None:
+        print('{"cover": "..."}')
+        if ending is not None:
+            raise ending
+
+    def leave(status: int) -> None:
+        raise Left(status)
+
+    monkeypatch.setattr(mockloop.cli, "main", command_line)
+    monkeypatch.setattr(launcher.os, "_exit", leave)
+    monkeypatch.setenv(HANDOFF_ENV, "1")
+    monkeypatch.setattr("sys.argv", ["mockloop", "start", "--company", "google"])
+    with pytest.raises(Left) as left:
+        launcher.main()
+    assert left.value.args == (code,)
+    out, err = capsys.readouterr()
+    assert out == '{"cover": "..."}\n'
+    assert err == ("no such session\n" if code == 1 else "")
