@@ -98,6 +98,7 @@ class Conductor:
         self._speaking = asyncio.Lock()
         self._last_tick = self._boundary(session.now())
         self._greeting: Greeting | None = None
+        self._foreseen = False
         self.reply_started = len(session.events)
         """The log length when the latest reply began (its events follow from there)."""
 
@@ -221,13 +222,19 @@ class Conductor:
         log, same words, in whichever process. None for a resumed or ended session.
 
         Once foreseen, the greeting is this one: `greet` and `log_greeting` log its events.
+        One that fails to be worked out is left to the services' interviewer, whose failure
+        the screen reports like any reply's.
         """
         session = self.session
-        if self._greeting is None and len(session.events) == 1 and not session.state.ended:
+        if not self._foreseen and len(session.events) == 1 and not session.state.ended:
+            self._foreseen = True
             round_ = self.round
-            offline = round_.kind.interviewer(round_.persona, round_.pack, round_.rubric)
             with ThreadPoolExecutor(max_workers=1) as apart:  # the caller may be in a loop
-                self._greeting = apart.submit(asyncio.run, _foresee(offline, session)).result()
+                try:
+                    offline = round_.kind.interviewer(round_.persona, round_.pack, round_.rubric)
+                    self._greeting = apart.submit(asyncio.run, _foresee(offline, session)).result()
+                except Exception:  # any failure: greet the ordinary way
+                    self._greeting = None
         return self._greeting.text if self._greeting is not None else None
 
     def log_greeting(self) -> str | None:

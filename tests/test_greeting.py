@@ -8,7 +8,7 @@ import dataclasses
 import threading
 
 import pytest
-from test_tui_support import ScriptedInterviewer, make_interview
+from test_tui_support import GREETING, ScriptedInterviewer, make_interview
 from textual.pilot import Pilot
 
 from mockloop.clock import SimulatedClock
@@ -268,3 +268,21 @@ def test_the_launchers_child_leaves_at_once_with_the_commands_code(
     out, err = capsys.readouterr()
     assert out == '{"cover": "..."}\n'
     assert err == ("no such session\n" if code == 1 else "")
+
+
+def test_a_greeting_that_cannot_be_worked_out_ahead_is_left_to_the_services() -> None:
+    def broken(*_: object) -> ScriptedInterviewer:
+        raise RuntimeError("a pack the offline interviewer cannot read")
+
+    interview = make_interview()
+    conductor = interview.conductor
+    conductor.round = dataclasses.replace(
+        conductor.round, kind=dataclasses.replace(conductor.round.kind, interviewer=broken)
+    )
+    assert Opening.of(interview, foresee=True).cover.greeting is None
+    conductor.attach(interview.connect())
+
+    async def greet() -> str:
+        return "".join([chunk async for chunk in conductor.greet()])
+
+    assert asyncio.run(greet()) == "".join(GREETING), "the scripted services' greeting"
