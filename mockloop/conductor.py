@@ -15,10 +15,12 @@ import asyncio
 import datetime
 import math
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mockloop import strictness
+from mockloop.clock import SimulatedClock
 from mockloop.engine.base import Ending, EndReason, Interviewer, Tick, Trigger
 from mockloop.events import (
     CandidateSaid,
@@ -26,18 +28,20 @@ from mockloop.events import (
     Event,
     HintRequested,
     HintSource,
+    InterviewerSaid,
     ScorecardWritten,
     SessionEnded,
     SnapshotReason,
     TestsRun,
 )
+from mockloop.session import MemorySink, Session
 from mockloop.snapshots import SnapshotPolicy
 
 if TYPE_CHECKING:
     from mockloop.catalog import Catalog
+    from mockloop.events import AnyPayload
     from mockloop.interviews import InterviewType, Report, RunTests
     from mockloop.models import Persona, Rubric
-    from mockloop.session import Session
 
 TICK_SECONDS = 5.0
 """Session seconds between the interviewer's chances to react to time passing."""
@@ -93,6 +97,8 @@ class Conductor:
         self._failed: str | None = None
         self._speaking = asyncio.Lock()
         self._last_tick = self._boundary(session.now())
+        self._greeting: Greeting | None = None
+        self._foreseen = False
         self.reply_started = len(session.events)
         """The log length when the latest reply began (its events follow from there)."""
 
@@ -196,15 +202,51 @@ class Conductor:
                 yield chunk
 
     def greet(self) -> AsyncIterator[str]:
-        """The opening words of a new session (nothing for a resumed or ended one).
+        """The opening words of a new session (nothing for a resumed or ended one): the
+        foreseen greeting, logged at once, else the services' interviewer's reply.
 
         Decided now, not when the stream is first read: a message sent meanwhile must not
         make a new session look resumed.
         """
         events = self.session.events
-        if len(events) == 1 and not self.session.state.ended:
-            return self.reply(events[0])
-        return _silence()
+        if len(events) != 1 or self.session.state.ended:
+            return _silence()
+        if self._greeting is not None:
+            return _words(self.log_greeting() or "")
+        return self.reply(events[0])
+
+    def foresee_greeting(self) -> str | None:
+        """The words the round's offline interviewer opens this new session with, worked out
+        on a copy of the log: nothing is appended and no services are needed, so the first
+        frame can show them (with a model too: they never wait for litellm). Same seed, same
+        log, same words, in whichever process. None for a resumed or ended session.
+
+        Once foreseen, the greeting is this one: `greet` and `log_greeting` log its events.
+        One that fails to be worked out is left to the services' interviewer, whose failure
+        the screen reports like any reply's.
+        """
+        session = self.session
+        if not self._foreseen and len(session.events) == 1 and not session.state.ended:
+            self._foreseen = True
+            round_ = self.round
+            with ThreadPoolExecutor(max_workers=1) as apart:  # the caller may be in a loop
+                try:
+                    offline = round_.kind.interviewer(round_.persona, round_.pack, round_.rubric)
+                    self._greeting = apart.submit(asyncio.run, _foresee(offline, session)).result()
+                except Exception:  # any failure: greet the ordinary way
+                    self._greeting = None
+        return self._greeting.text if self._greeting is not None else None
+
+    def log_greeting(self) -> str | None:
+        """Append the foreseen greeting's events now (its words may be on screen already);
+        its text, or None when there is none or the session is no longer new."""
+        greeting, session = self._greeting, self.session
+        if greeting is None or len(session.events) != 1 or session.state.ended:
+            return None
+        self.reply_started = len(session.events)
+        for payload in greeting.payloads:
+            session.append(payload)
+        return greeting.text
 
     async def end(self, reason: EndReason) -> AsyncIterator[str]:
         """The interviewer's goodbye, then `session_ended`, even when the goodbye fails."""
@@ -246,6 +288,30 @@ class Conductor:
 
     def _boundary(self, now: float) -> float:
         return math.floor(now / self.tick_seconds) * self.tick_seconds
+
+
+@dataclass(frozen=True)
+class Greeting:
+    """A new session's opening words, worked out ahead, and the events that say them."""
+
+    text: str
+    payloads: tuple[AnyPayload, ...]
+
+
+async def _foresee(interviewer: Interviewer, session: Session) -> Greeting | None:
+    """What `interviewer` appends when it greets a copy of `session` (None: it says nothing)."""
+    copy = Session(session.id, session.events, MemorySink(), SimulatedClock())
+    async for _ in interviewer.respond(copy, copy.events[0]):
+        pass
+    appended = [event.payload for event in copy.events[len(session.events) :]]
+    said = [payload.text for payload in appended if isinstance(payload, InterviewerSaid)]
+    return Greeting(said[-1], tuple(appended)) if said else None
+
+
+async def _words(text: str) -> AsyncIterator[str]:
+    """A reply already decided, as one chunk."""
+    if text:
+        yield text
 
 
 async def _silence() -> AsyncIterator[str]:

@@ -3,7 +3,8 @@
 `mockloop start` plans the interview and creates the session in a child process (pydantic,
 YAML, SQLite) while the parent imports Textual; the child hands over a `Cover` as one JSON
 line, the parent draws it, and only then loads the session by id. So this module stays
-free of pydantic and Textual, and a cover holds plain values only.
+free of pydantic and Textual, and a cover holds plain values only. A new session's cover
+also holds the interviewer's greeting, so the first frame shows it.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ class Cover:
     """The side pane's text ("" empty), or None when the round has no side pane."""
     glance: bool = False
     """F7 shows a glance at the editor's content (the design round's back of the envelope)."""
+    greeting: str | None = None
+    """The interviewer's opening words, drawn in the first frame (None: they come once the
+    session is open, or not at all for a resumed one). See `Conductor.foresee_greeting`."""
 
     @property
     def who(self) -> str:
@@ -83,7 +87,9 @@ def resume_offset(events: Sequence[Event]) -> float:
     return max(event.t for event in events)
 
 
-def cover_of(session: Session, round_: Round, *, resumed: bool) -> Cover:
+def cover_of(
+    session: Session, round_: Round, *, resumed: bool, greeting: str | None = None
+) -> Cover:
     """The cover of a loaded session, timed as it will continue: from its last event."""
     started = session.started
     kind, pack = round_.kind, round_.pack
@@ -104,4 +110,5 @@ def cover_of(session: Session, round_: Round, *, resumed: bool) -> Cover:
         runs_tests=kind.panes.runs_tests,
         aside=kind.aside(pack, session.events) if kind.aside else None,
         glance=kind.glance is not None,
+        greeting=greeting,
     )

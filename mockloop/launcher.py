@@ -6,18 +6,20 @@ other until the first frame is drawn, so the launcher runs the ordinary command 
 process with `MOCKLOOP_HANDOFF=1` set (it checks the arguments, creates or finds the session
 and prints its `Cover` as one JSON line) and imports Textual meanwhile. A bad argument is
 reported by the child, with its exit code, before the terminal's screen is touched. Then the
-launcher draws the cover and loads the session by id behind it. See bench/startup.py.
+launcher draws the cover (with a new session's greeting) and loads the session by id behind
+it. See bench/startup.py.
 
 Every other command (and `--help`) goes straight to the typer CLI in `mockloop.cli`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from mockloop.collector import collector_paused, keep_loaded_objects
 from mockloop.cover import HANDOFF_ENV, MODEL_UNREACHABLE, Cover, handing_off
@@ -35,12 +37,45 @@ def main() -> None:
         from mockloop.commands.home import run as run_home
 
         sys.exit(run_home(launch))
-    if handing_off() or not opens_interview(arguments):
+    if handing_off():
+        hand_off()
+    if not opens_interview(arguments):
         from mockloop.cli import main as cli_main
 
         cli_main()
         return
     sys.exit(launch(arguments))
+
+
+def hand_off() -> NoReturn:
+    """The launcher's child: run the command (which prints the cover), then leave at once.
+
+    Once the cover is out and the store is closed, nothing is left to do. An ordinary exit
+    tears the interpreter down (a full garbage collection over everything loaded, then every
+    module), which took about half a second of a core on the loaded 2-core machine: while the
+    launcher draws its first frame on the other, and before it may open the session (it waits
+    for this process to exit). A failure exits with its code, its message already printed;
+    an unexpected error still ends with its traceback.
+    """
+    from mockloop.cli import main as cli_main
+
+    try:
+        cli_main()
+        code = 0
+    except SystemExit as exited:
+        code = exit_code(exited)
+    with contextlib.suppress(OSError, ValueError):  # the launcher may be gone
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
+
+
+def exit_code(exited: SystemExit) -> int:
+    """The process exit code `exited` stands for (a message is printed, as Python would)."""
+    if exited.code is None or isinstance(exited.code, int):
+        return exited.code or 0
+    print(exited.code, file=sys.stderr)
+    return 1
 
 
 def opens_interview(arguments: Sequence[str]) -> bool:
@@ -118,7 +153,9 @@ def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:
     """Draw `cover` at once, load its session behind it, run the interview, then report.
 
     `ready` waits until the child that prepared the session has exited, so its claim on the
-    session (one writer per session) is released before the UI takes it.
+    session (one writer per session) is released before the UI takes it. The cover's greeting
+    is on screen from the first frame; loading works it out again (same seed, same log, same
+    words) so that the screen can log it as soon as the session is open.
     """
     from mockloop.tui.context import Opening
     from mockloop.tui.run import run_interview
@@ -131,6 +168,8 @@ def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:
         ready()
         interview = open_session(cover.session_id, resumed=cover.resumed)
         loaded.append(interview)
+        if cover.greeting is not None:
+            interview.conductor.foresee_greeting()  # here, off the UI's event loop
         keep_loaded_objects()  # start-up's objects live as long as the process
         return interview
 

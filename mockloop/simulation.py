@@ -200,7 +200,12 @@ class Driver:
             await self.respond(conductor.ask_hint("script"))
 
     async def play(self, actions: list[ScriptAction]) -> None:
-        """Open, play every action in time, then end (by script, or when time runs out)."""
+        """Open, play every action in time, then end (by script, or when time runs out).
+
+        The greeting is foreseen, as `mockloop start` does for its first frame, so a model
+        session greets with the offline interviewer's words here too.
+        """
+        self.conductor.foresee_greeting()
         async for _ in self.conductor.greet():
             pass
         budget = self.conductor.session.started.minutes * 60.0

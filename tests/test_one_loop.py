@@ -40,7 +40,7 @@ from mockloop.session import MemorySink, Session
 from mockloop.simulation import SimulationScript, parse_script, simulate
 from mockloop.store import Store
 from mockloop.tui.app import InterviewApp
-from mockloop.tui.context import Interview
+from mockloop.tui.context import Interview, Opening
 from mockloop.tui.screens.interview import InterviewScreen
 
 SOLUTION = (
@@ -116,7 +116,7 @@ async def drive_the_screen(script: SimulationScript) -> list[Event]:
             run_tests=kind.one_off_run,
         ),
     )
-    app = InterviewApp(interview)
+    app = InterviewApp(Opening.of(interview, foresee=True))  # as `mockloop start` opens
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         still_cursors(app)

@@ -97,13 +97,14 @@ def present(session_in: Callable[[Store], Session], *, resumed: bool) -> None:
 
     Handing over, the store's notices are printed before the cover line, so nothing prints
     over the launcher's screen; the launcher loads the session once this process has exited
-    (and so released its claim on the session).
+    (and so released its claim on the session). The cover holds a new session's greeting,
+    worked out here, so the first frame shows it; the UI logs it once the session is open.
     """
     with collector_paused():
         store = Store.open()
         try:
             interview = prepare(session_in(store), store, resumed=resumed)
-            opening = Opening.of(interview)
+            opening = Opening.of(interview, foresee=True)
             if not handing_off():
                 run_here(opening)
                 return

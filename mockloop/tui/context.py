@@ -54,8 +54,16 @@ class Opening:
     open: Callable[[], Interview]
 
     @classmethod
-    def of(cls, interview: Interview) -> Opening:
-        """An opening for an interview that is already loaded (tests, benchmarks)."""
+    def of(cls, interview: Interview, *, foresee: bool = False) -> Opening:
+        """An opening for an interview that is already loaded.
+
+        `foresee` puts a new session's greeting on the cover, worked out ahead by the
+        offline interviewer (as `mockloop start` does); otherwise the greeting comes from
+        the interview's services once they are connected (tests with scripted ones).
+        """
         conductor = interview.conductor
-        cover = cover_of(interview.session, conductor.round, resumed=interview.resumed)
+        greeting = conductor.foresee_greeting() if foresee else None
+        cover = cover_of(
+            interview.session, conductor.round, resumed=interview.resumed, greeting=greeting
+        )
         return cls(cover, lambda: interview)

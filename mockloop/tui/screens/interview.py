@@ -140,7 +140,7 @@ class InterviewScreen(Screen[None]):
                     yield ResultsPanel()
                 if cover.aside is not None:
                     yield Static(cover.aside, id="aside")
-            yield ChatPanel(cover.interviewer)
+            yield ChatPanel(cover.interviewer, cover.greeting)
         yield Footer()
 
     @property
@@ -199,11 +199,26 @@ class InterviewScreen(Screen[None]):
                 f"Welcome back. The clock continues with {mmss(session.remaining())} left."
             )
             self._restore_view()
-        self._stream(conductor.greet())
+        self._greet(conductor)
         if held.edited:
             conductor.edited()
         for text in held.messages:
             self.post_message(ChatPanel.MessageSent(text))
+
+    def _greet(self, conductor: Conductor) -> None:
+        """Log the greeting the first frame showed, or stream one (none when resumed).
+
+        Opening the session worked the greeting out again; it is the cover's (same seed,
+        same log), unless the packs changed in between: then the logged words replace it.
+        """
+        shown = self.cover.greeting
+        if shown is not None and conductor.foresee_greeting() == shown:
+            conductor.log_greeting()
+            self._sync_log()
+            return
+        if shown is not None:
+            self.chat.withdraw_greeting()
+        self._stream(conductor.greet())
 
     # --- deriving the view from the log -------------------------------------------------
 

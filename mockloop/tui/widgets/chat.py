@@ -187,9 +187,10 @@ class ChatPanel(Vertical):
 
         text: str
 
-    def __init__(self, interviewer_name: str) -> None:
+    def __init__(self, interviewer_name: str, greeting: str | None = None) -> None:
         super().__init__(id="chat")
         self._interviewer_name = interviewer_name
+        self._greeting = InterviewerMessage(interviewer_name, greeting) if greeting else None
         self._live: MarkdownStream | None = None
         self._streaming: StreamingMessage | None = None
         self._unshown: list[str] = []
@@ -197,8 +198,10 @@ class ChatPanel(Vertical):
         self._show_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        """Transcript above, input below."""
-        yield VerticalScroll(id="transcript")
+        """Transcript (opening with the greeting, when it is known ahead) above, input below."""
+        with VerticalScroll(id="transcript"):
+            if self._greeting is not None:
+                yield self._greeting
         yield ChatInput()
 
     def on_mount(self) -> None:
@@ -221,6 +224,12 @@ class ChatPanel(Vertical):
         text = event.value.strip()
         if text:
             self.post_message(self.MessageSent(text[:MESSAGE_LIMIT]))
+
+    def withdraw_greeting(self) -> None:
+        """Take back the greeting drawn in the first frame (the log says otherwise)."""
+        if self._greeting is not None:
+            self._greeting.remove()
+            self._greeting = None
 
     def add_candidate(self, text: str) -> None:
         """Show a candidate message."""
