@@ -131,6 +131,7 @@ def test_a_model_session_is_greeted_at_once_without_its_model(
     the log has it before the services (where the model lives) are loaded at all."""
     monkeypatch.setattr(command, "keep_loaded_objects", lambda: None)
     monkeypatch.setenv(HANDOFF_ENV, "1")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-greeting")  # the preflight wants one
     command.start("google", "senior", "coding", "two-sum", "openai/gpt-4o-mini", None, 3, 30)
     cover = Cover.from_json(capsys.readouterr().out.strip())
     assert cover.greeting == offline_greeting(seed=3, minutes=30).text
