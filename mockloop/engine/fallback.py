@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 from mockloop.engine.base import Trigger
-from mockloop.engine.llm_interviewer import LLMInterviewer, Rejected
+from mockloop.engine.deciding import Rejected
+from mockloop.engine.llm_interviewer import LLMInterviewer
 from mockloop.engine.offline import OfflineInterviewer
 from mockloop.events import EngineFallback, InterviewerSaid
 from mockloop.llm import LLMError
