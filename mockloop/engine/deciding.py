@@ -267,6 +267,7 @@ class DecisionLoop(Generic[ContextT, HeadT]):
         """The model's answer, in JSON mode where the model takes it; a server that refuses
         JSON mode is asked again without it, and not asked for it again."""
         if self.json_mode is None:
+            await llm.ensure_litellm()
             self.json_mode = llm.supports_json_mode(self.config.model)
         try:
             async for piece in llm.stream_chat(
