@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from engine_support import collect, last_said
-from fake_openai import FakeOpenAI, Reply
+from fake_openai import FakeOpenAI, Reply, Status
 
 from mockloop import llm
 from mockloop.clock import SimulatedClock
@@ -21,6 +21,7 @@ from mockloop.engine.base import Interviewer
 from mockloop.engine.behavioral.model import REPLACEMENT
 from mockloop.engine.behavioral.plan import MAX_PROBES
 from mockloop.engine.factory import with_model
+from mockloop.engine.fallback import GOING_OFFLINE
 from mockloop.events import CandidateSaid, EngineFallback, InterviewerSaid
 from mockloop.interviews import catalog
 from mockloop.interviews.behavioral import bank as behavioral_bank
@@ -223,3 +224,17 @@ async def test_a_repaired_decision_is_used(setup, fake_openai) -> None:
     assert said.engine == "llm" and said.intent == "probe:result" and fallbacks(session) == []
     replies = [e.payload for e in session.events if isinstance(e.payload, InterviewerSaid)]
     assert len(replies) == 2
+
+
+async def test_a_rejected_key_goes_offline_for_good_and_says_so(setup, fake_openai) -> None:
+    interviewer, session, _clock, _questions = await opened(setup)
+    fake_openai.script(Status(401, "Incorrect API key provided: sk-test-BEHAVIORAL"))
+    chunks = await say(interviewer, session, THIN)
+    seen = "".join(chunks)
+    assert seen.startswith(GOING_OFFLINE) and KEY not in seen
+    [fallback] = fallbacks(session)
+    assert fallback.permanent and KEY not in fallback.reason
+    said = last_said(session)
+    assert said.engine == "offline" and said.text == seen and said.intent.startswith("probe:")
+    await say(interviewer, session, THIN)
+    assert len(fake_openai.requests) == 1  # offline for good: the model is not asked again
