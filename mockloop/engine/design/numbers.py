@@ -11,8 +11,10 @@ how each estimate is derived, the pitfalls).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mockloop.designs import DesignPrompt
 from mockloop.engine.guard import Violation, ngrams, tokens
@@ -41,12 +43,19 @@ def value(match: re.Match[str]) -> float:
 
 
 def numbers(text: str) -> list[float]:
-    """Every number a text states."""
-    return [value(match) for match in NUMBER.finditer(text)]
+    """Every number a text states (lines are read once and remembered: the notes and the chat
+    are read again every turn, and most of their lines have not changed)."""
+    return [number for line in text.splitlines() for number in _line_numbers(line)]
+
+
+@lru_cache(maxsize=8192)
+def _line_numbers(line: str) -> tuple[float, ...]:
+    return tuple(value(match) for match in NUMBER.finditer(line))
 
 
 def allowed_numbers(prompt: DesignPrompt, session: Session) -> list[float]:
-    """The prompt's answers and facts, the candidate's notes and chat, and the clock's minutes."""
+    """The prompt's answers and facts, the candidate's notes and chat, and the clock's minutes,
+    sorted and without repeats."""
     pack = [prompt.prompt, *(r.answer for r in prompt.requirements.all())]
     pack += [entry.answer for entry in prompt.scale]
     said = [e.payload.text for e in session.events if isinstance(e.payload, CandidateSaid)]
@@ -56,7 +65,7 @@ def allowed_numbers(prompt: DesignPrompt, session: Session) -> list[float]:
     elapsed, left = session.elapsed() / 60, session.remaining() / 60
     found += [started.minutes, *(round(elapsed) + d for d in range(-1, 2))]
     found += [round(left) + d for d in range(-2, 3)]
-    return found
+    return sorted(set(found))
 
 
 def incomplete(text: str, match: re.Match[str]) -> bool:
@@ -70,6 +79,7 @@ class PackNumbers:
     """Every number in the reply is the pack's, the candidate's or the clock's (see above)."""
 
     allowed: list[float]
+    """Sorted."""
     factor: float | None = None
     """How far off the challenged estimate is, when the decision challenges one."""
     checked: int = field(default=0)
@@ -78,7 +88,9 @@ class PackNumbers:
         """Whether a stated number is one the reply may state."""
         if number <= SMALL:
             return True
-        if any(abs(number - known) <= CLOSE * max(number, known) for known in self.allowed):
+        at = bisect.bisect_left(self.allowed, number)
+        nearest = self.allowed[max(at - 1, 0) : at + 1]
+        if any(abs(number - known) <= CLOSE * max(number, known) for known in nearest):
             return True
         factor = self.factor
         if factor is None:
