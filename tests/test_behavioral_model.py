@@ -238,3 +238,29 @@ async def test_a_rejected_key_goes_offline_for_good_and_says_so(setup, fake_open
     assert said.engine == "offline" and said.text == seen and said.intent.startswith("probe:")
     await say(interviewer, session, THIN)
     assert len(fake_openai.requests) == 1  # offline for good: the model is not asked again
+
+
+async def test_a_time_remark_the_clock_contradicts_is_never_shown(setup, fake_openai) -> None:
+    interviewer, session, _clock, _questions = await opened(setup)
+    reply = "We have 5 minutes left, so quickly: what was the result?"
+    fake_openai.script(Reply(decision(reply, probe="result")))
+    chunks = await say(interviewer, session, THIN)
+    assert "5 minutes" not in "".join(chunks)
+    assert fallbacks(session)[0].failure == "rule:time"
+
+
+async def test_after_the_last_question_it_invites_questions_and_stops_probing(
+    setup, fake_openai
+) -> None:
+    interviewer, session, _clock, questions = await opened(setup)
+    for slug in questions[1:]:
+        session.append(InterviewerSaid(text="Next one.", intent=f"question:{slug}", engine="llm"))
+    await probe_twice(interviewer, session, fake_openai)
+    fake_openai.script(Reply(decision("Thanks, that covers it.", move="next")))
+    chunks = await say(interviewer, session, THIN)
+    said = last_said(session)
+    assert said.engine == "llm" and said.intent == "wrap_up"
+    assert "".join(chunks).startswith("Thanks, that covers it. ") and said.text.endswith("?")
+    fake_openai.script(Reply(decision("What was the result?", probe="result")))
+    await say(interviewer, session, "No questions from me.")
+    assert fallbacks(session)[-1].failure == "rule:move"

@@ -212,3 +212,18 @@ async def test_invalid_json_is_repaired_once_then_offline(setup, fake_openai) ->
     assert said.engine == "offline" and said.intent == "answer:expiry"
     assert "".join(chunks) == said.text
     assert len(fake_openai.requests) == 2  # the answer and one repair
+
+
+async def test_a_forward_move_once_the_phase_is_covered_is_taken(setup, fake_openai) -> None:
+    interviewer, session, _clock = await opened(setup)
+    notes = "## Requirements\n- functional: shorten, redirect, expiry\n- availability, latency\n"
+    session.snapshot(notes, "idle")
+    reply = "Good list. Can you put some rough numbers on it next?"
+    fake_openai.script(Reply(decision(reply, move_to="estimates")))
+    await say(interviewer, session, "Those are my requirements.")
+    said = last_said(session)
+    assert said.engine == "llm" and said.intent == "ask:estimates" and fallbacks(session) == []
+    fake_openai.script(Reply(decision("Now go deep on the cache.", move_to="deep_dive")))
+    await say(interviewer, session, "Sure.")
+    [fallback] = fallbacks(session)
+    assert fallback.failure == "rule:phase" and "estimates to deep_dive" in fallback.reason
