@@ -23,8 +23,7 @@ from mockloop.engine.behavioral.plan import MAX_PROBES
 from mockloop.engine.factory import with_model
 from mockloop.engine.fallback import GOING_OFFLINE
 from mockloop.events import CandidateSaid, EngineFallback, InterviewerSaid
-from mockloop.interviews import catalog
-from mockloop.interviews.behavioral import bank as behavioral_bank
+from mockloop.interviews import catalog, interview_type
 from mockloop.planning import plan_interview
 from mockloop.session import MemorySink, Session
 
@@ -117,7 +116,7 @@ async def test_a_probe_the_model_chooses_streams_and_is_logged(setup, fake_opena
 
 async def test_moving_on_asks_the_plans_next_question_word_for_word(setup, fake_openai) -> None:
     interviewer, session, _clock, questions = await opened(setup)
-    upcoming = behavioral_bank(catalog())[questions[1]].question.text
+    upcoming = interview_type("behavioral").bank(catalog())[questions[1]].question.text
     fake_openai.script(
         Reply(decision("Thanks, that's a clear picture.", move="next", next_question=questions[1]))
     )
