@@ -293,7 +293,7 @@ def supports_json_mode(model: str) -> bool:
     """Whether litellm knows the model to accept `response_format` (litellm must be loaded).
 
     Unknown models (a local server behind `openai/<name>`) are tried with JSON mode; a
-    server that refuses it is asked again without (see `engine/thinker.py`).
+    server that refuses it is asked again without (see `engine/deciding.py`).
     """
     if _litellm is None:
         return False

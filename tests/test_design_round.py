@@ -235,12 +235,17 @@ async def test_f7_shows_the_back_of_the_envelope(mockloop_home: Path) -> None:
         assert screen.check_action("glance", ()) is True
 
 
-def test_with_a_model_configured_the_round_stays_offline() -> None:
+def test_with_a_model_configured_the_model_decides_and_this_round_is_the_fallback() -> None:
+    from mockloop.engine.design.model import DesignModel
     from mockloop.engine.factory import with_model
+    from mockloop.engine.fallback import FallbackInterviewer
 
     session, interviewer = start()
+    assert with_model(interviewer, session.started, request_timeout=5) is interviewer
     started = session.started.model_copy(update={"model": "openai/gpt-4o-mini"})
-    assert with_model(interviewer, started, request_timeout=5) is interviewer
+    thinking = with_model(interviewer, started, request_timeout=5)
+    assert isinstance(thinking, FallbackInterviewer)
+    assert isinstance(thinking.primary, DesignModel) and thinking.offline is interviewer
 
 
 async def test_the_reply_is_decided_off_the_event_loop() -> None:

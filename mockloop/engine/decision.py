@@ -12,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mockloop.models import Phase
 
 MAX_REPLY_CHARACTERS = 2000
+ModelT = TypeVar("ModelT", bound=BaseModel)
 FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$")
 
 
@@ -71,36 +72,41 @@ def _problems(error: ValidationError) -> str:
     )
 
 
-def parse_head(text: str) -> DecisionHead:
-    """The decision fields written before `reply` (`text` is the object up to that key)."""
-    body = FENCE.sub("", text).strip().rstrip(",").strip()
-    start = body.find("{")
-    if start < 0:
-        raise InvalidDecision("no JSON object")
+def read_json(text: str, model: type[ModelT], *, head: bool = False) -> ModelT:
+    """The model's answer as `model` (code fences and text around the object are ignored).
+
+    With `head`, `text` is the object up to its `reply` key: the fields written before it.
+    """
+    if head:
+        body = FENCE.sub("", text).strip().rstrip(",").strip()
+        start = body.find("{")
+        if start < 0:
+            raise InvalidDecision("no JSON object")
+        whole = body[start:] + "}"
+    else:
+        body = FENCE.sub("", text.strip())
+        start, end = body.find("{"), body.rfind("}")
+        if start < 0 or end < start:
+            raise InvalidDecision("no JSON object")
+        whole = body[start : end + 1]
     try:
-        data = json.loads(body[start:] + "}")
+        data = json.loads(whole)
     except json.JSONDecodeError as error:
         raise InvalidDecision(f"not JSON ({error.msg})") from None
     try:
-        return DecisionHead.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         raise InvalidDecision(_problems(error)) from None
+
+
+def parse_head(text: str) -> DecisionHead:
+    """The coding decision's fields written before `reply`."""
+    return read_json(text, DecisionHead, head=True)
 
 
 def parse_decision(text: str) -> Decision:
-    """The whole answer as a Decision (code fences and text around the object are ignored)."""
-    body = FENCE.sub("", text.strip())
-    start, end = body.find("{"), body.rfind("}")
-    if start < 0 or end < start:
-        raise InvalidDecision("no JSON object")
-    try:
-        data = json.loads(body[start : end + 1])
-    except json.JSONDecodeError as error:
-        raise InvalidDecision(f"not JSON ({error.msg})") from None
-    try:
-        return Decision.model_validate(data)
-    except ValidationError as error:
-        raise InvalidDecision(_problems(error)) from None
+    """The whole answer as a coding Decision."""
+    return read_json(text, Decision)
 
 
 ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}

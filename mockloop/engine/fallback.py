@@ -9,10 +9,10 @@ in a row, switch the session to the offline interviewer for good, and it says so
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Protocol
 
-from mockloop.engine.base import Trigger
-from mockloop.engine.llm_interviewer import LLMInterviewer, Rejected
-from mockloop.engine.offline import OfflineInterviewer
+from mockloop.engine.base import Interviewer, Trigger
+from mockloop.engine.deciding import Rejected
 from mockloop.events import EngineFallback, InterviewerSaid
 from mockloop.llm import LLMError
 from mockloop.session import Session
@@ -36,15 +36,31 @@ def consecutive_failures(session: Session) -> int:
     return count
 
 
+class OfflineRound(Protocol):
+    """A round's offline interviewer: it can open its reply with a notice of ours."""
+
+    name: str
+
+    def respond(
+        self, session: Session, trigger: Trigger, *, preface: str = ""
+    ) -> AsyncIterator[str]:
+        """Stream the reply to `trigger`, `preface` first when given."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release resources."""
+        ...
+
+
 class FallbackInterviewer:
-    """The LLM interviewer with the offline one as a safety net."""
+    """A round's model interviewer with the round's offline one as a safety net."""
 
     name = "llm"
 
     def __init__(
         self,
-        primary: LLMInterviewer,
-        offline: OfflineInterviewer,
+        primary: Interviewer,
+        offline: OfflineRound,
         *,
         max_failures: int = MAX_FAILURES,
     ) -> None:

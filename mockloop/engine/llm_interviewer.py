@@ -5,9 +5,11 @@ questions and their answers, the approach and complexity it heard, whether to gi
 hint, move the phase or ask a follow-up, and the reply. The decision is checked against the
 interview's rules (`engine/guard.py`) before a word is shown; the reply then streams through
 a guard that cuts it off before code, hidden data, a later hint or a wrong time remark reach
-the candidate. A run, a hint from the palette and the ending are decided by the offline
-policy, whose turn the model words, through the same guard; the greeting and the clock's
-check-ins are the offline policy's own words.
+the candidate. The decide/check/stream loop is the one every model-driven round shares
+(`engine/deciding.py`); this class is the coding round's `Mind` for it. A run, a hint from
+the palette and the ending are decided by the offline policy, whose turn the model words,
+through the same guard; the greeting and the clock's check-ins are the offline policy's own
+words.
 
 A turn the model cannot produce raises `llm.LLMError`; a turn that breaks a rule before
 anything was shown raises `Rejected`. Either way the log is untouched and the fallback
@@ -17,21 +19,15 @@ shown is cut there and finished with a sentence of ours.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncIterator
 
 from mockloop import llm
-from mockloop.engine.base import WORDS, Tick, Trigger
-from mockloop.engine.decision import (
-    Decision,
-    DecisionHead,
-    InvalidDecision,
-    ReplyScanner,
-    parse_decision,
-    parse_head,
-)
+from mockloop.engine.base import Tick, Trigger
+from mockloop.engine.deciding import CUT_NOTE, DecisionLoop, Rejected, continuation, held_back
+from mockloop.engine.decision import DecisionHead, parse_decision, parse_head
 from mockloop.engine.guard import ReplyGuard, Secrets, Violation, allowed_moves, check_decision
 from mockloop.engine.offline import OfflineInterviewer
-from mockloop.engine.prompt import build_messages, decision_messages, repair_messages
+from mockloop.engine.prompt import build_messages, decision_messages
 from mockloop.engine.turn import Context, Turn
 from mockloop.events import (
     CandidateSaid,
@@ -43,7 +39,6 @@ from mockloop.events import (
 )
 from mockloop.session import Session
 
-CUT_NOTE = " [reply cut off]"
 REPLACEMENT = "Actually, I'll leave the writing to you. Walk me through your next step."
 REPLACEMENTS = {
     "hint": "Actually, let me not give that much away yet. What are you thinking so far?",
@@ -51,15 +46,6 @@ REPLACEMENTS = {
     "hidden": "Actually, the test data stays with me. Try an example of your own.",
 }
 """What finishes a reply cut off for breaking a rule, by rule (code and solution: REPLACEMENT)."""
-
-
-class Rejected(Exception):
-    """The model's turn broke a rule or was not a valid decision; nothing was shown."""
-
-    def __init__(self, failure: str, reason: str) -> None:
-        super().__init__(reason)
-        self.failure = failure
-        self.reason = reason
 
 
 class LLMInterviewer:
@@ -74,7 +60,7 @@ class LLMInterviewer:
         self.config = config
         self.deadline = deadline
         self.secrets = Secrets.of(planner.problem)
-        self.json_mode: bool | None = None
+        self.loop = DecisionLoop(self, config, deadline=deadline)
 
     async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
         """Decide a chat message with the model; word the offline plan for anything else."""
@@ -97,76 +83,30 @@ class LLMInterviewer:
 
     # --- a chat message: the model decides ----------------------------------------------------
 
-    async def decide(self, session: Session) -> AsyncIterator[str]:
+    def decide(self, session: Session) -> AsyncIterator[str]:
         """Ask for a decision, check it, then stream its reply through the guard."""
-        context = self.planner.context(session)
-        messages = self.decision_prompt(session, context)
-        scanner = ReplyScanner()
-        head: DecisionHead | None = None
-        guard: ReplyGuard | None = None
-        shown: list[str] = []
-        problem = ""
-        stream = self.stream(messages)
-        try:
-            async for piece in stream:
-                fresh = scanner.feed(piece)
-                if head is None and scanner.head is not None and not scanner.reply_first:
-                    try:
-                        head = parse_head(scanner.head)
-                    except InvalidDecision as error:
-                        problem = str(error)
-                        break
-                    self.check(head, context)
-                    guard = self.guard_for(session, context, head)
-                if guard is None or head is None or not fresh:
-                    continue
-                released = guard.feed(fresh)
-                if released:
-                    if not shown:
-                        self.apply(session, context, head)
-                    shown.append(released)
-                    yield released
-                if scanner.done:
-                    break
-        except llm.StreamCut:
-            if not shown:
-                raise
-            rest = held_back(guard)
-            shown.append(rest)
-            if rest.strip():
-                yield rest.rstrip()
-            yield CUT_NOTE
-            self.log(session, context, head, "".join(shown), cut=True)
-            return
-        except Violation as violation:
-            if not shown:
-                raise Rejected(f"rule:{violation.rule}", violation.reason) from None
-            async for piece in self.replace(session, context, head, shown, violation):
-                yield piece
-            return
-        finally:
-            await stream.aclose()
-        if head is not None and guard is not None and not problem:
-            try:
-                rest = guard.finish()
-            except Violation as violation:
-                if not shown:
-                    raise Rejected(f"rule:{violation.rule}", violation.reason) from None
-                async for piece in self.replace(session, context, head, shown, violation):
-                    yield piece
-                return
-            if not shown and not rest.strip():
-                raise Rejected("invalid", "the model's reply was empty")
-            if not shown:
-                self.apply(session, context, head)
-            if rest:
-                shown.append(rest)
-                yield rest
-            self.log(session, context, head, "".join(shown))
-            return
-        decision = await self.whole_decision(messages, scanner.text, problem)
-        async for piece in self.show_whole(session, context, decision):
-            yield piece
+        return self.loop.decide(session)
+
+    def context(self, session: Session) -> Context:
+        """The offline reading's context for this turn (hints, follow-ups, phase, clock)."""
+        return self.planner.context(session)
+
+    def read_head(self, text: str) -> DecisionHead:
+        """The decision fields written before `reply`."""
+        return parse_head(text)
+
+    def read_decision(self, text: str) -> tuple[DecisionHead, str]:
+        """A whole answer's decision and reply."""
+        decision = parse_decision(text)
+        return decision, decision.reply
+
+    def tail(self, context: Context, head: DecisionHead) -> str:
+        """Nothing follows a coding reply."""
+        return ""
+
+    def replacement(self, violation: Violation) -> str:
+        """Our sentence for a reply cut off for breaking a rule."""
+        return REPLACEMENTS.get(violation.rule, REPLACEMENT)
 
     def decision_prompt(self, session: Session, context: Context) -> list[dict[str, str]]:
         """The messages one decision is asked with (bench/engine.py and a fixture read it)."""
@@ -180,42 +120,6 @@ class LLMInterviewer:
             allowed_moves(context),
             [(n, f.question, f in asked) for n, f in enumerate(context.follow_ups(), 1)],
         )
-
-    async def whole_decision(
-        self, messages: list[dict[str, str]], answer: str, problem: str
-    ) -> Decision:
-        """The decision from a complete answer, with one repair attempt; Rejected if invalid."""
-        try:
-            if not problem:
-                return parse_decision(answer)
-        except InvalidDecision as error:
-            problem = str(error)
-        repaired = await llm.chat(
-            self.config,
-            repair_messages(messages, answer, problem),
-            deadline=self.deadline,
-            json_mode=bool(self.json_mode),
-        )
-        try:
-            return parse_decision(repaired)
-        except InvalidDecision as error:
-            raise Rejected("invalid", f"the model's decision was invalid twice ({error})") from None
-
-    async def show_whole(
-        self, session: Session, context: Context, decision: Decision
-    ) -> AsyncIterator[str]:
-        """Check a decision that arrived whole, then show its reply a word at a time."""
-        self.check(decision, context)
-        guard = self.guard_for(session, context, decision)
-        try:
-            guard.feed(decision.reply)
-            guard.finish()
-        except Violation as violation:
-            raise Rejected(f"rule:{violation.rule}", violation.reason) from None
-        self.apply(session, context, decision)
-        for piece in WORDS.findall(decision.reply):
-            yield piece
-        self.log(session, context, decision, decision.reply)
 
     def check(self, head: DecisionHead, context: Context) -> None:
         """Rejected when the decision breaks a rule of the interview."""
@@ -264,25 +168,6 @@ class LLMInterviewer:
                 engine=self.name,
                 cut=cut,
                 follow_up=follow_up,
-            )
-        )
-
-    async def replace(
-        self,
-        session: Session,
-        context: Context,
-        head: DecisionHead | None,
-        shown: list[str],
-        violation: Violation,
-    ) -> AsyncIterator[str]:
-        """Finish a reply that broke a rule mid-stream with our sentence, and record why."""
-        ending = continuation("".join(shown), violation)
-        yield ending
-        self.log(session, context, head, "".join(shown) + ending)
-        session.append(
-            EngineFallback(
-                reason=f"{violation.reason}; it was cut off and replaced",
-                failure=f"rule:{violation.rule}",
             )
         )
 
@@ -341,7 +226,7 @@ class LLMInterviewer:
         except Violation as violation:
             if not parts:
                 raise Rejected(f"rule:{violation.rule}", violation.reason) from None
-            ending = continuation("".join(parts), violation)
+            ending = continuation("".join(parts), self.replacement(violation))
             parts.append(ending)
             yield ending
             session.append(
@@ -358,49 +243,8 @@ class LLMInterviewer:
                     InterviewerSaid(text=text, intent=turn.intent, engine=self.name, cut=cut)
                 )
 
-    async def stream(self, messages: list[dict[str, str]]) -> AsyncGenerator[str, None]:
-        """The model's answer, in JSON mode where the model takes it; a server that refuses
-        JSON mode is asked again without it, and not asked for it again."""
-        if self.json_mode is None:
-            await llm.ensure_litellm()  # it knows which models take JSON mode
-            self.json_mode = llm.supports_json_mode(self.config.model)
-        try:
-            async for piece in llm.stream_chat(
-                self.config, messages, deadline=self.deadline, json_mode=self.json_mode
-            ):
-                yield piece
-            return
-        except llm.LLMError as error:
-            if not (self.json_mode and error.status == 400):
-                raise
-        self.json_mode = False
-        async for piece in llm.stream_chat(self.config, messages, deadline=self.deadline):
-            yield piece
-
     async def aclose(self) -> None:
         """Nothing to release: litellm manages its own HTTP clients."""
-
-
-def continuation(shown: str, violation: Violation) -> str:
-    """What follows the words already shown of a reply cut for breaking a rule: our sentence,
-    as a new sentence after a finished one, else as the interviewer catching themself."""
-    replacement = REPLACEMENTS.get(violation.rule, REPLACEMENT)
-    text = shown.rstrip()
-    if not text or text.endswith((".", "!", "?")):
-        return ("" if shown.endswith((" ", "\n")) or not shown else " ") + replacement
-    space = "" if shown.endswith((" ", "\n")) else " "
-    rest = replacement.removeprefix("Actually, ")
-    return f"{space}… no, wait. {rest[0].upper()}{rest[1:]}"
-
-
-def held_back(guard: ReplyGuard | None) -> str:
-    """What the guard still holds when a stream broke: shown if the whole text passes."""
-    if guard is None:
-        return ""
-    try:
-        return guard.finish()
-    except Violation:
-        return ""
 
 
 def intent_of(head: DecisionHead | None) -> str:

@@ -205,9 +205,9 @@ next rung above, in your words. Never go beyond it.
 inputs. Never mention the time left: the clock is kept for you."""
 
 
-def code_since_last_look(session: Session) -> str:
-    """The candidate's code as a diff against what the model saw at its last reply (in
-    full at the first look), bounded."""
+def code_since_last_look(session: Session, what: str = "code") -> str:
+    """The candidate's code (or notes: `what`) as a diff against what the model saw at its
+    last reply (in full at the first look), bounded."""
     state = session.state
     seen = state.started.starter
     code = state.started.starter
@@ -219,16 +219,16 @@ def code_since_last_look(session: Session) -> str:
             seen = code
     now = state.code
     if now == state.started.starter:
-        return "The candidate has not written code yet."
+        return f"The candidate has not written {what} yet."
     if now == seen:
-        return "The candidate's code has not changed since your last reply."
+        return f"The candidate's {what} has not changed since your last reply."
     if seen == state.started.starter:
         body = now[:MAX_DIFF_CHARS]
-        return f"The candidate's code:\n{body}"
+        return f"The candidate's {what}:\n{body}"
     diff = "\n".join(
         difflib.unified_diff(seen.splitlines(), now.splitlines(), "before", "now", lineterm="", n=1)
     )
-    return f"The candidate changed their code since your last reply:\n{diff[:MAX_DIFF_CHARS]}"
+    return f"The candidate changed their {what} since your last reply:\n{diff[:MAX_DIFF_CHARS]}"
 
 
 def decision_messages(

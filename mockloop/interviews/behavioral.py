@@ -61,7 +61,8 @@ def minutes(persona: Persona, level: str) -> int:
 
 
 def interviewer(persona: Persona, opening: BankQuestion, rubric: Rubric) -> Interviewer:
-    """The offline behavioral interviewer (a model does not drive this round yet)."""
+    """The offline behavioral interviewer (with a model, `engine.factory.with_model` lets the
+    model decide chat turns within its rules, and this one is the fallback)."""
     from mockloop.engine.behavioral.interviewer import BehavioralInterviewer
 
     return BehavioralInterviewer(persona, opening, rubric, bank(catalog()))

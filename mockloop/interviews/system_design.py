@@ -4,7 +4,8 @@ Importing this module registers the round. Its content is the prompt bank under
 `problems/system-design/` (one file per prompt) and `rubrics/system-design.yaml`. The notes
 are the editor's content, so they are snapshotted like code and resume, replay and the report
 see them. No F5: F7 shows the "back of the envelope" instead (`glance`).
-With a model configured the round still runs offline (the model does not drive it yet).
+With a model configured the model decides chat turns within the round's rules
+(`engine/design/model.py`); the offline interviewer is its fallback.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def offered(packs: Catalog, persona: str, level: str) -> list[str]:
 
 
 def interviewer(persona: Persona, prompt: DesignPrompt, rubric: Rubric) -> Interviewer:
-    """The offline design interviewer (with a model configured it still runs offline)."""
+    """The offline design interviewer (with a model, `engine.factory.with_model` lets the
+    model decide chat turns within its rules, and this one is the fallback)."""
     from mockloop.engine.design.interviewer import DesignInterviewer
 
     return DesignInterviewer(persona, prompt, rubric)

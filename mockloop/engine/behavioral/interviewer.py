@@ -185,12 +185,16 @@ class BehavioralInterviewer:
     def _ask(question: BankQuestion) -> str:
         return f"question:{question.slug}"
 
-    async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
-        """Stream the reply word by word; append `interviewer_said` even if cut short."""
+    async def respond(
+        self, session: Session, trigger: Trigger, *, preface: str = ""
+    ) -> AsyncIterator[str]:
+        """Stream the reply word by word (after `preface`, a notice of the model fallback's);
+        append `interviewer_said` even if cut short."""
         reply = self.plan(session, trigger)
         if reply is None:
             return
-        async for piece in speak(session, reply.text, reply.intent, self.name, self.chunk_delay):
+        text = f"{preface} {reply.text}" if preface else reply.text
+        async for piece in speak(session, text, reply.intent, self.name, self.chunk_delay):
             yield piece
 
     async def aclose(self) -> None:

@@ -255,8 +255,11 @@ class DesignInterviewer:
                 return ASK[checkpoint]
         return ASK["tradeoffs"]
 
-    async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
-        """Stream the reply word by word; append `interviewer_said` even if cut short.
+    async def respond(
+        self, session: Session, trigger: Trigger, *, preface: str = ""
+    ) -> AsyncIterator[str]:
+        """Stream the reply word by word (after `preface`, a notice of the model fallback's);
+        append `interviewer_said` even if cut short.
 
         The reply is decided in a thread: reading notes pasted in one go (hundreds of new
         lines) takes tens of milliseconds, which on the screen's event loop would stall typing.
@@ -264,7 +267,8 @@ class DesignInterviewer:
         reply = await asyncio.to_thread(self.plan, session, trigger)
         if reply is None:
             return
-        async for piece in speak(session, reply.text, reply.intent, self.name, self.chunk_delay):
+        text = f"{preface} {reply.text}" if preface else reply.text
+        async for piece in speak(session, text, reply.intent, self.name, self.chunk_delay):
             yield piece
 
     async def aclose(self) -> None:
