@@ -11,6 +11,7 @@ from mockloop.store import Store
 
 if TYPE_CHECKING:
     from mockloop.store import SessionSummary
+    from mockloop.store.outcomes import Marker
 
 
 def resolve_filters(
@@ -63,14 +64,14 @@ JSON_COLUMNS = (
 """The `sessions` columns of one `--json` object, in its key order (`date` is `started_at`)."""
 
 
-Markers = dict[str, tuple[str, bool, bool]]
-"""Session id -> (focus, simulated, incomplete), from `Store.markers()`."""
-NO_MARKERS = ("coding", False, False)
+Markers = dict[str, "Marker"]
+"""Session id -> (focus, simulated, incomplete, time used), from `Store.markers()`."""
+NO_MARKERS = ("coding", False, False, 0.0)
 
 
 def as_row(row: dict[str, Any], markers: Markers | None = None) -> dict[str, Any]:
     """The `--json` object for one session row (`started_at` is already ISO-8601 UTC)."""
-    focus, simulated, incomplete = (markers or {}).get(row["id"], NO_MARKERS)
+    focus, simulated, incomplete, _ = (markers or {}).get(row["id"], NO_MARKERS)
     return {
         **{name: row["started_at" if name == "date" else name] for name in JSON_FIELDS},
         "verdict": row["verdict"],
@@ -108,7 +109,7 @@ def json_lines(rows: list[tuple[Any, ...]], markers: Markers | None = None) -> l
             f'"score": {number(score)}, "status": {text(status)}, "focus": {text(focus)}, '
             f'"simulated": {flag[simulated]}, "incomplete": {flag[incomplete]}}}'
             for id_, date, company, level, title, problem, minutes, verdict, score, status in rows
-            for focus, simulated, incomplete in (known.get(id_, NO_MARKERS),)
+            for focus, simulated, incomplete, _ in (known.get(id_, NO_MARKERS),)
         ]
     except (TypeError, KeyError):
         return [
@@ -130,18 +131,12 @@ def run(as_json: bool, company: str | None, level: str | None) -> None:
             return
         summaries = store.history(persona_id, level_name)
         markers = store.markers() if summaries else {}
-        used = store.time_used() if summaries else {}
     finally:
         store.close()
-    print_table(summaries, markers, used=used)
+    print_table(summaries, markers)
 
 
-def print_table(
-    summaries: list[SessionSummary],
-    markers: Markers | None = None,
-    *,
-    used: dict[str, float] | None = None,
-) -> None:
+def print_table(summaries: list[SessionSummary], markers: Markers | None = None) -> None:
     """A rich table, local dates, `-` where there is no verdict or score yet.
 
     Incomplete sessions show "Incomplete" as their verdict; simulated ones are marked. The id
@@ -158,7 +153,7 @@ def print_table(
     table = Table(title=f"Sessions ({len(summaries)})")
     rows = []
     for summary in summaries:
-        focus, simulated, incomplete = (markers or {}).get(summary.id, NO_MARKERS)
+        focus, simulated, incomplete, used = (markers or {}).get(summary.id, NO_MARKERS)
         verdict = summary.verdict or ("in progress" if summary.status == "active" else "-")
         rows.append(
             {
@@ -168,7 +163,7 @@ def print_table(
                 "level": f"{summary.level} ({summary.level_title})",
                 "round": focus,
                 "problem": f"{summary.problem} (simulated)" if simulated else summary.problem,
-                "min": str(round((used or {}).get(summary.id, 0.0) / 60)),
+                "min": str(round(used / 60)),
                 "verdict": "Incomplete" if incomplete else verdict,
                 "score": "-" if summary.score is None else f"{summary.score:.2f}",
             }

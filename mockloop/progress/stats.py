@@ -6,7 +6,7 @@ Only sessions that count (ended, scored, neither incomplete nor simulated) are u
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean
@@ -37,11 +37,11 @@ def mean_or_none(values: Sequence[float]) -> float | None:
 
 def series_by_dimension(outcomes: Sequence[SessionOutcome]) -> dict[str, list[float]]:
     """Dimension id -> its scores in session order (outcomes oldest first)."""
-    series: dict[str, list[float]] = {}
+    series: defaultdict[str, list[float]] = defaultdict(list)
     for outcome in outcomes:
         for name, value in outcome.dimensions.items():
-            series.setdefault(name, []).append(float(value))
-    return series
+            series[name].append(value)
+    return dict(series)
 
 
 def compute_stats(outcomes: Sequence[SessionOutcome], include_all: bool = False) -> dict[str, Any]:

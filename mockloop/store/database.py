@@ -20,15 +20,13 @@ from typing import TYPE_CHECKING, Any
 from mockloop.errors import MockloopError, UsageError
 from mockloop.store import codec
 from mockloop.store.files import check_database_file, is_corruption
-from mockloop.store.records import Record
+from mockloop.store.records import Record, payload_json
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from mockloop.events import Event
     from mockloop.store.summary import SessionSummary
 
-LATEST_MIGRATION = "m001_sessions_events_code"
+LATEST_MIGRATION = "m002_session_outcomes"
 """The last migration in schema.py; when it is applied, opening skips importing sqlite-utils."""
 DURABLE_KINDS = frozenset({"session_ended", "scorecard_written"})
 SUMMARY_COLUMNS = (
@@ -39,20 +37,6 @@ SUMMARY_COLUMNS = (
 
 class SequenceGap(ValueError):
     """An event's sequence number does not follow the last stored one (a caller bug)."""
-
-
-def payload_json(payload: BaseModel, exclude: set[str] | None = None) -> str:
-    """The payload as JSON text; a lone surrogate (from candidate output) is kept escaped.
-
-    pydantic refuses to write unpaired surrogates as UTF-8; `json.dumps` escapes them as
-    `\\udXXX`, which reads back as the same string, so nothing is lost or altered.
-    """
-    from pydantic_core import PydanticSerializationError
-
-    try:
-        return payload.model_dump_json(exclude=exclude)
-    except PydanticSerializationError:
-        return json.dumps(payload.model_dump(mode="json", exclude=exclude), separators=(",", ":"))
 
 
 class EventDatabase:
@@ -97,7 +81,8 @@ class EventDatabase:
         """Open for reading only, e.g. on a read-only disk where WAL cannot make its files.
 
         Tries SQLite's read-only mode, then `immutable` (no locking or WAL index at all:
-        right for a disk nobody can write). Raises sqlite3 errors when neither works.
+        right for a disk nobody can write); a file of an older schema is read through a
+        migrated copy in memory. Raises sqlite3 errors when neither works.
         """
         from urllib.parse import quote
 
@@ -117,7 +102,12 @@ class EventDatabase:
                     raise
                 failure = error
                 continue
-            return cls(path, connection, 0.0)
+            database = cls(path, connection, 0.0)
+            if database.up_to_date():
+                return database
+            from mockloop.store.schema import migrated_copy
+
+            return cls(path, migrated_copy(connection), 0.0)
         assert failure is not None
         raise failure
 
@@ -166,8 +156,14 @@ class EventDatabase:
         written: dict[str, tuple[str, str, int]] = {}
         with self.transaction(durable):
             last_seen: dict[str, int] = {}
+            used: dict[str, float] = {}
             for record in records:
                 self._write_one(record, last_seen, written)
+                used[record.session_id] = record.event.t
+            self.connection.executemany(
+                "UPDATE sessions SET used_seconds = ? WHERE id = ?",
+                [(seconds, session_id) for session_id, seconds in used.items()],
+            )
         self._previous_code.update(written)
 
     def _write_one(
@@ -176,7 +172,13 @@ class EventDatabase:
         last_seen: dict[str, int],
         written: dict[str, tuple[str, str, int]],
     ) -> None:
-        from mockloop.events import CodeSnapshot, ScorecardWritten, SessionEnded, SessionStarted
+        from mockloop.events import (
+            CodeSnapshot,
+            ScorecardWritten,
+            SessionEnded,
+            SessionStarted,
+            TestsRun,
+        )
 
         session_id, event = record.session_id, record.event
         last = last_seen.get(session_id)
@@ -190,7 +192,7 @@ class EventDatabase:
         if isinstance(payload, SessionStarted):
             execute(
                 "INSERT INTO sessions (id, started_at, company, persona, level, level_title, "
-                "focus, problem, model, seed, minutes) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "focus, problem, model, seed, minutes, simulated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     session_id,
                     record.recorded_at,
@@ -203,6 +205,7 @@ class EventDatabase:
                     payload.model,
                     payload.seed,
                     payload.minutes,
+                    payload.simulated,
                 ),
             )
             body = payload_json(payload)
@@ -219,9 +222,11 @@ class EventDatabase:
                 )
             elif isinstance(payload, ScorecardWritten):
                 execute(
-                    "UPDATE sessions SET verdict = ?, score = ? WHERE id = ?",
-                    (payload.verdict, payload.score, session_id),
+                    "UPDATE sessions SET verdict = ?, score = ?, dimensions = ? WHERE id = ?",
+                    (payload.verdict, payload.score, json.dumps(payload.dimensions), session_id),
                 )
+            elif isinstance(payload, TestsRun) and payload.status == "passed":
+                execute("UPDATE sessions SET passed = 1 WHERE id = ?", (session_id,))
         execute(
             "INSERT INTO events (session_id, seq, t, kind, payload, digest) VALUES (?,?,?,?,?,?)",
             (session_id, event.seq, event.t, payload.kind, body, digest),
@@ -371,15 +376,6 @@ class EventDatabase:
                 "SELECT DISTINCT problem FROM sessions WHERE status = 'ended'"
             ).fetchall()
         return {str(row[0]) for row in rows}
-
-    def time_used(self) -> dict[str, float]:
-        """Session id -> seconds of interview time used: its last event's session time."""
-        with self._lock:
-            rows = self.connection.execute(
-                "SELECT id, (SELECT t FROM events WHERE session_id = sessions.id "
-                "ORDER BY seq DESC LIMIT 1) FROM sessions"
-            ).fetchall()
-        return {str(session_id): float(t or 0.0) for session_id, t in rows}
 
     def sync(self) -> None:
         """Flush the WAL and the database file to the disk (fsync), making every commit durable."""

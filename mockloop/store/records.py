@@ -11,12 +11,28 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from mockloop.events import Event
 
 
 def wall_clock() -> str:
     """Now as an ISO-8601 UTC timestamp; sorts as text in time order."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def payload_json(payload: BaseModel, exclude: set[str] | None = None) -> str:
+    """The payload as JSON text; a lone surrogate (from candidate output) is kept escaped.
+
+    pydantic refuses to write unpaired surrogates as UTF-8; `json.dumps` escapes them as
+    `\\udXXX`, which reads back as the same string, so nothing is lost or altered.
+    """
+    from pydantic_core import PydanticSerializationError
+
+    try:
+        return payload.model_dump_json(exclude=exclude)
+    except PydanticSerializationError:
+        return json.dumps(payload.model_dump(mode="json", exclude=exclude), separators=(",", ":"))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from mockloop.store.records import Record, wall_clock
 
 if TYPE_CHECKING:
     from mockloop.events import Event
-    from mockloop.store.outcomes import SessionOutcome
+    from mockloop.store.outcomes import Marker, SessionOutcome
     from mockloop.store.summary import SessionSummary
 
 RETRY_TIMEOUT = 0.05
@@ -275,8 +275,8 @@ class Store:
 
         return read_outcomes(self._require())
 
-    def markers(self) -> dict[str, tuple[str, bool, bool]]:
-        """Session id -> (focus, simulated, incomplete), for `history --json`."""
+    def markers(self) -> dict[str, Marker]:
+        """Session id -> (focus, simulated, incomplete, time used), for `history`."""
         from mockloop.store.outcomes import read_markers
 
         return read_markers(self._require())
@@ -327,14 +327,6 @@ class Store:
             connection.execute("VACUUM")
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return reports
-
-    def time_used(self) -> dict[str, float]:
-        """Session id -> seconds of interview time used (its last event's session time)."""
-        if self._database is None and not self.path.is_file():
-            return {}
-        database = self._require()
-        with self._reading():
-            return database.time_used()
 
     def sync(self) -> None:
         """Make everything durable now (end of session); retries pending events first."""

@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockloop.clock import mmss
 from mockloop.events import CandidateSaid, Event, InterviewerSaid, TestsRun
 from mockloop.progress.replay import SPEEDS, Moment, Timeline
+from mockloop.tui.replay.code_view import CodeView
 
 TICK_SECONDS = 0.1
 
@@ -51,14 +52,13 @@ def runs_text(log: Sequence[Event]) -> Text:
     return text
 
 
-def show_code(editor: TextArea, code: str) -> None:
-    """Replace the editor's text as one edit of its document.
-
-    `load_text` builds a new document, which compiles the highlighting query again (~50 ms
-    for Python); an edit re-parses incrementally and keeps the compiled query.
-    """
-    editor.replace(code, (0, 0), editor.document.end, maintain_selection_offset=False)
-    editor.history.clear()
+def running_counts(events: Sequence[Event], kinds: tuple[type, ...]) -> list[int]:
+    """For each index, how many events of these payload types the log holds up to it."""
+    counts, seen = [], 0
+    for event in events:
+        seen += isinstance(event.payload, kinds)
+        counts.append(seen)
+    return counts
 
 
 class ReplayScreen(Screen[None]):
@@ -90,15 +90,17 @@ class ReplayScreen(Screen[None]):
         self.playing: Timer | None = None
         self.play_clock = 0.0
         self.shown_digest = ""
+        # Most steps are code snapshots: chat and runs are redrawn only when they change.
+        self.chat_counts = running_counts(events, (CandidateSaid, InterviewerSaid))
+        self.run_counts = running_counts(events, (TestsRun,))
+        self.shown_chat = self.shown_runs = -1
 
     def compose(self) -> ComposeResult:
         """Position line; code on the left; chat and runs on the right; evidence below."""
         yield Header()
         yield Static("", id="replay-position")
         with Horizontal(id="replay-body"):
-            code = TextArea("", id="replay-code", read_only=True, soft_wrap=False)
-            code.can_focus = False  # ←/→ belong to the timeline
-            yield code
+            yield CodeView(id="replay-code")
             with Vertical(id="replay-side"):
                 with VerticalScroll(id="replay-chat-scroll"):
                     yield Static("", id="replay-chat")
@@ -112,7 +114,7 @@ class ReplayScreen(Screen[None]):
         started = self.timeline.events[0].payload
         self.sub_title = f"Replay {self.session_id} · {getattr(started, 'problem', '')}"
         language = "python" if getattr(started, "focus", "coding") == "coding" else None
-        self.query_one("#replay-code", TextArea).language = language
+        self.query_one("#replay-code", CodeView).language = language
         evidence = self.query_one("#replay-evidence", OptionList)
         evidence.display = bool(self.evidence)
         if self.evidence:
@@ -126,10 +128,14 @@ class ReplayScreen(Screen[None]):
         state = moment.state
         if state.code_digest != self.shown_digest:
             self.shown_digest = state.code_digest
-            show_code(self.query_one("#replay-code", TextArea), state.code)
-        self.query_one("#replay-chat", Static).update(chat_text(moment.log))
-        self.query_one("#replay-chat-scroll", VerticalScroll).scroll_end(animate=False)
-        self.query_one("#replay-runs", Static).update(runs_text(moment.log))
+            self.query_one("#replay-code", CodeView).show_code(state.code)
+        if self.chat_counts[moment.index] != self.shown_chat:
+            self.shown_chat = self.chat_counts[moment.index]
+            self.query_one("#replay-chat", Static).update(chat_text(moment.log))
+            self.query_one("#replay-chat-scroll", VerticalScroll).scroll_end(animate=False)
+        if self.run_counts[moment.index] != self.shown_runs:
+            self.shown_runs = self.run_counts[moment.index]
+            self.query_one("#replay-runs", Static).update(runs_text(moment.log))
         self.query_one("#replay-position", Static).update(self.position(moment))
         return moment
 
