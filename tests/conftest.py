@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fake_openai import FakeOpenAI
+from problem_audit import Audit, audit_problems
 
 from mockloop.interviews import catalog as default_catalog
 
@@ -30,3 +31,21 @@ def fake_openai() -> Iterator[FakeOpenAI]:
     server = FakeOpenAI().start()
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def problem_audits(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Audit]:
+    """Every selected problem test's pack, audited once in parallel (see problem_audit.py).
+
+    The folders are those of the collected tests that take both this fixture and a `folder`
+    parameter, so running one problem's test audits that problem only.
+    """
+    folders = {
+        item.callspec.params["folder"]
+        for item in request.session.items
+        if "problem_audits" in getattr(item, "fixturenames", ())
+        and "folder" in getattr(getattr(item, "callspec", None), "params", {})
+    }
+    return audit_problems(folders, tmp_path_factory.mktemp("audit-home"))
