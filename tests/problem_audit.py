@@ -1,13 +1,14 @@
-"""Each problem pack's code run on its cases once per test run, in a pool of processes.
+"""Each problem pack's code run on its cases once per test run, in background processes.
 
-Two test modules run every problem's code in-process on every case: test_content (the
-reference passes every case, the starter fails one, the brute force never disagrees) and
-test_problem_rules (the brute force is too slow on a performance case, the reference fast,
-a design case calls only declared methods).
-That is most of the suite's time, so `audit_problems` measures each problem in one worker
-process (its generated cases built there, once), with as many workers as this process may
-use cores, and the tests assert on what was measured. Budgets are per process: CPU time is
-each worker's own, and a wall-clock budget only cuts off a call that is slow anyway.
+Two test modules run every problem's code on every case: test_content (the reference passes
+every case, the starter fails one, the brute force never disagrees) and test_problem_rules
+(the brute force is too slow on a performance case, the reference fast; a design case calls
+only declared methods). That is about 140 s of CPU, most of the suite's. So `AuditPool`
+measures each problem once, in a worker process (its generated cases built there, once),
+starting when the first test starts; conftest.py runs the tests that read the audits last,
+and meanwhile the rest of the suite runs in the pytest process on the other core. Budgets
+are per process: CPU time is each worker's own, and a wall-clock budget only cuts off a
+call that is slow anyway.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import multiprocessing
 import os
 import traceback
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,24 +76,33 @@ class Audit:
     brute_slow: dict[str, bool | None] = field(default_factory=dict)
 
 
-def audit_problems(folders: Iterable[Path], home: Path) -> dict[str, Audit]:
-    """Audit each problem folder in a worker process; keyed by folder name."""
-    folders = sorted(set(folders))
-    if not folders:
-        return {}
-    workers = min(len(folders), len(os.sched_getaffinity(0)))
-    context = multiprocessing.get_context("spawn")  # no forking a process with threads
-    with ProcessPoolExecutor(workers, context, initializer=_in_home, initargs=(str(home),)) as pool:
-        audits = list(pool.map(audit, folders))
-    return {folder.name: found for folder, found in zip(folders, audits, strict=True)}
+class AuditPool:
+    """Audits of problem folders, running in worker processes from the moment it is made."""
 
+    def __init__(self, folders: Iterable[Path], home: Path, workers: int) -> None:
+        folders = sorted(set(folders))
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict[str, Future[Audit]] = {}
+        if folders:
+            self.pool = ProcessPoolExecutor(
+                min(workers, len(folders)),
+                multiprocessing.get_context("spawn"),  # never fork a process with threads
+                initializer=_in_home,
+                initargs=(str(home),),
+            )
+            self.futures = {folder.name: self.pool.submit(audit, folder) for folder in folders}
 
-def audited(audits: dict[str, Audit], folder: Path) -> Audit:
-    """The audit of one folder; the test fails with the error if measuring it raised."""
-    found = audits[folder.name]
-    if found.error is not None:
-        pytest.fail(f"auditing {folder.name} raised:\n{found.error}", pytrace=False)
-    return found
+    def seen(self, folder: Path) -> Audit:
+        """The audit of one folder (waiting for it); the test fails if measuring it raised."""
+        found = self.futures[folder.name].result()
+        if found.error is not None:
+            pytest.fail(f"auditing {folder.name} raised:\n{found.error}", pytrace=False)
+        return found
+
+    def close(self) -> None:
+        """Stop the workers, dropping audits not yet started (an interrupted run)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _in_home(home: str) -> None:

@@ -14,7 +14,7 @@ import string
 from pathlib import Path
 
 import pytest
-from problem_audit import Audit, audited
+from problem_audit import AuditPool
 
 from mockloop.catalog import (
     load_competency,
@@ -263,14 +263,14 @@ def test_problem_pack_is_complete(folder: Path) -> None:
 
 
 @pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
-def test_reference_passes_and_starter_fails(folder: Path, problem_audits: dict[str, Audit]) -> None:
+def test_reference_passes_and_starter_fails(folder: Path, problem_audits: AuditPool) -> None:
     """The reference passes every case, the starter fails one, and brute.py never answers a
     case wrongly (performance cases aside). The runs happen once per problem, in parallel
     with the other problems' (problem_audit.py); this test reads what they saw."""
     problem = load_problem(folder)
     starter = load_namespace(problem.starter, f"<{problem.slug}/starter.py>")
     assert problem.entry_point in starter
-    seen = audited(problem_audits, folder)
+    seen = problem_audits.seen(folder)
     assert [case.name for case in seen.cases] == [case.name for case in problem.all_cases]
     for case in seen.cases:
         assert case.reference, f"reference fails {case.name}"

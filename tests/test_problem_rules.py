@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from problem_audit import BRUTE_MARGIN, Audit, audited
+from problem_audit import BRUTE_MARGIN, AuditPool
 from problem_support import outcome
 
 from mockloop.catalog import load_problem
@@ -31,7 +31,7 @@ COMPLEXITY_WORDS = re.compile(
 
 @pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
 def test_brute_force_is_too_slow_or_the_problem_says_why(
-    folder: Path, problem_audits: dict[str, Audit]
+    folder: Path, problem_audits: AuditPool
 ) -> None:
     """Issue 20: every brute force fails a performance case, or `brute_passes_because` is true.
 
@@ -43,7 +43,7 @@ def test_brute_force_is_too_slow_or_the_problem_says_why(
     """
     problem = load_problem(folder)
     limit = problem.time_limit_ms / 1000
-    seen = audited(problem_audits, folder)
+    seen = problem_audits.seen(folder)
     performance = [case.name for case in problem.all_cases if case.category == "performance"]
     assert list(seen.reference_cpu) == performance
     for name, spent in seen.reference_cpu.items():
@@ -81,7 +81,7 @@ def test_statement_demands_only_what_the_tests_enforce(folder: Path) -> None:
 
 
 @pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
-def test_design_cases_call_declared_methods(folder: Path, problem_audits: dict[str, Audit]) -> None:
+def test_design_cases_call_declared_methods(folder: Path, problem_audits: AuditPool) -> None:
     """A design case starts with the class, calls only declared methods, and expects null
     from the constructor and every void method (the calls were read by problem_audit.py)."""
     problem = load_problem(folder)
@@ -91,7 +91,7 @@ def test_design_cases_call_declared_methods(folder: Path, problem_audits: dict[s
     void = set(problem.void_methods)
     starter = load_namespace(problem.starter, f"<{problem.slug}/starter.py>")
     assert all(hasattr(starter[problem.entry_point], name) for name in methods)
-    seen = audited(problem_audits, folder)
+    seen = problem_audits.seen(folder)
     assert list(seen.calls) == [case.name for case in problem.all_cases]
     for name, calls in seen.calls.items():
         assert calls.first == problem.entry_point, f"{name} must start with the class"
