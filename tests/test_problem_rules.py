@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from problem_support import cpu_seconds, outcome
+from problem_audit import BRUTE_MARGIN, AuditPool
+from problem_support import outcome
 
 from mockloop.catalog import load_problem
 from mockloop.errors import PackError
@@ -26,41 +27,37 @@ COMPLEXITY_WORDS = re.compile(
     r"\bO\(|linear|logarithm|constant time|quadratic|n log n|(single|one) pass|too slow",
     re.IGNORECASE,
 )
-# The brute force must use more than this many times the time limit (CPU) on some
-# performance case, so a machine half as fast again still rejects it.
-BRUTE_MARGIN = 1.5
 
 
 @pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
-def test_brute_force_is_too_slow_or_the_problem_says_why(folder: Path) -> None:
+def test_brute_force_is_too_slow_or_the_problem_says_why(
+    folder: Path, problem_audits: AuditPool
+) -> None:
     """Issue 20: every brute force fails a performance case, or `brute_passes_because` is true.
 
-    Both are measured in CPU time in this process: the reference must fit the time limit on
-    every performance case, and the brute force must need over BRUTE_MARGIN times the limit
-    on one of them (it is interrupted there). A declared reason must be true as well: then
-    the brute force passes every case within that margin.
+    Both are measured in CPU time, in the worker that audits this problem (problem_audit.py):
+    the reference must fit the time limit on every performance case, and the brute force must
+    need over BRUTE_MARGIN times the limit on one of them (it is interrupted there). A
+    declared reason must be true as well: then the brute force passes every case within that
+    margin.
     """
     problem = load_problem(folder)
     limit = problem.time_limit_ms / 1000
-    reference = load_namespace(problem.solution, f"<{problem.slug}/solution.py>")
-    performance = [case for case in problem.all_cases if case.category == "performance"]
-    for case in performance:
-        spent = cpu_seconds(problem, reference, case)
-        assert spent <= limit, f"the reference takes {spent:.2f} s CPU on {case.name}"
+    seen = problem_audits.seen(folder)
+    performance = [case.name for case in problem.all_cases if case.category == "performance"]
+    assert list(seen.reference_cpu) == performance
+    for name, spent in seen.reference_cpu.items():
+        assert spent <= limit, f"the reference takes {spent:.2f} s CPU on {name}"
     if problem.brute_force is None:
         assert problem.brute_passes_because, "add brute.py, or brute_passes_because: why none"
         return
-    brute = load_namespace(problem.brute_force, f"<{problem.slug}/brute.py>")
-    verdicts = {}
-    for case in performance:
-        args, expected = materialize(problem, case)
-        verdicts[case.name] = outcome(
-            problem, brute, args, expected, limit * BRUTE_MARGIN, cpu=True
-        )
-        assert verdicts[case.name] is not False, f"brute.py is wrong on {case.name}, not slow"
-        if verdicts[case.name] is None:
+    verdicts = seen.brute_slow
+    assert list(verdicts) == performance[: len(verdicts)]
+    for name, verdict in verdicts.items():
+        assert verdict is not False, f"brute.py is wrong on {name}, not slow"
+        if verdict is None:
             assert not problem.brute_passes_because, (
-                f"brute.py is too slow on {case.name}, so brute_passes_because is not true"
+                f"brute.py is too slow on {name}, so brute_passes_because is not true"
             )
             return
     if problem.brute_passes_because:
@@ -84,7 +81,9 @@ def test_statement_demands_only_what_the_tests_enforce(folder: Path) -> None:
 
 
 @pytest.mark.parametrize("folder", PROBLEM_FOLDERS, ids=lambda folder: folder.name)
-def test_design_cases_call_declared_methods(folder: Path) -> None:
+def test_design_cases_call_declared_methods(folder: Path, problem_audits: AuditPool) -> None:
+    """A design case starts with the class, calls only declared methods, and expects null
+    from the constructor and every void method (the calls were read by problem_audit.py)."""
     problem = load_problem(folder)
     if problem.kind != "design":
         return
@@ -92,13 +91,14 @@ def test_design_cases_call_declared_methods(folder: Path) -> None:
     void = set(problem.void_methods)
     starter = load_namespace(problem.starter, f"<{problem.slug}/starter.py>")
     assert all(hasattr(starter[problem.entry_point], name) for name in methods)
-    for case in problem.all_cases:
-        (operations, _), expected = materialize(problem, case)
-        assert operations[0] == problem.entry_point, f"{case.name} must start with the class"
-        assert set(operations[1:]) <= set(methods) - {"__init__"}, case.name
-        for operation, value in zip(operations, expected, strict=True):
-            if operation in void or operation == problem.entry_point:
-                assert value is None, f"{case.name}: '{operation}' returns nothing (null)"
+    seen = problem_audits.seen(folder)
+    assert list(seen.calls) == [case.name for case in problem.all_cases]
+    for name, calls in seen.calls.items():
+        assert calls.first == problem.entry_point, f"{name} must start with the class"
+        assert calls.rest <= set(methods) - {"__init__"}, name
+        assert calls.one_value_each, f"{name}: one expected value per operation"
+        valued_but_void = sorted(calls.valued & (void | {problem.entry_point}))
+        assert not valued_but_void, f"{name}: {valued_but_void} return nothing (null)"
 
 
 def test_a_design_signature_must_give_every_return_type() -> None:
