@@ -62,6 +62,8 @@ JSON_COLUMNS = (
     "status",
 )
 """The `sessions` columns of one `--json` object, in its key order (`date` is `started_at`)."""
+MARKER_COLUMNS = ("focus", "simulated", "incomplete")
+"""Selected with them: the round and the markers, in the same scan."""
 
 
 Markers = dict[str, "Marker"]
@@ -91,14 +93,14 @@ def number(value: Any) -> str:
     return text if text[-1].isdigit() else json.dumps(value)
 
 
-def json_lines(rows: list[tuple[Any, ...]], markers: Markers | None = None) -> list[str]:
-    """`json.dumps(as_row(row, markers))` for each row of `JSON_COLUMNS`, byte for byte, faster.
+def json_lines(rows: list[tuple[Any, ...]]) -> list[str]:
+    """`json.dumps(as_row(...))` for each row of `JSON_COLUMNS + MARKER_COLUMNS`, byte for
+    byte, faster.
 
     Text columns go through json's C string encoder; anything that is not text where text
     is expected makes the whole list fall back to `json.dumps` itself.
     """
     text = encode_basestring_ascii
-    known = markers or {}
     flag = {True: "true", False: "false"}
     try:
         return [
@@ -107,13 +109,34 @@ def json_lines(rows: list[tuple[Any, ...]], markers: Markers | None = None) -> l
             f'"problem": {text(problem)}, "minutes": {number(minutes)}, '
             f'"verdict": {"null" if verdict is None else text(verdict)}, '
             f'"score": {number(score)}, "status": {text(status)}, "focus": {text(focus)}, '
-            f'"simulated": {flag[simulated]}, "incomplete": {flag[incomplete]}}}'
-            for id_, date, company, level, title, problem, minutes, verdict, score, status in rows
-            for focus, simulated, incomplete, _ in (known.get(id_, NO_MARKERS),)
+            f'"simulated": {flag[simulated == 1]}, "incomplete": {flag[incomplete == 1]}}}'
+            for (
+                id_,
+                date,
+                company,
+                level,
+                title,
+                problem,
+                minutes,
+                verdict,
+                score,
+                status,
+                focus,
+                simulated,
+                incomplete,
+            ) in rows
         ]
     except (TypeError, KeyError):
+        from mockloop.store.outcomes import Marker
+
         return [
-            json.dumps(as_row(dict(zip(JSON_COLUMNS, row, strict=True)), markers)) for row in rows
+            json.dumps(
+                as_row(
+                    dict(zip(JSON_COLUMNS, row[: len(JSON_COLUMNS)], strict=True)),
+                    {row[0]: Marker(row[-3], row[-2] == 1, row[-1] == 1, 0.0)},
+                )
+            )
+            for row in rows
         ]
 
 
@@ -124,9 +147,8 @@ def run(as_json: bool, company: str | None, level: str | None) -> None:
         known = store.known_personas() if company is not None else set()
         persona_id, level_name = resolve_filters(company, level, known)
         if as_json:
-            rows = store.history_tuples(JSON_COLUMNS, persona_id, level_name)
-            markers = store.markers() if rows else {}
-            body = ",\n".join(json_lines(rows, markers))  # one object a line, like json.dumps
+            rows = store.history_tuples(JSON_COLUMNS + MARKER_COLUMNS, persona_id, level_name)
+            body = ",\n".join(json_lines(rows))  # one object a line, like json.dumps
             print(f"[\n{body}\n]" if rows else "[]")
             return
         summaries = store.history(persona_id, level_name)

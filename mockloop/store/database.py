@@ -334,8 +334,11 @@ class EventDatabase:
         level: str | None = None,
         limit: int | None = None,
     ) -> list[tuple[Any, ...]]:
-        """Only these `sessions` columns, as tuples, newest first (the lean `--json` path)."""
-        unknown = set(columns) - set(SUMMARY_COLUMNS.split(", "))
+        """Only these `sessions` columns (or markers: `focus`, `simulated`, `incomplete`), as
+        tuples, newest first (the lean `--json` path: one scan of one table)."""
+        from mockloop.store.outcomes import MARKER_EXPRESSIONS
+
+        unknown = set(columns) - set(SUMMARY_COLUMNS.split(", ")) - set(MARKER_EXPRESSIONS)
         if unknown:
             raise ValueError(f"not a history column: {', '.join(sorted(unknown))}")
         clauses, parameters = [], []
@@ -346,7 +349,7 @@ class EventDatabase:
             clauses.append("level = ?")
             parameters.append(level)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        selected = ", ".join(columns)
+        selected = ", ".join(MARKER_EXPRESSIONS.get(column, column) for column in columns)
         sql = f"SELECT {selected} FROM sessions{where} ORDER BY started_at DESC, id DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"

@@ -27,6 +27,8 @@ SELECT id, started_at, company, persona, level, level_title, focus, problem, min
 FROM sessions ORDER BY started_at DESC, id DESC
 """
 MARKERS_SQL = f"SELECT id, focus, simulated, {INCOMPLETE_SQL}, used_seconds FROM sessions"
+MARKER_EXPRESSIONS = {"focus": "focus", "simulated": "simulated", "incomplete": INCOMPLETE_SQL}
+"""What `history_tuples` may select beside the summary columns, as SQL."""
 
 
 class Marker(NamedTuple):
