@@ -18,11 +18,11 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Generic, Protocol, TypeVar
 
 from mockloop import llm
-from mockloop.engine.base import WORDS
+from mockloop.engine.base import WORDS, Interviewer, Trigger
 from mockloop.engine.decision import InvalidDecision, ReplyScanner
 from mockloop.engine.guard import Violation
 from mockloop.engine.prompt import repair_messages
-from mockloop.events import EngineFallback
+from mockloop.events import CandidateSaid, EngineFallback, Event
 from mockloop.session import Session
 
 CUT_NOTE = " [reply cut off]"
@@ -115,6 +115,20 @@ class DecisionLoop(Generic[ContextT, HeadT]):
         self.config = config
         self.deadline = deadline
         self.json_mode: bool | None = None
+
+    async def respond(
+        self, offline: Interviewer, session: Session, trigger: Trigger
+    ) -> AsyncIterator[str]:
+        """A round's turn with a model: a chat message is decided by the model (`decide`);
+        any other moment (the opening, the clock, the ending) is `offline`'s."""
+        if session.state.ended:
+            return
+        if isinstance(trigger, Event) and isinstance(trigger.payload, CandidateSaid):
+            async for piece in self.decide(session):
+                yield piece
+            return
+        async for piece in offline.respond(session, trigger):
+            yield piece
 
     async def decide(self, session: Session) -> AsyncIterator[str]:
         """Ask for a decision, check it, then stream its reply through the guard."""

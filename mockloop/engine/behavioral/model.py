@@ -42,7 +42,7 @@ from mockloop.engine.prompt import (
     trim,
 )
 from mockloop.engine.round_guard import ReplyRule, RoundGuard
-from mockloop.events import CandidateSaid, Event, InterviewerSaid
+from mockloop.events import InterviewerSaid
 from mockloop.models import BehavioralBar
 from mockloop.questions import BankQuestion
 from mockloop.session import Session
@@ -170,13 +170,7 @@ class BehavioralModel:
 
     async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
         """Decide a chat message with the model; the offline interviewer says the rest."""
-        if session.state.ended:
-            return
-        if isinstance(trigger, Event) and isinstance(trigger.payload, CandidateSaid):
-            async for piece in self.loop.decide(session):
-                yield piece
-            return
-        async for piece in self.planner.respond(session, trigger):
+        async for piece in self.loop.respond(self.planner, session, trigger):
             yield piece
 
     def context(self, session: Session) -> StoryContext:

@@ -32,7 +32,7 @@ from mockloop.engine.design.prompt import design_messages
 from mockloop.engine.guard import Violation
 from mockloop.engine.round_guard import RoundGuard
 from mockloop.estimates import Check
-from mockloop.events import CandidateSaid, Event, InterviewerSaid
+from mockloop.events import InterviewerSaid
 from mockloop.session import Session
 
 DesignPhase = Literal["requirements", "estimates", "high_level", "deep_dive", "wrap_up"]
@@ -123,13 +123,7 @@ class DesignModel:
 
     async def respond(self, session: Session, trigger: Trigger) -> AsyncIterator[str]:
         """Decide a chat message with the model; the offline interviewer says the rest."""
-        if session.state.ended:
-            return
-        if isinstance(trigger, Event) and isinstance(trigger.payload, CandidateSaid):
-            async for piece in self.loop.decide(session):
-                yield piece
-            return
-        async for piece in self.planner.respond(session, trigger):
+        async for piece in self.loop.respond(self.planner, session, trigger):
             yield piece
 
     def context(self, session: Session) -> DesignContext:
