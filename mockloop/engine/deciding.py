@@ -39,6 +39,19 @@ class Rejected(Exception):
         self.failure = failure
         self.reason = reason
 
+    @classmethod
+    def breaking(cls, violation: Violation) -> Rejected:
+        """The turn broke `violation`'s rule before anything was shown."""
+        return cls(f"rule:{violation.rule}", violation.reason)
+
+
+def cut_and_replaced(violation: Violation) -> EngineFallback:
+    """The log's record of a reply cut mid-stream for breaking a rule (the candidate is not
+    told; the report's timeline lists it)."""
+    return EngineFallback(
+        reason=f"{violation.reason}; it was cut off and replaced", failure=f"rule:{violation.rule}"
+    )
+
 
 class Guard(Protocol):
     """Releases a streamed reply only as far as it keeps the rules (`engine/guard.py`)."""
@@ -141,6 +154,7 @@ class DecisionLoop(Generic[ContextT, HeadT]):
         shown: list[str] = []
         problem = ""
         stream = self.stream(messages)
+        rest: str | None = None
         try:
             async for piece in stream:
                 fresh = scanner.feed(piece)
@@ -162,6 +176,8 @@ class DecisionLoop(Generic[ContextT, HeadT]):
                     yield released
                 if scanner.done:
                     break
+            if head is not None and guard is not None and not problem:
+                rest = guard.finish()
         except llm.StreamCut:
             if not shown:
                 raise
@@ -177,21 +193,13 @@ class DecisionLoop(Generic[ContextT, HeadT]):
             return
         except Violation as violation:
             if not shown:
-                raise Rejected(f"rule:{violation.rule}", violation.reason) from None
+                raise Rejected.breaking(violation) from None
             async for piece in self.replace(session, context, head, shown, violation):
                 yield piece
             return
         finally:
             await stream.aclose()
-        if head is not None and guard is not None and not problem:
-            try:
-                rest = guard.finish()
-            except Violation as violation:
-                if not shown:
-                    raise Rejected(f"rule:{violation.rule}", violation.reason) from None
-                async for piece in self.replace(session, context, head, shown, violation):
-                    yield piece
-                return
+        if head is not None and rest is not None:
             if not shown and not rest.strip():
                 raise Rejected("invalid", "the model's reply was empty")
             if not shown:
@@ -247,7 +255,7 @@ class DecisionLoop(Generic[ContextT, HeadT]):
             guard.feed(reply)
             guard.finish()
         except Violation as violation:
-            raise Rejected(f"rule:{violation.rule}", violation.reason) from None
+            raise Rejected.breaking(violation) from None
         mind.apply(session, context, head)
         for piece in WORDS.findall(reply):
             yield piece
@@ -269,12 +277,7 @@ class DecisionLoop(Generic[ContextT, HeadT]):
         ending += self._tail(context, head)
         yield ending
         self.mind.log(session, context, head, "".join(shown) + ending)
-        session.append(
-            EngineFallback(
-                reason=f"{violation.reason}; it was cut off and replaced",
-                failure=f"rule:{violation.rule}",
-            )
-        )
+        session.append(cut_and_replaced(violation))
 
     async def stream(self, messages: list[dict[str, str]]) -> AsyncGenerator[str, None]:
         """The model's answer, in JSON mode where the model takes it; a server that refuses

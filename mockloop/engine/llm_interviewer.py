@@ -23,7 +23,14 @@ from collections.abc import AsyncIterator
 
 from mockloop import llm
 from mockloop.engine.base import Tick, Trigger
-from mockloop.engine.deciding import CUT_NOTE, DecisionLoop, Rejected, continuation, held_back
+from mockloop.engine.deciding import (
+    CUT_NOTE,
+    DecisionLoop,
+    Rejected,
+    continuation,
+    cut_and_replaced,
+    held_back,
+)
 from mockloop.engine.decision import DecisionHead, parse_decision, parse_head
 from mockloop.engine.guard import ReplyGuard, Secrets, Violation, allowed_moves, check_decision
 from mockloop.engine.offline import OfflineInterviewer
@@ -31,7 +38,6 @@ from mockloop.engine.prompt import build_messages, decision_messages
 from mockloop.engine.turn import Context, Turn
 from mockloop.events import (
     CandidateSaid,
-    EngineFallback,
     Event,
     HintGiven,
     InterviewerSaid,
@@ -126,7 +132,7 @@ class LLMInterviewer:
         try:
             check_decision(head, context)
         except Violation as violation:
-            raise Rejected(f"rule:{violation.rule}", violation.reason) from None
+            raise Rejected.breaking(violation) from None
 
     def guard_for(self, session: Session, context: Context, head: DecisionHead) -> ReplyGuard:
         """The reply guard for this turn: the hints it may give, the clock it must match."""
@@ -225,16 +231,11 @@ class LLMInterviewer:
             yield CUT_NOTE
         except Violation as violation:
             if not parts:
-                raise Rejected(f"rule:{violation.rule}", violation.reason) from None
+                raise Rejected.breaking(violation) from None
             ending = continuation("".join(parts), self.replacement(violation))
             parts.append(ending)
             yield ending
-            session.append(
-                EngineFallback(
-                    reason=f"{violation.reason}; it was cut off and replaced",
-                    failure=f"rule:{violation.rule}",
-                )
-            )
+            session.append(cut_and_replaced(violation))
         finally:
             await stream.aclose()
             if parts and not session.state.ended:

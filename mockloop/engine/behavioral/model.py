@@ -223,7 +223,7 @@ class BehavioralModel:
         try:
             check_story(head, context)
         except Violation as violation:
-            raise Rejected(f"rule:{violation.rule}", violation.reason) from None
+            raise Rejected.breaking(violation) from None
 
     def guard_for(self, session: Session, context: StoryContext, head: StoryDecision) -> RoundGuard:
         """No code, no coaching, the clock's time; no question of its own when moving on."""

@@ -163,7 +163,7 @@ class DesignModel:
         try:
             check_design(head, context, self.planner)
         except Violation as violation:
-            raise Rejected(f"rule:{violation.rule}", violation.reason) from None
+            raise Rejected.breaking(violation) from None
 
     def guard_for(
         self, session: Session, context: DesignContext, head: DesignDecision
