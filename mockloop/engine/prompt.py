@@ -251,12 +251,17 @@ def decision_messages(
         phase=session.state.phase,
         follow_ups=listed or "  (none)",
     )
+    return framed(session, system, contract)
+
+
+def framed(session: Session, system: str, contract: str) -> list[dict[str, str]]:
+    """A decision prompt of any round: its knowledge, as much recent conversation as the
+    PROMPT_BUDGET leaves room for (at most HISTORY_TOKENS), and its contract last."""
     fixed = (len(system) + len(contract)) // CHARS_PER_TOKEN
     budget = max(200, min(HISTORY_TOKENS, PROMPT_BUDGET - fixed - 50))
-    history = trim(conversation(session), budget)
     return [
         {"role": "system", "content": system},
-        *history,
+        *trim(conversation(session), budget),
         {"role": "system", "content": contract},
     ]
 

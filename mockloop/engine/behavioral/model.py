@@ -34,13 +34,7 @@ from mockloop.engine.behavioral.plan import (
 from mockloop.engine.deciding import DecisionLoop, Rejected
 from mockloop.engine.decision import MAX_REPLY_CHARACTERS, read_json
 from mockloop.engine.guard import Violation
-from mockloop.engine.prompt import (
-    CHARS_PER_TOKEN,
-    HISTORY_TOKENS,
-    PROMPT_BUDGET,
-    conversation,
-    trim,
-)
+from mockloop.engine.prompt import framed
 from mockloop.engine.round_guard import ReplyRule, RoundGuard
 from mockloop.events import InterviewerSaid
 from mockloop.models import BehavioralBar
@@ -200,14 +194,7 @@ class BehavioralModel:
     def decision_prompt(self, session: Session, context: StoryContext) -> list[dict[str, str]]:
         """Knowledge of the round and this question, the recent chat, the contract."""
         system = story_system_prompt(self.planner, session, context)
-        contract = story_contract(context)
-        fixed = (len(system) + len(contract)) // CHARS_PER_TOKEN
-        budget = max(200, min(HISTORY_TOKENS, PROMPT_BUDGET - fixed - 50))
-        return [
-            {"role": "system", "content": system},
-            *trim(conversation(session), budget),
-            {"role": "system", "content": contract},
-        ]
+        return framed(session, system, story_contract(context))
 
     def read_head(self, text: str) -> StoryDecision:
         """The decision fields written before `reply`."""

@@ -13,14 +13,7 @@ from typing import TYPE_CHECKING
 
 from mockloop.coverage import PHASES
 from mockloop.designs import CHECKPOINTS
-from mockloop.engine.prompt import (
-    CHARS_PER_TOKEN,
-    HISTORY_TOKENS,
-    PROMPT_BUDGET,
-    code_since_last_look,
-    conversation,
-    trim,
-)
+from mockloop.engine.prompt import code_since_last_look, framed
 from mockloop.estimates import human
 from mockloop.session import Session
 
@@ -114,11 +107,4 @@ def design_messages(
 ) -> list[dict[str, str]]:
     """The prompt for one design decision: knowledge, the recent chat, the contract."""
     system = design_system_prompt(planner, session, context)
-    contract = design_contract(context)
-    fixed = (len(system) + len(contract)) // CHARS_PER_TOKEN
-    budget = max(200, min(HISTORY_TOKENS, PROMPT_BUDGET - fixed - 50))
-    return [
-        {"role": "system", "content": system},
-        *trim(conversation(session), budget),
-        {"role": "system", "content": contract},
-    ]
+    return framed(session, system, design_contract(context))
