@@ -80,7 +80,8 @@ def engine_label(events: Sequence[Event]) -> str:
     down = sum(fallback.unavailable for fallback in fallbacks)
     overruled = len(fallbacks) - down
     notes = [f"offline fallback {down}×"] if down else []
-    notes += [f"{overruled} turn(s) overruled for breaking a rule"] if overruled else []
+    turns = "1 turn" if overruled == 1 else f"{overruled} turns"
+    notes += [f"{turns} overruled for breaking a rule"] if overruled else []
     suffix = "".join(f", {note}" for note in notes)
     return f"LLM interviewer ({escape(first.model)}{suffix})"
 
