@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,13 +22,14 @@ COLUMNS = (
     ("time", "Time used"),
     ("note", "Note"),
 )
+NEWEST_FIRST = ("date", True)
 
 
 def cells(outcome: SessionOutcome) -> tuple[str, ...]:
     """The row for one session (local date; markers in Verdict and Note)."""
     notes = [note for note, on in (("simulated", outcome.simulated),) if on]
     return (
-        outcome.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        time.strftime("%Y-%m-%d %H:%M", time.localtime(outcome.started_at.timestamp())),
         outcome.company,
         outcome.level_title,
         outcome.focus,
@@ -51,7 +53,7 @@ class SessionsTable(DataTable[str]):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.sorted_by: tuple[str, bool] = ("date", True)
+        self.sorted_by: tuple[str, bool] = NEWEST_FIRST
 
     def on_mount(self) -> None:
         """Add the columns."""
@@ -59,12 +61,14 @@ class SessionsTable(DataTable[str]):
             self.add_column(label, key=key)
 
     def show(self, outcomes: Sequence[SessionOutcome]) -> None:
-        """Replace the rows with these sessions, keeping the current sort."""
+        """Replace the rows with these sessions (newest first, as the store reads them),
+        keeping the current sort."""
         self.clear()
         for outcome in outcomes:
             self.add_row(*cells(outcome), key=outcome.id)
         column, reverse = self.sorted_by
-        self.sort(column, key=sort_key(column), reverse=reverse)
+        if (column, reverse) != NEWEST_FIRST:  # already in that order: no sort to pay for
+            self.sort(column, key=sort_key(column), reverse=reverse)
 
     def sort_by(self, column: str) -> None:
         """Sort by a column; the same column again flips the order."""
