@@ -192,7 +192,7 @@ class BareHome(App[None]):
     def on_mount(self) -> None:
         """Fill the table with the same number of rows and cells."""
         table = self.query_one(DataTable)
-        for name in ("Date", "Company", "Level", "Round", "Problem", "Verdict", "Score"):
+        for name in ("Date", "Verdict", "Score", "Company", "Round", "Level", "Problem"):
             table.add_column(name, key=name)
         table.add_column("Time used", key="time")
         table.add_column("Note", key="note")
@@ -253,7 +253,7 @@ def bare_app(path: Path) -> Callable[[], App[Any]]:
     def make() -> App[Any]:
         database = EventDatabase.open(path)
         rows = database.connection.execute(
-            "SELECT started_at, company, level_title, focus, problem, verdict, score, minutes, id "
+            "SELECT started_at, verdict, score, company, focus, level_title, problem, minutes, id "
             "FROM sessions ORDER BY started_at DESC"
         ).fetchall()
         database.close()

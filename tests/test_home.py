@@ -54,9 +54,9 @@ async def test_home_opens_with_sessions_trends_and_prep_plan():
         await settle(pilot)
         table = app.screen.query_one("#sessions-table", DataTable)
         assert table.row_count == 20
-        verdicts = [table.get_row_at(index)[5] for index in range(table.row_count)]
+        verdicts = list(table.get_column("verdict"))
         assert "Incomplete" in verdicts
-        assert any(table.get_row_at(index)[8] == "simulated" for index in range(20))
+        assert "simulated" in list(table.get_column("note"))
         plan = app.screen.query_one("#prep-plan").source  # type: ignore[attr-defined]
         assert "Weekend sprint" in plan and "Practice streak" in plan
 
@@ -69,7 +69,7 @@ async def test_filters_and_sorting_change_the_rows():
         table = screen.query_one("#sessions-table", DataTable)
         screen.query_one("#company-filter", Select).value = "Meta"
         await pilot.pause()
-        assert {table.get_row_at(i)[1] for i in range(table.row_count)} == {"Meta"}
+        assert set(table.get_column("company")) == {"Meta"}
         screen.query_one("#round-filter", Select).value = "behavioral"
         await pilot.pause()
         assert table.row_count == 2
@@ -78,7 +78,7 @@ async def test_filters_and_sorting_change_the_rows():
         await pilot.pause()
         table_widget = screen.query_one("#sessions-table")
         table_widget.sort_by("score")  # type: ignore[attr-defined]
-        scores = [table.get_row_at(i)[6] for i in range(table.row_count)]
+        scores = list(table.get_column("score"))
         numbers = [float(score) for score in scores if score != "-"]
         assert numbers == sorted(numbers) and scores[-1] == "-"
 
@@ -263,3 +263,19 @@ async def test_a_prep_plan_that_fails_to_load_says_so_instead_of_loading_forever
         await settle(pilot)
         plan = app.screen.query_one("#prep-plan").source  # type: ignore[attr-defined]
         assert "Could not load the prep plan" in plan and "unreadable" in plan
+
+
+async def test_verdict_and_score_show_without_scrolling_at_80_columns():
+    """At 80x24 the table's first screen shows how each session went, not only where."""
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#sessions-table", DataTable)
+        shown = table.scrollable_content_region.width
+        offset = 0
+        visible = []
+        for column in table.ordered_columns:
+            offset += column.get_render_width(table)
+            if offset <= shown:
+                visible.append(str(column.key.value))
+        assert visible[:3] == ["date", "verdict", "score"]

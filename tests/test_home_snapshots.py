@@ -66,8 +66,9 @@ def test_trends_at_80x24(snap_compare: SnapCompare) -> None:
 
 
 def test_home_sessions_at_80x24(snap_compare: SnapCompare) -> None:
-    """80x24, Sessions tab: the filters on one line, the table (Date, Company, Level, Round
-    and more, scrolling sideways), the prep plan sidebar on the right, the footer keys."""
+    """80x24, Sessions tab: the filters on one line, the table (Date, Verdict, Score, Company
+    and more, scrolling sideways), the prep plan sidebar on the right with the next problem's
+    title and its `--problem` slug, the footer keys."""
     app = HomeApp(sources(twenty_sessions()))
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 

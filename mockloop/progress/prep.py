@@ -162,8 +162,9 @@ def prep_markdown(plan: PrepPlan) -> str:
             else "not done yet"
         )
         lines += [
-            "**Next problem:**",
-            f"`{plan.suggestion.slug}`, {plan.suggestion.title} — {plan.suggestion.topic}, {why}",
+            f"**Next problem:** {plan.suggestion.title} ({plan.suggestion.topic}, {why})",
+            "",
+            f"`--problem {plan.suggestion.slug}`",
             "",
         ]
     if plan.sprint:

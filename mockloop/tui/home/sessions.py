@@ -13,15 +13,17 @@ from mockloop.store.outcomes import SessionOutcome
 
 COLUMNS = (
     ("date", "Date"),
-    ("company", "Company"),
-    ("level", "Level"),
-    ("round", "Round"),
-    ("problem", "Problem"),
     ("verdict", "Verdict"),
     ("score", "Score"),
+    ("company", "Company"),
+    ("round", "Round"),
+    ("level", "Level"),
+    ("problem", "Problem"),
     ("time", "Time used"),
     ("note", "Note"),
 )
+"""Verdict and score right after the date: at 80 columns the table shows four columns before
+it scrolls sideways, and how a session went is what a row is read for."""
 NEWEST_FIRST = ("date", True)
 
 
@@ -30,12 +32,12 @@ def cells(outcome: SessionOutcome) -> tuple[str, ...]:
     notes = [note for note, on in (("simulated", outcome.simulated),) if on]
     return (
         time.strftime("%Y-%m-%d %H:%M", time.localtime(outcome.started_at.timestamp())),
-        outcome.company,
-        outcome.level_title,
-        outcome.focus,
-        outcome.problem,
         outcome.shown_verdict,
         "-" if outcome.score is None or outcome.incomplete else f"{outcome.score:.2f}",
+        outcome.company,
+        outcome.focus,
+        outcome.level_title,
+        outcome.problem,
         f"{mmss(outcome.used_seconds)}/{outcome.minutes}m",
         ", ".join(notes),
     )
