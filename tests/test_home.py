@@ -148,8 +148,7 @@ async def test_selecting_a_session_shows_its_scorecard_then_replay_steps_and_jum
     app = HomeApp(sources(twenty_sessions()))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        app.screen.query_one("#sessions-table").focus()
-        await pilot.press("enter")
+        await pilot.press("enter")  # the table has the keys from the start
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         await pilot.press("r")
@@ -279,3 +278,19 @@ async def test_verdict_and_score_show_without_scrolling_at_80_columns():
             if offset <= shown:
                 visible.append(str(column.key.value))
         assert visible[:3] == ["date", "verdict", "score"]
+
+
+async def test_the_keys_go_to_the_sessions_table():
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#sessions-table")
+        await pilot.press("t", "s")
+        assert app.focused is app.screen.query_one("#sessions-table")
+
+
+async def test_with_no_sessions_the_keys_go_to_the_form():
+    empty = HomeApp(sources())
+    async with empty.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert empty.focused is empty.screen.query_one("#company")

@@ -109,6 +109,12 @@ class HomeScreen(Screen[None]):
         self.title = "MockLoop"
         self.sub_title = f"{len(self.outcomes)} sessions" if self.outcomes else "Home"
         self.refresh_table()
+        # Keys go where the eye goes: the sessions (arrows, Enter opens one) or, with none
+        # yet, the form's first field; not the tab bar Textual would pick.
+        if self.outcomes:
+            self.query_one(SessionsTable).focus()
+        else:  # once the Start tab is shown: a hidden field cannot take focus
+            self.call_after_refresh(self.query_one("#company", Select).focus)
         self.call_after_refresh(self.load_slow_parts)  # after the first frame, not before
 
     @work(thread=True, exclusive=True, group="home-load", exit_on_error=False)
@@ -176,5 +182,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#company", Select).focus()
 
     def action_show_tab(self, tab: str) -> None:
-        """Switch tabs."""
+        """Switch tabs; on Sessions, the table takes the keys."""
         self.query_one(TabbedContent).active = tab
+        if tab == "sessions":
+            self.query_one(SessionsTable).focus()
