@@ -3,8 +3,10 @@ replay forward and back, jump from an evidence line, filter and sort."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -294,3 +296,39 @@ async def test_with_no_sessions_the_keys_go_to_the_form():
     async with empty.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert empty.focused is empty.screen.query_one("#company")
+
+
+def test_a_real_scorecard_replays_and_its_evidence_lines_jump():
+    """A simulated interview's own scorecard (not a fixture): several evidence lines cite the
+    same event, which once crashed the replay (option ids must be unique)."""
+    from typer.testing import CliRunner
+
+    from mockloop.cli import app as cli
+
+    script = str(Path(__file__).parent / "scripts" / "wrong_solution.yaml")
+    outcome = CliRunner().invoke(cli, ["simulate", script, "--json"])
+    assert outcome.exit_code == 0, outcome.output
+    asyncio.run(replay_from_home_and_jump())  # simulate runs its own event loop first
+
+
+async def replay_from_home_and_jump() -> None:
+    app = HomeApp(home.default_sources())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        session = app.screen
+        assert isinstance(session, SessionScreen)
+        assert session.scorecard is not None
+        seqs = [seq for seq, _ in session.scorecard.evidence]
+        assert len(seqs) > len(set(seqs))  # the case that crashed
+        await pilot.press("r")
+        await settle(pilot)
+        replay = app.screen
+        assert isinstance(replay, ReplayScreen)
+        evidence = replay.query_one("#replay-evidence", OptionList)
+        last = len(seqs) - 1
+        evidence.highlighted = last
+        evidence.action_select()
+        await settle(pilot)
+        assert replay.timeline.events[replay.index].seq == seqs[last]

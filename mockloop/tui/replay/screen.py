@@ -105,7 +105,8 @@ class ReplayScreen(Screen[None]):
                 with VerticalScroll(id="replay-chat-scroll"):
                     yield Static("", id="replay-chat")
                 yield Static("", id="replay-runs")
-        options = [Option(f"#{seq} {text}", id=str(seq)) for seq, text in self.evidence]
+        # No option ids: several evidence lines often cite the same event.
+        options = [Option(f"#{seq} {text}") for seq, text in self.evidence]
         yield OptionList(*options, id="replay-evidence")
         yield Footer()
 
@@ -206,6 +207,6 @@ class ReplayScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#replay-evidence")
     def _jump(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.stop()
-            self.show(self.timeline.index_of_seq(int(event.option.id)))
+        seq, _ = self.evidence[event.option_index]
+        self.stop()
+        self.show(self.timeline.index_of_seq(seq))
