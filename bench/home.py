@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -367,7 +368,7 @@ def replace_all(editor: TextArea, code: str) -> None:
 class BareReplay(App[None]):
     """The baseline: the updates the replay made before, with precomputed content."""
 
-    def __init__(self, codes: list[str], chats: list[Text]) -> None:
+    def __init__(self, codes: list[str], chats: list[Group]) -> None:
         super().__init__()
         self.codes, self.chats = codes, chats
 
@@ -409,7 +410,7 @@ async def replay_steps(
     (synchronous work) and until drawn; the baseline's update and until drawn."""
     from mockloop.progress.replay import Timeline
     from mockloop.tui.replay.app import ReplayApp
-    from mockloop.tui.replay.screen import ReplayScreen, chat_text
+    from mockloop.tui.replay.screen import ReplayScreen, chat_view
 
     timeline = Timeline(events)
     fold_ms = []
@@ -430,7 +431,7 @@ async def replay_steps(
         for index in range(len(events) - 1, -1, -1):
             screen_ms.append(await drawn(app, lambda index=index: screen.show(index)))
     codes = [timeline.at(index).state.code for index in range(len(events))]
-    chats = [chat_text(timeline.at(index).log) for index in range(len(events))]
+    chats = [chat_view(timeline.at(index).log) for index in range(len(events))]
     bare_ms, bare_sync = [], []
     bare = BareReplay(codes, chats)
     async with bare.run_test(size=(120, 36)) as pilot:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 from home_support import session_events, store_sessions, twenty_sessions
+from rich.console import Console
 from textual.widgets import DataTable, Input, OptionList, Select, Static, TabbedContent, TextArea
 
 from mockloop import paths
@@ -41,6 +43,13 @@ def sources(sessions: Any = ()) -> HomeSources:
         return prep_plan(outcomes, default_catalog().problems.values(), TODAY)
 
     return dataclasses.replace(real, prep=prep, scorecard=scorecard)
+
+
+def shown(static: Static) -> str:
+    """What a Static draws, as plain text."""
+    console = Console(width=100, file=io.StringIO(), record=True)
+    console.print(static.content)
+    return console.export_text()
 
 
 async def settle(pilot: Any) -> None:
@@ -159,7 +168,7 @@ async def test_selecting_a_session_shows_its_scorecard_then_replay_steps_and_jum
         assert isinstance(replay, ReplayScreen) and replay.index == 0
         await pilot.press("right", "right", "right")
         assert replay.index == 3
-        chat = str(replay.query_one("#replay-chat", Static).render())
+        chat = shown(replay.query_one("#replay-chat", Static))
         assert "Can the list contain negative numbers?" in chat and "hash map" not in chat
         await pilot.press("left")
         assert replay.index == 2
@@ -332,3 +341,5 @@ async def replay_from_home_and_jump() -> None:
         evidence.action_select()
         await settle(pilot)
         assert replay.timeline.events[replay.index].seq == seqs[last]
+        chat = shown(replay.query_one("#replay-chat", Static))
+        assert "Two Sum" in chat and "**" not in chat  # the greeting's bold, drawn as bold

@@ -7,7 +7,10 @@ up to that event (`mockloop.progress.replay.Timeline`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,22 +25,32 @@ from mockloop.clock import mmss
 from mockloop.events import CandidateSaid, Event, InterviewerSaid, TestsRun
 from mockloop.progress.replay import SPEEDS, Moment, Timeline
 from mockloop.tui.replay.code_view import CodeView
+from mockloop.tui.widgets.chat import shown_text
 
 TICK_SECONDS = 0.1
 
 
-def chat_text(log: Sequence[Event]) -> Text:
-    """The transcript up to now, one paragraph per message."""
-    text = Text()
+@lru_cache(maxsize=2048)
+def interviewer_markdown(text: str) -> Markdown:
+    """An interviewer message as the live chat draws it (Markdown), parsed once however
+    often the replay redraws the chat."""
+    return Markdown(text)
+
+
+def chat_view(log: Sequence[Event]) -> Group:
+    """The transcript up to now, one paragraph per message: the candidate's words as typed,
+    the interviewer's rendered as Markdown, as in the interview."""
+    parts: list[RenderableType] = []
     for event in log:
         payload = event.payload
         if not isinstance(payload, CandidateSaid | InterviewerSaid):
             continue
         mine = isinstance(payload, CandidateSaid)
         style = "bold cyan" if mine else "bold magenta"
-        text.append(f"{mmss(event.t)} {'You' if mine else 'Interviewer'}: ", style=style)
-        text.append(payload.text + "\n\n")
-    return text
+        parts.append(Text(f"{mmss(event.t)} {'You' if mine else 'Interviewer'}", style=style))
+        parts.append(Text(shown_text(payload.text)) if mine else interviewer_markdown(payload.text))
+        parts.append(Text(""))
+    return Group(*parts)
 
 
 def runs_text(log: Sequence[Event]) -> Text:
@@ -132,7 +145,7 @@ class ReplayScreen(Screen[None]):
             self.query_one("#replay-code", CodeView).show_code(state.code)
         if self.chat_counts[moment.index] != self.shown_chat:
             self.shown_chat = self.chat_counts[moment.index]
-            self.query_one("#replay-chat", Static).update(chat_text(moment.log))
+            self.query_one("#replay-chat", Static).update(chat_view(moment.log))
             self.query_one("#replay-chat-scroll", VerticalScroll).scroll_end(animate=False)
         if self.run_counts[moment.index] != self.shown_runs:
             self.shown_runs = self.run_counts[moment.index]
