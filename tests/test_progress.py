@@ -165,3 +165,12 @@ def test_timeline_folds_up_to_the_cursor_and_knows_an_unfinished_end():
     assert timeline.at(5).state.code != timeline.at(4).state.code
     assert timeline.index_of_seq(3) == 3
     assert evidence_seq("Asked (02:30, event #16)") == 16
+
+
+def test_verdicts_are_counted_down_the_ladder_not_by_how_often():
+    from collections import Counter
+
+    from mockloop.progress.stats import ladder_order
+
+    counts = Counter({"No Hire": 3, "Strong Hire": 1, "Hire": 2, "-": 1, "Strong No Hire": 2})
+    assert list(ladder_order(counts)) == ["Strong Hire", "Hire", "No Hire", "Strong No Hire", "-"]

@@ -19,6 +19,8 @@ WINDOW = 5
 """Trends compare the last `WINDOW` sessions with the `WINDOW` before them."""
 COUNTS = (("Verdicts", "verdicts"), ("Companies", "by_company"), ("Rounds", "by_focus"))
 """The count sections of the stats, with their titles."""
+LADDER = ("Strong Hire", "Hire", "Lean Hire", "Lean No Hire", "No Hire", "Strong No Hire")
+"""Verdicts are counted in this order (a progress summary reads top to bottom), not by count."""
 
 
 def selected(outcomes: Sequence[SessionOutcome], include_all: bool) -> list[SessionOutcome]:
@@ -44,6 +46,12 @@ def series_by_dimension(outcomes: Sequence[SessionOutcome]) -> dict[str, list[fl
     return dict(series)
 
 
+def ladder_order(counts: Counter[str]) -> dict[str, int]:
+    """Verdict counts from Strong Hire down; anything else after, most common first."""
+    known = {name: counts[name] for name in LADDER if counts[name]}
+    return known | {name: count for name, count in counts.most_common() if name not in known}
+
+
 def compute_stats(outcomes: Sequence[SessionOutcome], include_all: bool = False) -> dict[str, Any]:
     """The `mockloop stats --json` object (schema in DESIGN.md)."""
     chosen = selected(outcomes, include_all)
@@ -57,7 +65,7 @@ def compute_stats(outcomes: Sequence[SessionOutcome], include_all: bool = False)
     return {
         "sessions": len(chosen),
         "dimensions": dimensions,
-        "verdicts": dict(Counter(outcome.verdict or "-" for outcome in chosen).most_common()),
+        "verdicts": ladder_order(Counter(outcome.verdict or "-" for outcome in chosen)),
         "by_company": dict(Counter(outcome.company for outcome in chosen).most_common()),
         "by_focus": dict(Counter(outcome.focus for outcome in chosen).most_common()),
     }
