@@ -343,3 +343,17 @@ async def replay_from_home_and_jump() -> None:
         assert replay.timeline.events[replay.index].seq == seqs[last]
         chat = shown(replay.query_one("#replay-chat", Static))
         assert "Two Sum" in chat and "**" not in chat  # the greeting's bold, drawn as bold
+
+
+async def test_the_start_form_starts_from_the_last_sessions_company_level_and_round():
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        last = app.sources.outcomes[0]
+        assert (last.persona, last.focus) != ("amazon", "coding")  # not the old defaults
+        await pilot.press("n")
+        await settle(pilot)
+        values = [
+            app.screen.query_one(f"#{name}", Select).value for name in ("company", "level", "round")
+        ]
+        assert values == [last.persona, last.level, last.focus]

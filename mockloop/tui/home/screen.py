@@ -133,7 +133,9 @@ class HomeScreen(Screen[None]):
             self.notify(message, severity="error", timeout=10)
 
     def _show_choices(self, choices: Choices) -> None:
-        self.query_one(StartForm).offer(choices)
+        last = self.outcomes[0] if self.outcomes else None
+        request = StartRequest(last.persona, last.level, last.focus) if last else None
+        self.query_one(StartForm).offer(choices, request)
 
     def _show_plan(self, plan: PrepPlan) -> None:
         self.query_one("#prep-plan", Markdown).update(prep_markdown(plan))

@@ -25,6 +25,7 @@ class StartForm(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.choices: Choices | None = None
+        self.preferred_level = "senior"
 
     def compose(self) -> ComposeResult:
         """The fields, disabled until the choices are loaded."""
@@ -39,18 +40,24 @@ class StartForm(Vertical):
         yield Button("Start interview", id="start-button", variant="primary", compact=True)
         yield Static("", id="start-error")
 
-    def offer(self, choices: Choices) -> None:
-        """Fill the selects once the catalog is loaded."""
+    def offer(self, choices: Choices, last: StartRequest | None = None) -> None:
+        """Fill the selects once the catalog is loaded, set to the `last` session's company,
+        level and round when there is one (most practice repeats the same loop), else to
+        the first company, senior and coding."""
         self.choices = choices
+        self.preferred_level = last.level if last else "senior"
+        ids = [company.id for company in choices.companies]
         companies = self.query_one("#company", Select)
         companies.set_options([(company.name, company.id) for company in choices.companies])
         rounds = self.query_one("#round", Select)
         rounds.set_options([(name, name) for name in choices.rounds])
-        if "coding" in choices.rounds:
-            rounds.value = "coding"
-        if choices.companies:
-            companies.value = choices.companies[0].id
-            self._offer_levels(choices.companies[0].id)
+        focus = last.focus if last and last.focus in choices.rounds else "coding"
+        if focus in choices.rounds:
+            rounds.value = focus
+        if ids:
+            company_id = last.company if last and last.company in ids else ids[0]
+            companies.value = company_id
+            self._offer_levels(company_id)
 
     def _offer_levels(self, company_id: str) -> None:
         """The levels with this company's titles, e.g. `senior (L5)`."""
@@ -60,8 +67,11 @@ class StartForm(Vertical):
             if company.id == company_id:
                 levels = self.query_one("#level", Select)
                 levels.set_options([(f"{name} ({title})", name) for name, title in company.levels])
-                if any(name == "senior" for name, _ in company.levels):
-                    levels.value = "senior"
+                names = [name for name, _ in company.levels]
+                for name in (self.preferred_level, "senior"):
+                    if name in names:
+                        levels.value = name
+                        break
 
     @on(Select.Changed, "#company")
     def _company_changed(self, event: Select.Changed) -> None:
