@@ -255,7 +255,9 @@ class Reader:
                 or EVOLUTION.search(plain) is not None
                 or REASON.search(HOLLOW.sub("", plain))
             )
-            for component in () if diagram else COMPONENTS:
+            # A box in a diagram is placed, not named; one in a question is not yet chosen.
+            passing = diagram or sentence.rstrip().endswith("?")
+            for component in () if passing else COMPONENTS:
                 if component in plain and matching((component,), plain):
                     state.components[component] = state.components.get(component, False) or (
                         bool(reasoned)

@@ -192,3 +192,9 @@ def test_hollow_reasons_do_not_justify_a_component() -> None:
     weighed = "cassandra vs sql: 46k writes/s, no joins needed"
     state = cover(CHAT_PROMPT, [Event(seq=1, t=60.0, payload=CandidateSaid(text=weighed))])
     assert state.components == {"cassandra": True}
+
+
+def test_a_component_in_a_question_is_neither_named_nor_justified() -> None:
+    asked = "what database would you use for the messages, sql or cassandra?"
+    state = cover(CHAT_PROMPT, [Event(seq=1, t=60.0, payload=CandidateSaid(text=asked))])
+    assert state.components == {}

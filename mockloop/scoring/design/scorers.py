@@ -181,7 +181,8 @@ def _deep_dive(record: DesignRecord, bar: DesignBar, level: str) -> Tally:
         tally.note(-1, 0, "failure_answered", "answered a failure question", 0.25)
     if not deep and not state.covered("deep_dive"):
         tally.limit(2.0, "the round never reached a deep dive")
-    tally.expect(len(deep) < bar.min_deep_dives, f"{bar.min_deep_dives} deep dives", level)
+    dives = "1 deep dive" if bar.min_deep_dives == 1 else f"{bar.min_deep_dives} deep dives"
+    tally.expect(len(deep) < bar.min_deep_dives, dives, level)
     tally.expect(
         bar.needs_failure_modes and not state.failure_raised, "failure modes unprompted", level
     )
