@@ -13,8 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from mockloop.design_words import (
+    ALTERNATIVE,
+    COMPONENTS,
+    EVOLUTION,
+    FAILURE,
+    HOLLOW,
+    MEASURE,
+    REASON,
+    expand,
+    matching,
+)
 from mockloop.designs import CHECKPOINTS, DesignPrompt
 from mockloop.estimates import Check, Quantity, compare, read
 from mockloop.events import CandidateSaid, CodeSnapshot, Event, InterviewerSaid
@@ -25,34 +35,6 @@ CHECKPOINT_HITS = 2
 """Distinct checkpoint keywords that show a checkpoint is covered."""
 DEEP_HITS = 4
 """Distinct deep-dive keywords that show a component was discussed in depth."""
-COMPONENTS = (
-    "load balancer", "api gateway", "gateway", "cache", "redis", "memcached", "cdn", "queue",
-    "kafka", "pub/sub", "stream", "database", "postgres", "mysql", "cassandra", "dynamodb",
-    "key-value",
-    "blob store", "object store", "s3", "search index", "elasticsearch", "websocket",
-    "zookeeper", "etcd", "bloom filter", "consistent hashing", "shard", "replica", "worker",
-    "scheduler", "coordinator", "microservice", "service mesh", "graphql", "lambda",
-)  # fmt: skip
-"""Building blocks a design names; named without a reason, they are buzzwords."""
-REASON = re.compile(
-    r"\b(because|so that|so we|so it|since|to avoid|to keep|to reduce|to handle|to absorb|"
-    r"to serve|to spread|to survive|in order to|given|otherwise|which means|for the)\b|"
-    r", so\b|\bwhich (keeps|lets|errs|avoids|gives|saves)\b"
-)
-ALTERNATIVE = re.compile(
-    r"\b(instead of|rather than|versus|vs\.?|trade-?offs?|alternative|the downside|"
-    r"at the cost of|gives? up|we lose|cheaper than|compared to)\b"
-)
-FAILURE = re.compile(
-    r"\b(dies|die|fails?|failure|failover|goes down|is down|crash\w*|outage|partition\w*|"
-    r"lost|retr(y|ies)|timeout|degrade\w*|fallback|circuit breaker|hot key|thundering)\b"
-)
-EVOLUTION = re.compile(
-    r"\b((at|grows?|growth of|to) \d+ ?x\b|\d+ ?x (more|growth|traffic|load|users|scale)\b|"
-    r"evolve|later on|v2|phase 2|next year|migrat\w*|when we outgrow|as traffic grows)"
-)
-MEASURE = re.compile(r"\d+(\.\d+)?\s*(%|x\b|ms\b|percent|times\b|\$)|\$\s*\d")
-"""A number that quantifies a trade-off: a percentage, a factor, a latency, a cost."""
 DIAGRAM = re.compile(r"(-+>|<-+|=+>|\+-{2,}|\|\s+\||[┌└│─])")
 BOX = re.compile(r"[┌└│─]|\+-{2,}")
 """Box-drawing: a line with these is part of a diagram wherever it is indented."""
@@ -120,13 +102,17 @@ class Coverage:
         return [c for c in self.checks if c.written is not None and not c.within(tolerance)]
 
     def driven(self) -> tuple[int, int]:
-        """Checkpoints the candidate reached before being asked for them, and all reached."""
+        """Checkpoints the candidate reached before being asked for them, and all that were
+        reached or asked for (one asked for and never reached was not driven either)."""
         mine = sum(
             1
             for checkpoint, hit in self.checkpoints.items()
             if self.asked.get(f"ask:{checkpoint}", float("inf")) > hit.t
         )
-        return mine, len(self.checkpoints)
+        unanswered = sum(
+            1 for c in CHECKPOINTS if f"ask:{c}" in self.asked and c not in self.checkpoints
+        )
+        return mine, len(self.checkpoints) + unanswered
 
 
 def cover(prompt: DesignPrompt, events: Sequence[Event]) -> Coverage:
@@ -159,10 +145,10 @@ class Reader:
         """Compile every keyword pattern now (off the event loop, when the round is set up)
         rather than on the candidate's first message."""
         for _, keywords in self.groups:
-            _found(keywords, "")
+            matching(keywords, "")
         for tradeoff in self.prompt.tradeoffs:
-            _found(tuple(tradeoff.keywords), "")
-        _found(COMPONENTS, "")
+            matching(tuple(tradeoff.keywords), "")
+        matching(COMPONENTS, "")
         read("warm: 1 KB per item, 10 req/s, 5 TB per day, 1M DAU")
 
     def feed(self, events: Sequence[Event]) -> None:
@@ -183,6 +169,8 @@ class Reader:
             if kind == "time" and len(timed) == 3:  # a time call that asked for a checkpoint
                 state.asked.setdefault(f"time:{timed[1]}", event.t)
                 state.asked.setdefault(f"ask:{timed[2]}", event.t)
+            if kind == "steer" and len(timed) == 2:  # back to the design, asking for one
+                state.asked.setdefault(f"ask:{timed[1]}", event.t)
             self.failure_probed = self.failure_probed or kind == "failure"
             return
         if isinstance(payload, CandidateSaid):
@@ -216,7 +204,7 @@ class Reader:
     def _fresh(self, fresh: str, event: Event, source: str, allowed: frozenset[str] | None) -> None:
         """Read new text; under a heading it counts only for that section's checkpoints."""
         state = self.state
-        self._words(fresh, event.t, event.seq, source, allowed)
+        self._words(expand(fresh), event.t, event.seq, source, allowed)
         self._sentences(fresh)
         numbers = allowed is None or "estimates" in allowed
         if numbers and "estimates" not in state.checkpoints and len(read(fresh)) >= 2:
@@ -234,7 +222,9 @@ class Reader:
                 continue
             if allowed is not None and group.startswith("c:") and group[2:] not in allowed:
                 continue
-            have.update(_found(tuple(k for k in keywords if k not in have), fresh))
+            if allowed is not None and group.startswith("d:") and allowed <= STATED:
+                continue  # "ordering" in the requirements names a need, not depth
+            have.update(matching(tuple(k for k in keywords if k not in have), fresh))
             kind, _, name = group.partition(":")
             words = tuple(k for k in keywords if k in have)
             if kind == "c" and name not in state.checkpoints and len(have) >= CHECKPOINT_HITS:
@@ -250,24 +240,34 @@ class Reader:
         state = self.state
         for sentence in _sentences(fresh):
             diagram = sentence.startswith(("    ", "\t")) or BOX.search(sentence) is not None
+            plain = expand(sentence)
+            weighed = ALTERNATIVE.search(plain) is not None
             for index, tradeoff in enumerate(self.prompt.tradeoffs):
-                if index in state.tradeoffs or not ALTERNATIVE.search(sentence):
+                if index in state.tradeoffs or not weighed:
                     continue
-                if _found(tuple(tradeoff.keywords), sentence):
+                if matching(tuple(tradeoff.keywords), plain):
                     state.tradeoffs[index] = sentence.strip()
                     state.quantified_tradeoffs += bool(read(sentence) or MEASURE.search(sentence))
-            for component in () if diagram else COMPONENTS:
-                if component in sentence and _found((component,), sentence):
-                    reasoned = REASON.search(sentence) is not None
+            # A component weighed against an alternative, or changed as the system grows, has
+            # its reason in that sentence ("cassandra vs sql: 46k writes/s, no joins needed").
+            reasoned = (
+                weighed
+                or EVOLUTION.search(plain) is not None
+                or REASON.search(HOLLOW.sub("", plain))
+            )
+            # A box in a diagram is placed, not named; one in a question is not yet chosen.
+            passing = diagram or sentence.rstrip().endswith("?")
+            for component in () if passing else COMPONENTS:
+                if component in plain and matching((component,), plain):
                     state.components[component] = state.components.get(component, False) or (
-                        reasoned
+                        bool(reasoned)
                     )
-            if FAILURE.search(sentence):
+            if FAILURE.search(plain):
                 if self.failure_probed:
                     state.failure_answered += 1
                 else:
                     state.failure_raised += 1
-            state.evolution = state.evolution or EVOLUTION.search(sentence) is not None
+            state.evolution = state.evolution or EVOLUTION.search(plain) is not None
 
     def coverage(self) -> Coverage:
         """The coverage so far, with the numbers read from the current notes and the chat."""
@@ -303,13 +303,16 @@ def _sentences(text: str) -> list[str]:
 
 
 LATE = frozenset({"tradeoffs", "bottlenecks"})
+STATED = frozenset({"requirements", "estimates", "api"})
+"""Sections that state what the system must do, how big it is and its calls: their words
+show no deep dive, however many of a deep dive's keywords they use."""
 SECTIONS = (
     (re.compile(r"requirement|scope|goal"), frozenset({"requirements"})),
     (re.compile(r"estimate|number|capacity|sizing|envelope|scale"), frozenset({"estimates"})),
     (re.compile(r"trade|alternative|wrap|evolution|future"), LATE),
     (re.compile(r"deep|dive|detail|failure|bottleneck|reliab"), LATE),
     (re.compile(r"\bapis?\b|interface|endpoint"), frozenset({"api"})),
-    (re.compile(r"data ?model|schema|storage|table"), frozenset({"data_model"})),
+    (re.compile(r"data ?model|^\s*data\s*$|schema|storage|table"), frozenset({"data_model"})),
     (
         re.compile(r"high.?level|design|architecture|component|overview|flow"),
         frozenset({"high_level", "api", "data_model"}),
@@ -336,21 +339,11 @@ def sized(notes: str) -> str:
 
 def section_checkpoints(heading: str) -> frozenset[str] | None:
     """The checkpoints text under this heading may cover (None: any, for other headings)."""
-    title = heading.strip().lstrip("#").lower()
+    title = expand(heading.strip().lstrip("#"))
     for pattern, checkpoints in SECTIONS:
         if pattern.search(title):
             return checkpoints
     return None
-
-
-def _found(keywords: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """The keywords that occur in `text` as whole words (a keyword may be a phrase)."""
-    return tuple(word for word in keywords if _pattern(word).search(text))
-
-
-@lru_cache(maxsize=8192)
-def _pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w/]){re.escape(word.lower())}(?:e?s|e?d|ing)?(?!\w)")
 
 
 def has_diagram(notes: str) -> bool:

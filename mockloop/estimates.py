@@ -52,9 +52,13 @@ RATE = re.compile(
     r"\s*(?:(?P<ops>qps|rps|tps)\b|(?P<noun>[a-z]+(?: [a-z]+)?)?(?:\s*/\s*|\s+(?:per|an?)\s+)"
     r"(?P<per>s|sec|second|min|minute|hour|hr|day|month|year|yr)\b)"
 )
-COUNT = re.compile(r"\s*(?P<noun>[a-z]{3,})\b")
+COUNT = re.compile(r"\s*(?P<first>[a-z]{3,})\b(?: (?P<second>[a-z]{3,})\b)?")
+"""A count's noun, or the noun after one describing word ("30M concurrent connections")."""
+RATIO_WORDS = ("per", "each")
+RATIO = re.compile(r"\s*(?:/\s*[a-z]|per\b|each\b)")
+"""After a count's noun: "100k connections per box" is a ratio, not a total."""
 WORD = re.compile(r"[a-z]+")
-UNIT_END = re.compile(r"[,;()]| - |\. |\s*(?:-+>|=>|→|=\s)|\s[x×*]\s")
+UNIT_END = re.compile(r"[,;()]| - | / |\. |\s*(?:-+>|=>|→|=\s)|\s[x×*]\s")
 """Where the words that belong to a number end, for display."""
 STOP = {"per", "the", "and", "for", "with", "all", "one", "each", "second", "day", "year"}
 
@@ -152,10 +156,19 @@ def _classify(value: float, rest: str, line: str, text: str) -> Quantity | None:
         noun = (rate["noun"] or "").split(" ")[0].rstrip("s") or (rate["ops"] or "")
         return Quantity(value / seconds, "rate", text, line, noun=noun)
     if count := COUNT.match(rest):
-        noun = count["noun"]
-        if noun.rstrip("s") in COUNTED:
-            return Quantity(value, "count", text, line, noun=noun.rstrip("s"))
+        for group in ("first", "second") if count["first"] not in RATIO_WORDS else ():
+            noun = _counted(count[group] or "")
+            if noun:
+                ratio = RATIO.match(rest, count.end(group))
+                return None if ratio else Quantity(value, "count", text, line, noun=noun)
     return None
+
+
+def _counted(word: str) -> str:
+    """The counted noun a word names, singular ("conns" → "connection"), or ""."""
+    singular = word.removesuffix("es") if word.endswith("xes") else word.rstrip("s")
+    singular = SYNONYMS.get(singular, singular)
+    return singular if singular in COUNTED else ""
 
 
 COUNTED = {
@@ -163,6 +176,8 @@ COUNTED = {
     *("request", "hour", "dollar", "url", "page", "file", "shard", "machine", "replica"),
     *("message", "post", "record", "row", "entrie", "item", "object", "event", "sample"),
 }
+SYNONYMS = {"conn": "connection", "box": "server", "host": "server", "instance": "server"}
+"""Short or everyday names people write for a counted noun."""
 
 
 def implications(quantities: Sequence[Quantity]) -> list[Implication]:
@@ -301,6 +316,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(
         {word.rstrip("s") for word in WORD.findall(text.lower()) if len(word) > 2} - STOP
     )
+
+
+def times(factor: float) -> str:
+    """How many times off, to one significant figure as people say it: 1,000×, 300×, 2×."""
+    return f"{float(f'{factor:.1g}'):,.0f}×"
 
 
 def human(value: float) -> str:

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from design_candidates import CANDIDATES as URL_SHORTENER
 from design_candidates import Candidate
+from design_candidates_chat import CANDIDATES as CHAT
 from design_candidates_news_feed import CANDIDATES as NEWS_FEED
 from design_candidates_rate_limiter import CANDIDATES as RATE_LIMITER
 
 from mockloop.simulation import SimulationResult, parse_script, simulate
 
 VERDICTS = ["Strong No Hire", "No Hire", "Lean No Hire", "Lean Hire", "Hire", "Strong Hire"]
-CANDIDATES = [*URL_SHORTENER, *RATE_LIMITER, *NEWS_FEED]
+CANDIDATES = [*URL_SHORTENER, *RATE_LIMITER, *NEWS_FEED, *CHAT]
 
 
 def script(candidate: Candidate) -> str:
@@ -85,7 +86,10 @@ async def test_orderings(results: dict[str, SimulationResult]) -> None:
             assert score["thorough_staff"] > score[weaker.name], weaker.name
     assert score["no_estimates"] > score["buzzwords"]
     assert score["good_no_tradeoffs"] > score["buzzwords"]
-    assert score["rules_change"] <= min(score["buzzwords"], score["out_of_time"])
+    # Both sit at the floor: the verdict is what must not reward trying to change the rules.
+    verdict = {name: VERDICTS.index(result.verdict) for name, result in results.items()}
+    assert verdict["rules_change"] <= min(verdict["buzzwords"], verdict["out_of_time"])
+    assert score["rules_change"] < score["out_of_time"]
     for strong, others in (("limiter_strong", RATE_LIMITER), ("feed_strong", NEWS_FEED)):
         for weaker in others:
             if weaker.name != strong:

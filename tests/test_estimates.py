@@ -12,6 +12,7 @@ from mockloop.estimates import compare, envelope, implications, read, reference
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORTENER = load_design(ROOT / "problems" / "system-design" / "url-shortener.yaml")
+CHAT = load_design(ROOT / "problems" / "system-design" / "chat-messaging.yaml")
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,24 @@ def test_reads_a_number_as_people_write_it(text: str, kind: str, value: float, p
 
 def test_ratios_percentages_and_bare_numbers_are_not_estimates() -> None:
     assert read("read:write is 100:1, 99.9% availability, step 2 of 3 in 2026") == []
+
+
+def test_a_count_may_have_a_describing_word_and_a_count_per_box_is_a_ratio() -> None:
+    """ "100k connections per box" is capacity per server, not the connections at peak: read
+    as a total, it made a correct envelope look 300x off and the interviewer challenge it."""
+    notes = (
+        "- 30% online at peak -> 30M concurrent connections\n"
+        "- ~100k connections per box -> ~300 gateway servers\n"
+    )
+    counts = [(q.value, q.noun) for q in read(notes)]
+    assert counts == [(3e7, "connection"), (300, "server")]
+    assert [(q.value, q.noun) for q in read("30M conns / 100k per box = ~300 boxes")] == [
+        (3e7, "connection"),
+        (300, "server"),
+    ]
+    checks = {check.estimate.id: check for check in compare(read(notes), CHAT.estimates)}
+    assert checks["connections"].within(10) and checks["connections"].ratio == 1
+    assert checks["gateway_servers"].within(10)
 
 
 def test_implies_qps_from_dau_and_storage_from_rate_and_size() -> None:

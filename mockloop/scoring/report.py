@@ -231,7 +231,10 @@ def _dimension_bullets(d: DimensionScore) -> list[str]:
     ]
     if d.no_evidence:
         bullets.append("- No evidence: nothing in the session showed this dimension.")
-    bullets += [f"- Cap: at most 2.00 because {cap}." for cap in d.caps]
+    # A scored dimension's caps are its tightest (Tally.limit); one scored at the floor names
+    # the cap it would have had.
+    bound = 2.0 if d.no_evidence else d.ceiling
+    bullets += [f"- Cap: at most {bound:.2f} because {cap}." for cap in d.caps]
     if d.judge_rationale:
         cited = ", ".join(f"#{seq}" for seq in d.judge_citations)
         moved = f" (evidence score {d.evidence_score:.2f})" if d.score != d.evidence_score else ""

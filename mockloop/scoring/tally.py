@@ -34,9 +34,13 @@ class Tally:
         self.score += delta
 
     def limit(self, value: float, why: str) -> None:
-        """Apply an objective cap."""
-        self.cap = min(self.cap, value)
-        self.caps.append(why)
+        """Apply an objective cap. Only the tightest caps are kept as reasons: a looser one
+        does not bind, and the report states one bound for all of them."""
+        if value < self.cap:
+            self.caps.clear()
+            self.cap = value
+        if value == self.cap:
+            self.caps.append(why)
 
     def expect(self, bar_missed: bool, what: str, level: str) -> None:
         """A level expectation not shown costs a fixed penalty."""

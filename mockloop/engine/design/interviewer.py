@@ -21,9 +21,18 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from mockloop.coverage import DEEP_HITS, PHASE_OF, PHASES, Coverage, Reader, phase_at
+from mockloop.design_words import (
+    ALTERNATIVE,
+    COMPONENTS,
+    FAILURE,
+    HOLLOW,
+    REASON,
+    expand,
+    words_in,
+)
 from mockloop.designs import CHECKPOINTS, DesignPrompt
 from mockloop.engine.base import Ending, Tick, Trigger, speak
-from mockloop.estimates import human
+from mockloop.estimates import compare, read, times
 from mockloop.events import CandidateSaid, SessionStarted
 from mockloop.models import Persona, Rubric
 from mockloop.session import Session
@@ -53,9 +62,29 @@ ASK = {
 }
 NO_ANSWER = (
     "That's your call: state an assumption and we'll go with it.",
-    "I don't have a preference there; pick something reasonable and say why.",
+    "I don't have a number for that; pick something reasonable and say why.",
     "Make an assumption and write it down; we can revisit it.",
 )
+"""For a fact the pack does not have."""
+YOUR_CALL = (
+    "How to get there is your decision: pick one, tell me why, and we'll test it.",
+    "I'd rather hear your reasoning than mine; there is no single right design here.",
+    "That's the design question itself, so it's yours: choose and say what it costs you.",
+)
+"""For a request that the interviewer make a design choice or give the answer."""
+CHOICE = re.compile(r"\b(should (i|we)|would you|which (one|is better)|better to)\b|\w \bor\b \w")
+HAND_BACK = re.compile(
+    r"\b(just tell me|tell me (what|how|the)|what (are|is) you looking for|"
+    r"what would you (do|pick|use|choose)|which (one )?would you (pick|use|choose)|"
+    r"what do you prefer|your preference|ideal (design|answer|solution)|the right answer)\b"
+)
+CHOOSING = re.compile(
+    r"\b(i'll|i will|i'd like to|let me|let's|going to|start with|begin with|diving|dive into|"
+    r"go deep on|next up)\b"
+)
+"""A message that announces what the candidate takes on next."""
+BROAD = re.compile(r"\b(features?|requirements?|use cases?|scope|what should it do)\b")
+"""A question about the whole scope: it gets the core of what the system must do."""
 STEER = (
     "The round runs the same for everyone, so let's stay with the design.",
     "I can't change how this is scored; let's keep going with the system.",
@@ -138,35 +167,52 @@ class DesignInterviewer:
         state = self.read(session)
         text = payload.text.lower()
         if RULES_CHANGE.search(text):
-            return Reply(f"{rng.choice(STEER)} {self._next_ask(state)}", "steer")
+            return self._steer(state, rng)
         if QUESTION.search(text.strip()):
-            return self._answer(text, rng)
-        return self._react(state, trigger.t, minutes, session.started.level, rng)
+            return self._answer(text, state, rng)
+        return self._react(state, trigger.t, minutes, session.started.level, rng, text)
 
-    def _answer(self, text: str, rng: random.Random) -> Reply:
-        """Requirement and scale answers from the pack for the keywords the question names."""
-        scale = sorted(
-            (
-                (-_hits(entry.ask_keywords, text), index, entry.answer)
-                for index, entry in enumerate(self.prompt.scale)
-            ),
-        )
-        answers = [(f"scale-{index}", answer) for hits, index, answer in scale[:2] if hits]
-        if not answers and SCALE_WORDS.search(text):
-            answers += [(f"scale-{i}", s.answer) for i, s in enumerate(self.prompt.scale[:2])]
-        requirements = sorted(
-            self.prompt.requirements.all(), key=lambda r: -_hits(r.keywords, text)
-        )
-        answers += [(r.id, r.answer) for r in requirements[:2] if _hits(r.keywords, text)]
-        if not answers:
-            return Reply(rng.choice(NO_ANSWER), "answer:")
-        ids = ",".join(key for key, _ in answers[:ANSWERS])
-        return Reply(" ".join(answer for _, answer in answers[:ANSWERS]), f"answer:{ids}")
+    def _answer(self, text: str, state: Coverage, rng: random.Random) -> Reply:
+        """Facts from the pack for what the question names, in the order it names them (one
+        per question asked, two to three), not repeating one already given; a request for
+        the interviewer's own choice or answer is handed back with any fact it touched."""
+        given = {key for intent in state.intents if intent.startswith("answer:")
+                 for key in intent.partition(":")[2].split(",")}  # fmt: skip
+        found: list[tuple[int, int, str, str]] = []
+        entries = [
+            *((f"scale-{i}", s.ask_keywords, s.answer) for i, s in enumerate(self.prompt.scale)),
+            *((r.id, r.keywords, r.answer) for r in self.prompt.requirements.all()),
+        ]
+        plain = expand(text)
+        for key, keywords, answer in entries:
+            hits = words_in(keywords, plain)
+            if hits and key not in given:
+                first = min(plain.find(word) % (len(plain) + 1) for word in hits)
+                found.append((-len(hits), first, key, answer))
+        if not found and SCALE_WORDS.search(plain):
+            found = [(0, i, f"scale-{i}", s.answer) for i, s in enumerate(self.prompt.scale[:2])]
+        if not found and BROAD.search(plain):
+            core = self.prompt.requirements.functional[:2]
+            found = [(0, i, r.id, r.answer) for i, r in enumerate(core) if r.id not in given]
+        wanted = max(ANSWERS, min(3, plain.count("?") + plain.count(",")))
+        chosen = sorted(found)[:wanted]
+        chosen.sort(key=lambda entry: entry[1])
+        facts = " ".join(answer for *_, answer in chosen)
+        ids = ",".join(key for _, _, key, _ in chosen)
+        if HAND_BACK.search(plain):
+            return Reply(f"{facts} {rng.choice(YOUR_CALL)}".strip(), f"answer:{ids}")
+        if not chosen:
+            return Reply(rng.choice(YOUR_CALL if CHOICE.search(plain) else NO_ANSWER), "answer:")
+        return Reply(facts, f"answer:{ids}")
 
     def _react(
-        self, state: Coverage, t: float, minutes: int, level: str, rng: random.Random
+        self, state: Coverage, t: float, minutes: int, level: str, rng: random.Random, text: str
     ) -> Reply:
-        """After a statement: challenge a wrong number, push where behind, or go deeper."""
+        """After a statement: take a corrected number, challenge a wrong one, push where
+        behind, let the candidate take the deep dive they chose, or go deeper."""
+        corrected = self._corrected(state, text)
+        if corrected is not None:
+            return corrected
         challenged = sum(1 for intent in state.intents if intent.startswith("challenge:"))
         unchallenged = [
             check
@@ -179,9 +225,9 @@ class DesignInterviewer:
                 direction = "high" if check.ratio > 1 else "low"
                 factor = check.ratio if check.ratio > 1 else 1 / check.ratio
                 return Reply(
-                    f"Let me check one number. You have {check.written.text} for "
-                    f"{check.estimate.what.lower()}; with the figures I gave you that looks "
-                    f"about {human(factor)}× too {direction}. Can you walk me through it?",
+                    f"Let me check one number: {check.estimate.what.lower()}. You have "
+                    f"{check.written.text}; with the figures I gave you that looks about "
+                    f"{times(factor)} too {direction}. Can you walk me through it?",
                     intent,
                 )
         now = PHASES.index(phase_at(t, minutes, self.rules))
@@ -193,16 +239,56 @@ class DesignInterviewer:
             )
             if due and not state.covered(checkpoint) and f"ask:{checkpoint}" not in state.asked:
                 return Reply(ASK[checkpoint], f"ask:{checkpoint}")
+        bare = _unexplained(text, state)
+        if bare is not None:
+            word, component = bare
+            return Reply(
+                f"Why {word}? What does that buy this system over something simpler?",
+                f"why:{component}",
+            )
         if PHASES[now] == "wrap_up":
             return Reply(rng.choice(self.persona.phrases.acknowledge), "ack")
         diving = now >= PHASES.index("deep_dive") or (
             state.covered("high_level") and state.covered("data_model")
         )
         if diving:
+            chosen = self._chosen_dive(text)
+            if chosen is not None:
+                return Reply(
+                    f"Sounds good: take me through the {chosen[1].lower()}.", f"dive:{chosen[0]}"
+                )
             reply = self._dive(state, level)
             if reply is not None:
                 return reply
         return Reply(rng.choice(self.persona.phrases.acknowledge), "ack")
+
+    def _corrected(self, state: Coverage, text: str) -> Reply | None:
+        """Right after a challenge, a message that gives the challenged estimate again within
+        range is the correction: take it, and leave other numbers until the notes catch up."""
+        last = state.intents[-1] if state.intents else ""
+        if not last.startswith("challenge:"):
+            return None
+        estimate = next(e for e in self.prompt.estimates if e.id == last.partition(":")[2])
+        for check in compare(read(text), [estimate]):
+            if check.within(self.rules.estimate_tolerance) and check.written is not None:
+                return Reply(f"Yes, {check.written.text} is about what I get too. Carry on.", "ack")
+        return None
+
+    def _chosen_dive(self, text: str) -> tuple[int, str] | None:
+        """The deep dive a message says the candidate will take next ("I'll start with
+        routing"), so the interviewer follows their choice instead of picking another."""
+        plain = expand(text)
+        if not CHOOSING.search(plain):
+            return None
+        named = [
+            (plain.find(hits[0]), index, dive.component)
+            for index, dive in enumerate(self.prompt.deep_dives)
+            if (hits := words_in([*dive.keywords, *_words(dive.component)], plain))
+        ]
+        if not named:
+            return None
+        _, index, component = min(named)
+        return index, component
 
     def _dive(self, state: Coverage, level: str) -> Reply | None:
         """A deep dive not yet covered, then a failure probe, each asked once."""
@@ -248,12 +334,17 @@ class DesignInterviewer:
             f"time:{phase}:{unasked[0]}",
         )
 
-    def _next_ask(self, state: Coverage) -> str:
-        """What the candidate should do now: the first checkpoint not yet covered."""
+    def _steer(self, state: Coverage, rng: random.Random) -> Reply:
+        """Back to the design after a try at changing the rules, with the first checkpoint
+        not yet covered as the question, unless it was asked already (intent
+        `steer:<checkpoint>` counts as asking it)."""
+        steer = rng.choice(STEER)
         for checkpoint in CHECKPOINTS:
             if not state.covered(checkpoint):
-                return ASK[checkpoint]
-        return ASK["tradeoffs"]
+                if f"ask:{checkpoint}" in state.asked:
+                    return Reply(steer, "steer")
+                return Reply(f"{steer} {ASK[checkpoint]}", f"steer:{checkpoint}")
+        return Reply(steer, "steer")
 
     async def respond(
         self, session: Session, trigger: Trigger, *, preface: str = ""
@@ -275,6 +366,35 @@ class DesignInterviewer:
         """Nothing to release."""
 
 
-def _hits(keywords: list[str], text: str) -> int:
-    """Keywords of a list that occur in `text` as whole words."""
-    return sum(1 for word in keywords if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+WHYS = 2
+ARROW = re.compile(r"-+>|<-+|=>|→")
+"""Components the interviewer asks the reason for in one round at most."""
+
+
+def _unexplained(text: str, state: Coverage) -> tuple[str, str] | None:
+    """The first component a message names in passing, with no reason, alternative, number or
+    failure anywhere in it ("redis makes it fast"), never given a reason and not placed on a
+    flow in the notes, as written and as a component; None when each was asked about, or two
+    were: agreeing with a bare technology would teach the wrong lesson."""
+    plain = expand(text)
+    reasoning = REASON.search(HOLLOW.sub("", plain)) or ALTERNATIVE.search(plain) or read(text)
+    if reasoning or FAILURE.search(plain):
+        return None  # a reason, an alternative, a number, or how a part fails
+    placed = "\n".join(line for line in expand(state.notes).splitlines() if ARROW.search(line))
+    if sum(1 for intent in state.intents if intent.startswith("why:")) >= WHYS:
+        return None
+    named = sorted(
+        (found.start(), found[0], component)
+        for component in COMPONENTS
+        if component in plain
+        and not state.components.get(component)  # given a reason somewhere already
+        and component not in placed  # on a drawn flow: part of the design, not a passing name
+        and (found := re.search(rf"(?<![\w/]){re.escape(component)}\w*", plain))
+    )
+    fresh = [(word, c) for _, word, c in named if f"why:{c}" not in state.asked]
+    return fresh[0] if fresh else None
+
+
+def _words(component: str) -> list[str]:
+    """A deep dive's own name as keywords: "Connection handling and routing" → routing, …"""
+    return [w for w in re.findall(r"[a-z][a-z-]{4,}", component.lower()) if w not in ("which",)]

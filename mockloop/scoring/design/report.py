@@ -11,10 +11,10 @@ import re
 from collections.abc import Mapping
 
 from mockloop.clock import mmss
-from mockloop.designs import DesignPrompt
+from mockloop.designs import CHECKPOINTS, DesignPrompt
 from mockloop.scoring.advice import Advice
 from mockloop.scoring.design.scorers import DEEP, DesignRecord
-from mockloop.scoring.models import Scorecard
+from mockloop.scoring.models import DimensionScore, Scorecard
 from mockloop.scoring.report import escape
 from mockloop.scoring.tally import clip
 
@@ -27,6 +27,32 @@ TIPS = {
     "tradeoffs": "State each big decision as 'X instead of Y, because…, at the cost of…'.",
     "communication": "Say where you are in the round and move on yourself; write as you talk.",
 }
+
+
+SPECIFIC = frozenset({"estimate_off", "buzzwords", "ignored", "unrevisited", "rules"})
+"""Faults that name what happened; the improvement leads with one, then with a cap."""
+NUMBERS_TIP = (
+    "Size it before you draw: users, requests per second and storage, with the arithmetic "
+    "written out, then check each against what the interviewer told you."
+)
+SIZED_TIP = (
+    "Let the numbers pick the boxes: 'at 20k reads/s a cache in front of one store is "
+    "enough; at 200k we shard', so every component answers a number you wrote."
+)
+NUMBER_CAPS = ("the system was never sized", "estimates were")
+
+
+def tip(dimension: DimensionScore) -> str:
+    """The habit for a weak dimension, by what held it down: requirements and boxes held
+    down only by missing or wrong numbers get the numbers habit, not the generic one."""
+    about_numbers = bool(dimension.caps) and all(
+        cap.startswith(NUMBER_CAPS) or "without the right numbers" in cap for cap in dimension.caps
+    )
+    if dimension.id == "requirements" and about_numbers:
+        return NUMBERS_TIP
+    if dimension.id == "high_level_design" and about_numbers:
+        return SIZED_TIP
+    return TIPS[dimension.id]
 
 
 def checkpoints_section(record: DesignRecord) -> str:
@@ -116,14 +142,23 @@ def advise(scorecard: Scorecard, record: DesignRecord, bank: Mapping[str, Design
     strengths = []
     improvements = []
     for dimension in scorecard.dimensions:
-        best = [item for item in dimension.items if item.effect == "+"]
+        # What the candidate did beats which checkpoint they reached ("api covered").
+        best = sorted(
+            (item for item in dimension.items if item.effect == "+"),
+            key=lambda item: item.signal in CHECKPOINTS,
+        )
         if dimension.score >= 3 and best:
             strengths.append((dimension, best[0]))
         elif dimension.score < 3:
-            worst = [item.text for item in dimension.items if item.effect == "-"]
+            minus = [item for item in dimension.items if item.effect == "-"]
+            worst = [
+                *(item.text for item in minus if item.signal in SPECIFIC),
+                *dimension.caps,
+                *(item.text for item in minus),
+            ]
             improvements.append((dimension, clip(worst[0] if worst else dimension.reason, 160)))
     weakest = sorted(scorecard.dimensions, key=lambda d: (d.score, -d.weight))
-    habits = [TIPS[d.id] for d in weakest[:2] if d.score < 3.5 and d.id in TIPS]
+    habits = [tip(d) for d in weakest[:2] if d.score < 3.5 and d.id in TIPS]
     level = scorecard.level
     practice = [
         prompt

@@ -23,7 +23,7 @@ from mockloop.coverage import (
     phase_start,
 )
 from mockloop.designs import CHECKPOINTS, DesignPrompt
-from mockloop.estimates import human
+from mockloop.estimates import times
 from mockloop.events import Event
 from mockloop.models import DesignBar, DesignEvidence
 from mockloop.scoring.rules import Scorer
@@ -32,6 +32,17 @@ from mockloop.scoring.tally import Tally, clip
 FAR_OFF = 100
 """An estimate this many times off caps requirements at 2 (one order of magnitude is a slip;
 two is not knowing the numbers)."""
+ASKED_FOR = {
+    "requirements": "the requirements",
+    "estimates": "numbers",
+    "api": "the API",
+    "data_model": "the data model",
+    "high_level": "the components",
+    "deep_dive": "a deep dive",
+    "bottlenecks": "what breaks first",
+    "tradeoffs": "the trade-offs",
+}
+"""What each checkpoint's question asked for, in the words of the communication note."""
 DEEP = DEEP_HITS
 """Distinct keywords that make a deep dive count as real depth."""
 
@@ -95,9 +106,16 @@ def _requirements(record: DesignRecord, bar: DesignBar, level: str) -> Tally:
             -1,
             0,
             "estimate_off",
-            f"{check.written.text} for {check.estimate.what.lower()} is about {human(factor)}× off",
+            f"{check.estimate.what}: wrote {check.written.text}, about {times(factor)} off",
             -0.5,
         )
+    fixed = [
+        (t, c.estimate.what)
+        for c in within
+        if (t := state.asked.get(f"challenge:{c.estimate.id}")) is not None
+    ]
+    for t, what in fixed[:2]:
+        tally.note(-1, t, "corrected", f"{what} was right only after a challenge", -0.25)
     if far:
         tally.limit(2.0, f"estimates were {FAR_OFF}× or more off")
     jumped = state.covered("high_level") and (
@@ -163,7 +181,8 @@ def _deep_dive(record: DesignRecord, bar: DesignBar, level: str) -> Tally:
         tally.note(-1, 0, "failure_answered", "answered a failure question", 0.25)
     if not deep and not state.covered("deep_dive"):
         tally.limit(2.0, "the round never reached a deep dive")
-    tally.expect(len(deep) < bar.min_deep_dives, f"{bar.min_deep_dives} deep dives", level)
+    dives = "1 deep dive" if bar.min_deep_dives == 1 else f"{bar.min_deep_dives} deep dives"
+    tally.expect(len(deep) < bar.min_deep_dives, dives, level)
     tally.expect(
         bar.needs_failure_modes and not state.failure_raised, "failure modes unprompted", level
     )
@@ -203,7 +222,7 @@ def _communication(record: DesignRecord, bar: DesignBar, level: str) -> Tally:
         -1,
         0,
         "driver",
-        f"reached {mine} of {reached} checkpoints before being asked",
+        f"reached {mine} of {reached} checkpoints before being asked for them",
         1.0 * share + 0.25 * (reached >= 6),
         "+" if share >= 0.6 else "-" if share < 0.3 else "=",
     )
@@ -214,7 +233,7 @@ def _communication(record: DesignRecord, bar: DesignBar, level: str) -> Tally:
         for a, b in zip(timeline, timeline[1:], strict=False)
         if CHECKPOINTS.index(a) > CHECKPOINTS.index(b) + 2
     )
-    if order and inversions == 0:
+    if len(order) >= 3 and inversions == 0:
         tally.note(-1, 0, "order", "worked through the phases in order", 0.5)
     if state.covered("deep_dive") and state.checkpoints["deep_dive"].t <= record.due("deep_dive"):
         tally.note(-1, 0, "on_time", "reached the deep dive with time to spare", 0.5)
@@ -223,6 +242,23 @@ def _communication(record: DesignRecord, bar: DesignBar, level: str) -> Tally:
     pushes = sum(1 for intent in state.intents if intent.startswith(("ask:", "time:")))
     if pushes >= 3:
         tally.note(-1, 0, "pushed", f"needed {pushes} pushes to move on", -0.25 * (pushes - 2))
+    ignored = [
+        (t, checkpoint)
+        for checkpoint in CHECKPOINTS
+        if not state.covered(checkpoint) and (t := state.asked.get(f"ask:{checkpoint}")) is not None
+    ]
+    for t, checkpoint in ignored[:2]:
+        tally.note(-1, t, "ignored", f"asked for {ASKED_FOR[checkpoint]}; it never came", -0.25)
+    off = {c.estimate.id: c.estimate.what for c in state.off(record.rules.estimate_tolerance)}
+    kept = [
+        (t, off[intent.partition(":")[2]])
+        for intent, t in state.asked.items()
+        if intent.startswith("challenge:") and intent.partition(":")[2] in off
+    ]
+    for t, what in kept[:2]:
+        tally.note(
+            -1, t, "unrevisited", f"challenged on {what.lower()}; the number never changed", -0.25
+        )
     if not state.covered("deep_dive") and record.duration >= record.minutes * 60 * 0.9:
         tally.limit(2.0, "time ran out before the deep dive")
     if state.rules_change:
