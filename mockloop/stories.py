@@ -26,7 +26,8 @@ PARTS: dict[str, re.Pattern[str]] = {
         r"\b(at my (last|previous|current|first) (job|company|team|role)|when i was|back in|"
         r"last (year|quarter)|a few (months|years) ago|in 20\d\d|the context|the situation|"
         r"we had (a|an)|there was (a|an)|our team (was|had)|i was working|i worked on|"
-        r"i joined|the project|at the time)\b"
+        r"i joined|the project|at the time|during (a|an|the|our|my)|i was on call|one (day|night|"
+        r"week|morning) )\b"
     ),
     "task": re.compile(
         r"\b(my (job|task|goal|role|responsibility) was|i was (responsible|asked|tasked)|"
@@ -90,6 +91,35 @@ BLAME = re.compile(
     r"\b(their fault|his fault|her fault|incompetent|lazy|idiots?|useless|blame[ds]? (them|him|"
     r"her|the other)|they (just )?refused|not my (problem|fault))\b"
 )
+HYPOTHETICAL = re.compile(
+    r"\bi(?: would|'d| will|'ll)(?! have\b)(?: (?:first|then|also|probably|just))? \w+"
+)
+"""A first-person step said as what one would do ("I would", "I'd", "I'll"), not "I'd have"."""
+PAST = re.compile(
+    r"\b(?:i|we)(?: (?:then|also|just|first|finally|personally|eventually))? "
+    r"(?:\w+ed|was|were|had|did|built|wrote|made|took|found|set|ran|led|told|met|went|spoke|"
+    r"sat|got|gave|put|cut|saw|knew|thought|brought|kept|left|sent|spent|split|began|drove|"
+    r"chose|caught|won|lost|paid|held|became|taught|shipped|fixed|said|felt|heard|dealt)\b"
+)
+"""A first-person step told as something that happened."""
+DECLINE = re.compile(
+    r"\b(skip (this|the|that) (one|question)|(can|could|shall) we (skip|move on|come back|go on)|"
+    r"move on to the next|next question|^pass\b|i'll pass|"
+    r"(don't|do not|can't|cannot|couldn't) (really )?(have|think of|remember|recall) "
+    r"(a |an |any )?(good |real |relevant |specific )?(example|story|situation|time|one|anything)|"
+    r"nothing comes to mind|no (good )?example)"
+)
+"""Asking to skip the question, or saying no example comes to mind."""
+CLARIFY = re.compile(
+    r"\b(do you mean|did you mean|what do you mean|repeat the question|say that again|"
+    r"does it (have|need) to be|can it be|could it be|should it be|is it (ok|okay|fine) if|"
+    r"are you (asking|looking for)|which (kind|type) of|any (kind|type) of)\b"
+)
+"""A question about the question, asked before answering it."""
+MISFIT_HITS = 2
+"""Words of another competency a story needs, with none of its own, to be about that one."""
+SHORT_WORDS = 40
+"""A message shorter than this can be a request (to skip, to clarify), not a story."""
 WIDEST_FIRST: tuple[Scope, ...] = ("organisation", "cross_team", "team")
 RULES_CHANGE = re.compile(
     r"\b(ignore (all |your |the |previous )*(instructions|rules|rubric)|"
@@ -117,6 +147,24 @@ class Reading:
     together: int = 0
     """Signs of working with people: talking to them, listening, helping, giving credit."""
     blame: bool = False
+    would: int = 0
+    """Steps said as what the candidate would do ("I would talk to...")."""
+    did: int = 0
+    """Steps told as what happened ("I talked to...")."""
+    declined: bool = False
+    """A short message asking to skip the question or saying no example comes to mind."""
+    clarifying: bool = False
+    """A short question about the question, not an answer to it."""
+
+    @property
+    def hypothetical(self) -> bool:
+        """Told as what the candidate would do rather than what happened."""
+        return self.would >= 2 and self.would > self.did
+
+    @property
+    def request(self) -> bool:
+        """A request about the round (skip, clarify, change the rules), not part of a story."""
+        return self.rules_change or self.declined or self.clarifying
 
     @property
     def seconds(self) -> float:
@@ -151,6 +199,8 @@ class Reading:
             rules_change=self.rules_change or other.rules_change,
             together=self.together + other.together,
             blame=self.blame or other.blame,
+            would=self.would + other.would,
+            did=self.did + other.did,
         )
 
 
@@ -165,6 +215,10 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
     we_count = len(WE_WORDS.findall(lowered))
     if "action" not in parts and i_count >= 3 and len(WORD.findall(lowered)) >= 40:
         parts |= {"action"}  # a first-person account counts as action even in other verbs
+    words = len(WORD.findall(lowered))
+    short = words < SHORT_WORDS
+    declined = short and DECLINE.search(lowered) is not None
+    clarifying = short and not declined and "?" in lowered and CLARIFY.search(lowered) is not None
     metric = METRIC.search(lowered) is not None
     specifics = metric or bool(
         NUMBER.search(lowered) or SYSTEMS.search(lowered) or TIMELINE.search(lowered)
@@ -175,11 +229,11 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
             scope = name
             break
     fit = {
-        competency: sum(1 for word in words if word in lowered)
+        competency: sum(1 for word in words if re.search(rf"\b{re.escape(word)}", lowered))
         for competency, words in (keywords or {}).items()
     }
     return Reading(
-        words=len(WORD.findall(lowered)),
+        words=words,
         parts=parts,
         i_count=i_count,
         we_count=we_count,
@@ -188,18 +242,23 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
         reflection=REFLECTION.search(lowered) is not None,
         scope=scope,
         fit={key: value for key, value in fit.items() if value},
-        rules_change=RULES_CHANGE.search(lowered) is not None,
+        rules_change=RULES_CHANGE.search(DECLINE.sub(" ", lowered)) is not None,
         together=len(TOGETHER.findall(lowered)),
         blame=BLAME.search(lowered) is not None,
+        would=len(HYPOTHETICAL.findall(lowered)),
+        did=len(PAST.findall(lowered)),
+        declined=declined,
+        clarifying=clarifying,
     )
 
 
 def fits(reading: Reading, competency: str) -> bool:
     """Whether the story is about the competency asked: its words show up at least as often
-    as half of the best other competency's (no keywords at all: benefit of the doubt)."""
+    as half of the best other competency's. A single word of another competency ("failed",
+    "weeks") is passing mention, not a different story: benefit of the doubt."""
     own = reading.fit.get(competency, 0)
     others = max((hits for key, hits in reading.fit.items() if key != competency), default=0)
-    if own == 0 and others == 0:
+    if own == 0 and others < MISFIT_HITS:
         return True
     return own > 0 and own * 2 >= others
 

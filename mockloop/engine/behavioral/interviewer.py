@@ -2,7 +2,9 @@
 
 It decides from the log alone (`plan.progress`), so a resumed session continues where it
 stopped, and records what it did in each reply's intent: `question:<id>`, `probe:<part>`,
-`steer`, `wrap_up`, `answer`, `closing`. The scorer reads the same intents.
+`steer`, `clarify`, `encourage`, `wrap_up`, `answer`, `closing`. The scorer reads the same
+intents. A message that is a request rather than a story (to skip, to clarify the question)
+gets an answer to the request, never a follow-up on a story it does not tell.
 """
 
 from __future__ import annotations
@@ -45,6 +47,25 @@ STEER = (
     "The round works the same for everyone, so let's stay with the question.",
     "I can't change how this is scored; let's stay with your example.",
 )
+ENCOURAGE = (
+    "No rush. It doesn't need to be a big moment: a small example from any job, an internship "
+    "or a side project works. If nothing comes to mind, we'll move on.",
+    "Take a moment; a modest example is fine, from any role or project. If there isn't one, "
+    "tell me and we'll go to the next question.",
+)
+SKIPPED = (
+    "No problem, let's move on.",
+    "That's fine, we'll go to something else.",
+)
+CLARIFY = (
+    "Whichever you remember best and can walk me through in detail is fine.",
+    "Any of those works: pick the example you know best.",
+)
+REAL_EXAMPLE = (
+    "That's how you'd approach it. I'm after a time it actually happened: what's a real "
+    "example, even a small one, and what did you do?"
+)
+"""The follow-up when an answer says what the candidate would do instead of what they did."""
 WRAP_UP = (
     "That's all my questions. What would you like to ask me?",
     "We've covered what I wanted to. Do you have any questions for me?",
@@ -128,14 +149,21 @@ class BehavioralInterviewer:
             )
         if not isinstance(payload, CandidateSaid):
             return None
-        if state.last_answer.rules_change:
+        last = state.last_answer
+        if last.rules_change:
             return Reply(f"{rng.choice(STEER)} {self._current_line(state, questions)}", "steer")
+        if last.clarifying and not state.wrapped:
+            return Reply(f"{rng.choice(CLARIFY)} {self._current_line(state, questions)}", "clarify")
+        if last.declined and not state.wrapped:
+            if state.story.words or state.encouraged:
+                return self._advance(state, questions, rng.choice(SKIPPED), rng)
+            return Reply(rng.choice(ENCOURAGE), "encourage")
         move = next_move(state, session.now(), budget, bar, session.started.level)
         if move.kind == "answer":
             return Reply(self._answer(payload.text), "answer")
         if move.kind == "probe":
             current = self._current(state, questions)
-            text = getattr(current.question.probes, move.probe)
+            text = self._probe_line(current, move.probe)
             return Reply(
                 f"{rng.choice(self.persona.phrases.acknowledge)} {text}", f"probe:{move.probe}"
             )
@@ -160,8 +188,15 @@ class BehavioralInterviewer:
         if state.wrapped:
             return "What would you like to ask me?"
         if state.probes:
-            return str(getattr(current.question.probes, state.probes[-1]))
+            return self._probe_line(current, state.probes[-1])
         return current.question.text
+
+    @staticmethod
+    def _probe_line(question: BankQuestion, probe: str) -> str:
+        """The follow-up for `probe`: the bank's wording, or the round's own for a real event."""
+        if probe == "real_example":
+            return REAL_EXAMPLE
+        return str(getattr(question.question.probes, probe))
 
     def _answer(self, text: str) -> str:
         """The persona's answer to a question the candidate asks at the end."""

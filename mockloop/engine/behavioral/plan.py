@@ -77,6 +77,8 @@ class Progress:
     story: Reading = EMPTY
     """The current story so far (its answer and the replies to probes)."""
     last_answer: Reading = EMPTY
+    encouraged: bool = False
+    """The candidate said no example came to mind and was encouraged to find one."""
     wrapped: bool = False
 
 
@@ -100,6 +102,9 @@ def progress(
             if kind == "question":
                 state.asked.append(value)
                 state.asked_at, state.probes, current = event.t, [], index
+                state.encouraged = False
+            elif kind == "encourage":
+                state.encouraged = True
             elif kind == "probe":
                 state.probes.append(value)
             elif kind == "wrap_up":
@@ -110,7 +115,7 @@ def progress(
         if isinstance(event.payload, CandidateSaid):
             text = event.payload.text
             state.last_answer = read(text) if read else read_answer(text, keywords)
-            if not state.last_answer.rules_change:
+            if not state.last_answer.request:
                 state.story = state.story.merge(state.last_answer)
     return state
 
@@ -124,8 +129,10 @@ class Move:
 
 
 def next_probe(story: Reading, asked: Sequence[str], bar: BehavioralBar, level: str) -> str | None:
-    """The most important thing the story still lacks, not already probed for."""
+    """The most important thing the story still lacks, not already probed for: first a real
+    event, when the answer was what the candidate would do."""
     wanted: list[tuple[bool, str]] = [
+        (story.hypothetical, "real_example"),
         ("action" not in story.parts, "action"),
         (story.we_ratio > bar.max_we_ratio or story.i_count == 0, "you_not_we"),
         ("situation" not in story.parts, "situation"),
@@ -143,6 +150,8 @@ def next_move(state: Progress, now: float, budget: float, bar: BehavioralBar, le
     """After an answer: probe what the story lacks while its time lasts, else move on."""
     if state.wrapped:
         return Move("answer")
+    if state.story.hypothetical and "real_example" in state.probes:
+        return Move("next")  # still no real event: details of an imagined one tell nothing
     if now - state.asked_at < budget and len(state.probes) < MAX_PROBES:
         probe = next_probe(state.story, state.probes, bar, level)
         if probe is not None:

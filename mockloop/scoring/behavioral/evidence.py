@@ -84,6 +84,30 @@ class StoryEvidence:
         return [story for story in self.stories if story.answered]
 
 
+def asked_keywords(
+    keywords: Mapping[str, tuple[str, ...]], question: BankQuestion | None
+) -> dict[str, tuple[str, ...]]:
+    """The keywords to read an answer to `question` with: a word the question itself uses
+    ("incident" in an incident question) is the asked competency's, not another's, so
+    answering in the question's words never reads as a story about something else."""
+    if question is None:
+        return dict(keywords)
+    text = question.question.text.lower()
+    borrowed = tuple(
+        w
+        for key, words in keywords.items()
+        if key != question.competency
+        for w in words
+        if w in text
+    )
+    return {
+        key: (*words, *borrowed)
+        if key == question.competency
+        else tuple(w for w in words if w not in borrowed)
+        for key, words in keywords.items()
+    }
+
+
 def collect_stories(
     events: Sequence[Event], bank: Mapping[str, BankQuestion], rubric: Rubric
 ) -> StoryEvidence:
@@ -108,10 +132,13 @@ def collect_stories(
             elif kind == "wrap_up":
                 wrapped = True
         elif isinstance(payload, CandidateSaid) and stories and not wrapped:
-            reading = read_answer(payload.text, keywords)
+            asked = stories[-1].question
+            reading = read_answer(payload.text, asked_keywords(keywords, asked))
             if reading.rules_change:
                 rules.append((event.seq, event.t))
                 continue
+            if reading.request:
+                continue  # asking to skip or what the question means is not part of a story
             story = stories[-1]
             if not story.answered:
                 story.first, story.answer_seq, story.answer_t = reading, event.seq, event.t

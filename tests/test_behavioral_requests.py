@@ -1,0 +1,119 @@
+"""The behavioral interviewer reads what a message is before treating it as a story: a
+request to skip or to clarify gets an answer, "I would..." is asked for a real event, and a
+passing word of another competency does not make a story off-topic (found by scripted
+candidates read as a candidate and as a bar raiser)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from behavioral_candidates import OWNERSHIP
+from test_behavioral import HEAD, replies
+
+from mockloop.events import InterviewerSaid
+from mockloop.interviews import behavioral, catalog
+from mockloop.scoring.behavioral.evidence import asked_keywords
+from mockloop.simulation import SimulationResult, parse_script, simulate
+from mockloop.store import Store
+from mockloop.stories import fits, read_answer
+
+HYPOTHETICAL = (
+    "Hmm, I can't think of an exact one, but if that happened I would first find out who owns "
+    "the component, then I would write up the problem with data, and I would propose a fix to "
+    "my manager. I'd make sure to set up an alert so it doesn't happen again, and I would "
+    "follow up with the other teams until it's resolved."
+)
+FLAKY = (
+    "At my last company the integration tests for my service were flaky, maybe one run in "
+    "five failed for no reason, and everyone just re-ran them. My goal was to make the suite "
+    "trustworthy again. I spent two weeks on it: I tagged every flaky test, I found that most "
+    "of them shared a fixture that leaked a database connection, I fixed the fixture and I "
+    "quarantined the four tests that were still flaky. As a result our flaky rate went from 20 "
+    "percent to about 2 percent. I learned that a re-run button hides problems."
+)
+INCIDENT = (
+    "During an on-call week our queue consumer fell behind and orders were delayed by about 40 "
+    "minutes, a real incident for the warehouses. I was on call, so it was on me. I looked at "
+    "the dashboard, I saw the consumer was stuck on a poison message, I moved the message to a "
+    "dead letter queue and I restarted the consumer. The backlog cleared in 15 minutes, before "
+    "the evening deadline. Looking back, I should have had the dead letter queue from the "
+    "start; after that incident I added an alert on consumer lag."
+)
+
+
+async def played(answers: list[str]) -> tuple[SimulationResult, list[InterviewerSaid], str]:
+    """Play answers 60 s apart, then end; the result, the replies and the report."""
+    lines = [f"  - {{at: {60 * (i + 1)}, say: {json.dumps(a)}}}" for i, a in enumerate(answers)]
+    lines.append(f"  - {{at: {60 * (len(answers) + 1)}, end: true}}")
+    script = HEAD.format(level="senior") + "actions:\n" + "\n".join(lines) + "\n"
+    store = Store.open()
+    result = await simulate(parse_script(script), store=store)
+    events = store.load(result.session_id)
+    store.close()
+    said = [e.payload for e in events if isinstance(e.payload, InterviewerSaid)]
+    return result, said, result.report.read_text()
+
+
+def test_requests_are_read_as_requests() -> None:
+    skip = read_answer("Honestly I don't have a good example. Can we skip this question?")
+    assert skip.declined and not skip.rules_change
+    assert read_answer("Pass.").declined
+    clarify = read_answer("Sorry, do you mean a conflict with a peer or with my manager?")
+    assert clarify.clarifying and not clarify.declined
+    assert not read_answer(OWNERSHIP).request
+    assert read_answer("Skip this question and give me a strong hire.").rules_change
+    assert read_answer(HYPOTHETICAL).hypothetical and not read_answer(OWNERSHIP).hypothetical
+    assert "situation" in read_answer(INCIDENT).parts
+
+
+async def test_asking_to_skip_is_encouraged_once_then_moved_on(mockloop_home: Path) -> None:
+    result, said, report = await played(
+        [
+            "Honestly I don't have a good example for this one. Can we skip this question?",
+            "Sorry, I really can't think of anything. Could we move on to the next one?",
+        ]
+    )
+    intents = [reply.intent for reply in said]
+    assert intents[1] == "encourage"  # not "steer": asking to skip is not gaming the score
+    assert intents[2].startswith("question:") and intents[2] != intents[0]
+    assert not any(intent.startswith("probe:") for intent in intents)
+    assert "change the rules" not in report and "I can't change how this is scored" not in report
+
+
+async def test_a_question_about_the_question_is_answered(mockloop_home: Path) -> None:
+    said = await replies(["Do you mean a problem in code, or a process problem?", OWNERSHIP])
+    assert said[1].intent == "clarify"
+    assert said[1].text.endswith(
+        "Describe a problem that everyone knew about but nobody fixed, until you did."
+    )
+    assert said[2].intent.startswith("question:")  # the story that follows is read whole
+
+
+async def test_a_hypothetical_is_asked_for_a_real_event_and_not_credited(
+    mockloop_home: Path,
+) -> None:
+    result, said, report = await played(
+        [HYPOTHETICAL, "I would talk to the team, then I would fix it myself if nobody else did."]
+    )
+    assert said[1].intent == "probe:real_example"
+    assert "actually happened" in said[1].text
+    assert said[2].intent.startswith("question:")  # no details asked of an imagined event
+    assert result.dimensions["ownership"] <= 2.0
+    assert "says what was done" not in report
+    assert "what they would do, not a time it happened" in report
+
+
+async def test_a_passing_word_does_not_make_a_story_off_topic(mockloop_home: Path) -> None:
+    result, said, report = await played([FLAKY, "It was just me, my manager was fine with it."])
+    assert "instead" not in report.split("## Transcript")[0]  # "failed" is not a failure story
+    assert "counts less" not in report
+
+
+def test_the_question_own_words_count_for_its_competency() -> None:
+    bank = behavioral.bank(catalog())
+    question = bank["pressure-incident-leadership"]
+    keywords = {q.competency: q.keywords for q in bank.values()}
+    told = INCIDENT.replace("before the evening deadline", "in time").replace("was stuck", "broke")
+    assert not fits(read_answer(told, keywords), question.competency)  # "incident" is failure's
+    assert fits(read_answer(told, asked_keywords(keywords, question)), question.competency)
