@@ -32,7 +32,8 @@ PARTS: dict[str, re.Pattern[str]] = {
     "task": re.compile(
         r"\b(my (job|task|goal|role|responsibility) was|i was (responsible|asked|tasked)|"
         r"i needed to|i had to|the goal was|we needed to|we had to|asked me to|"
-        r"i was the (owner|lead)|it was on me|i decided to own|my part was)\b"
+        r"i was the ([\w-]+ )?(owner|lead|commander|point person|dri)|it was on me|"
+        r"i decided to own|my part was)\b"
     ),
     "action": re.compile(
         r"\b(i|we) (then )?(built|wrote|set up|proposed|talked|spoke|met|decided|created|led|"
@@ -40,7 +41,7 @@ PARTS: dict[str, re.Pattern[str]] = {
         r"analy[sz]ed|measured|rolled|migrated|paired|fixed|added|reached out|convinced|"
         r"escalated|split|cut|moved|started|wrote up|prototyped|benchmarked|called|sat down|"
         r"interviewed|mapped|traced|reviewed|automated|replaced|negotiated|shipped|coached|"
-        r"agreed|listened|explained|presented|documented|went)\b"
+        r"agreed|listened|explained|presented|documented|went|made (the|a) (call|decision))\b"
     ),
     "result": re.compile(
         r"\b(as a result|the result|in the end|ended up|outcome|reduced|increased|improved|"
@@ -252,6 +253,28 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
     )
 
 
+def asked_keywords(
+    keywords: Mapping[str, Sequence[str]], competency: str, question: str
+) -> dict[str, tuple[str, ...]]:
+    """The keywords to read an answer to `question` (of `competency`) with: a word the
+    question itself uses ("incident" in an incident question) is the asked competency's, not
+    another's, so answering in the question's own words never reads as another story."""
+    text = question.lower()
+    borrowed = tuple(
+        word
+        for key, words in keywords.items()
+        if key != competency
+        for word in words
+        if word in text
+    )
+    return {
+        key: (*words, *borrowed)
+        if key == competency
+        else tuple(word for word in words if word not in borrowed)
+        for key, words in keywords.items()
+    }
+
+
 def fits(reading: Reading, competency: str) -> bool:
     """Whether the story is about the competency asked: its words show up at least as often
     as half of the best other competency's. A single word of another competency ("failed",
@@ -261,6 +284,13 @@ def fits(reading: Reading, competency: str) -> bool:
     if own == 0 and others < MISFIT_HITS:
         return True
     return own > 0 and own * 2 >= others
+
+
+def off_topic(reading: Reading, competency: str) -> bool:
+    """Clearly about another competency: none of the asked one's words, and at least two of
+    another's. Stricter than `fits`, because the interviewer says it aloud."""
+    others = max((hits for key, hits in reading.fit.items() if key != competency), default=0)
+    return not reading.fit.get(competency, 0) and others >= MISFIT_HITS
 
 
 def scope_reaches(reading: Reading, expected: Scope) -> bool:

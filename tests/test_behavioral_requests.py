@@ -6,17 +6,16 @@ candidates read as a candidate and as a bar raiser)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from behavioral_candidates import OWNERSHIP
 from test_behavioral import HEAD, replies
 
 from mockloop.events import InterviewerSaid
-from mockloop.interviews import behavioral, catalog
-from mockloop.scoring.behavioral.evidence import asked_keywords
 from mockloop.simulation import SimulationResult, parse_script, simulate
 from mockloop.store import Store
-from mockloop.stories import fits, read_answer
+from mockloop.stories import asked_keywords, fits, read_answer
 
 HYPOTHETICAL = (
     "Hmm, I can't think of an exact one, but if that happened I would first find out who owns "
@@ -111,9 +110,81 @@ async def test_a_passing_word_does_not_make_a_story_off_topic(mockloop_home: Pat
 
 
 def test_the_question_own_words_count_for_its_competency() -> None:
+    from mockloop.interviews import behavioral, catalog  # imported late: keeps rounds' order
+
     bank = behavioral.bank(catalog())
     question = bank["pressure-incident-leadership"]
     keywords = {q.competency: q.keywords for q in bank.values()}
     told = INCIDENT.replace("before the evening deadline", "in time").replace("was stuck", "broke")
     assert not fits(read_answer(told, keywords), question.competency)  # "incident" is failure's
-    assert fits(read_answer(told, asked_keywords(keywords, question)), question.competency)
+    assert fits(
+        read_answer(told, asked_keywords(keywords, question.competency, question.question.text)),
+        question.competency,
+    )
+
+
+MIGRATION = (
+    "At my last job I led the migration of our payments ledger from MySQL to a sharded "
+    "Postgres cluster. My task was to do it with zero downtime. I wrote the design doc, I built "
+    "a dual-write layer, I ran a shadow-read comparison for three weeks and I planned the "
+    "cutover. We cut over in 12 minutes with no lost writes, and p99 write latency dropped "
+    "from 80 ms to 25 ms. I learned to budget as much time for verification as for the build."
+)
+
+
+async def test_a_story_for_another_question_is_redirected_once(mockloop_home: Path) -> None:
+    script = (
+        "company: meta\nlevel: senior\nfocus: behavioral\nseed: 11\n"
+        "problem: failure-wrong-bet\nactions:\n"
+        f"  - {{at: 60, say: {json.dumps(MIGRATION)}}}\n"
+        f"  - {{at: 120, say: {json.dumps(MIGRATION)}}}\n  - {{at: 180, end: true}}\n"
+    )
+    store = Store.open()
+    result = await simulate(parse_script(script), store=store)
+    said = [
+        e.payload for e in store.load(result.session_id) if isinstance(e.payload, InterviewerSaid)
+    ]
+    store.close()
+    assert said[1].intent == "probe:fit"  # a success story for "a bet that was wrong"
+    assert said[1].text.endswith(said[0].text.split("like. ")[-1])  # the question again
+    assert said[2].intent.startswith("question:")  # the same story again: move on
+
+
+async def test_an_on_topic_story_is_not_redirected(mockloop_home: Path) -> None:
+    said = await replies([OWNERSHIP, FLAKY])
+    assert not any(reply.intent == "probe:fit" for reply in said)
+
+
+async def test_the_own_part_given_when_asked_counts(mockloop_home: Path) -> None:
+    told_in_we = (
+        "We had a big outage on a sale day a couple of years back: our order routing service "
+        "started timing out. We jumped on a call, we looked at the graphs, we found a "
+        "downstream dependency was throttling us, and we turned on a fallback path. We were "
+        "back up in about 25 minutes, and we wrote the review afterwards."
+    )
+    mine = (
+        "I was the incident commander that day. I made the call to flip the fallback even "
+        "though it meant slower delivery estimates, because timeouts meant no orders at all. "
+        "I also kept the stakeholders updated every 10 minutes."
+    )
+    result, said, report = await played([told_in_we, mine])
+    assert said[1].intent == "probe:you_not_we"
+    assert said[2].intent != "probe:task"  # "I was the incident commander" is the role
+    assert "own role clear once asked what they did" in report
+    assert "own role unclear" not in report and "result not tied to own actions" not in report
+
+
+async def test_the_greeting_fits_a_behavioral_round(mockloop_home: Path) -> None:
+    for company in ("google", "meta", "stripe", "startup"):
+        for seed in range(4):
+            script = (
+                f"company: {company}\nlevel: mid\nfocus: behavioral\nseed: {seed}\n"
+                "actions:\n  - {at: 30, end: true}\n"
+            )
+            store = Store.open()
+            result = await simulate(parse_script(script), store=store)
+            events = store.load(result.session_id)
+            store.close()
+            greeting = next(e.payload for e in events if isinstance(e.payload, InterviewerSaid))
+            opening = greeting.text.split("This round is about")[0]
+            assert not re.search(r"\b(code|coding|problem)\b", opening, re.IGNORECASE), opening

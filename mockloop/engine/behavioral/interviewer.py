@@ -26,7 +26,7 @@ from mockloop.events import CandidateSaid, SessionStarted
 from mockloop.models import BehavioralBar, Persona, Rubric
 from mockloop.questions import BankQuestion
 from mockloop.session import Session
-from mockloop.stories import Reading, read_answer
+from mockloop.stories import Reading, asked_keywords, read_answer
 
 FORMAT = (
     "This round is about your experience: I'll ask about {count} situations from your work, "
@@ -66,6 +66,13 @@ REAL_EXAMPLE = (
     "example, even a small one, and what did you do?"
 )
 """The follow-up when an answer says what the candidate would do instead of what they did."""
+OTHER_STORY = (
+    "That sounds like a different kind of story from the one I asked for. The question was:"
+)
+"""Before the question again, when a story answers another competency than the one asked."""
+CODING_WORDS = re.compile(r"\b(code|coding|problem)\b", re.IGNORECASE)
+"""A persona's greeting about a coding problem does not fit a behavioral round."""
+GREETING = "Hi, I'm {name} from {company}. Thanks for making the time."
 WRAP_UP = (
     "That's all my questions. What would you like to ask me?",
     "We've covered what I wanted to. Do you have any questions for me?",
@@ -108,14 +115,21 @@ class BehavioralInterviewer:
         self.keywords: dict[str, tuple[str, ...]] = {
             q.competency: q.keywords for q in bank.values()
         }
-        self._readings: dict[str, Reading] = {}
+        self._readings: dict[tuple[str, str], Reading] = {}
         self._questions: dict[tuple[int, str], list[BankQuestion]] = {}
 
-    def read(self, text: str) -> Reading:
-        """One answer's reading, remembered: each answer is read once per session."""
-        reading = self._readings.get(text)
+    def read(self, text: str, question_id: str = "") -> Reading:
+        """One answer to a question, read with the question's own words counting for its
+        competency, and remembered: each answer is read once per session."""
+        reading = self._readings.get((question_id, text))
         if reading is None:
-            reading = self._readings[text] = read_answer(text, self.keywords)
+            asked = self.bank.get(question_id)
+            keywords = (
+                asked_keywords(self.keywords, asked.competency, asked.question.text)
+                if asked
+                else self.keywords
+            )
+            reading = self._readings[question_id, text] = read_answer(text, keywords)
         return reading
 
     def questions(self, session: Session) -> list[BankQuestion]:
@@ -142,7 +156,8 @@ class BehavioralInterviewer:
             return self._advance(state, questions, rng.choice(TIME_UP), rng) if late else None
         payload = trigger.payload
         if isinstance(payload, SessionStarted):
-            greeting = fill(rng.choice(self.persona.phrases.greeting), self._values(session))
+            fitting = [g for g in self.persona.phrases.greeting if not CODING_WORDS.search(g)]
+            greeting = fill(rng.choice(fitting or [GREETING]), self._values(session))
             intro = FORMAT.format(count=len(questions))
             return Reply(
                 f"{greeting} {intro} {questions[0].question.text}", self._ask(questions[0])
@@ -158,11 +173,13 @@ class BehavioralInterviewer:
             if state.story.words or state.encouraged:
                 return self._advance(state, questions, rng.choice(SKIPPED), rng)
             return Reply(rng.choice(ENCOURAGE), "encourage")
-        move = next_move(state, session.now(), budget, bar, session.started.level)
+        current = self._current(state, questions)
+        move = next_move(
+            state, session.now(), budget, bar, session.started.level, current.competency
+        )
         if move.kind == "answer":
             return Reply(self._answer(payload.text), "answer")
         if move.kind == "probe":
-            current = self._current(state, questions)
             text = self._probe_line(current, move.probe)
             return Reply(
                 f"{rng.choice(self.persona.phrases.acknowledge)} {text}", f"probe:{move.probe}"
@@ -196,6 +213,8 @@ class BehavioralInterviewer:
         """The follow-up for `probe`: the bank's wording, or the round's own for a real event."""
         if probe == "real_example":
             return REAL_EXAMPLE
+        if probe == "fit":
+            return f"{OTHER_STORY} {question.question.text}"
         return str(getattr(question.question.probes, probe))
 
     def _answer(self, text: str) -> str:

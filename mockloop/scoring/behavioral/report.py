@@ -51,8 +51,11 @@ def gaps(story: Story, evidence: StoryEvidence) -> list[str]:
         return ["not answered"]
     reading, bar = story.reading, evidence.bar
     lacking = [MISSING[part] for part in reading.missing()]
-    if reading.we_ratio > bar.max_we_ratio or reading.i_count == 0:
-        lacking.append("your own part (mostly 'we')")
+    role = story.role(bar)
+    if role != "told":
+        lacking.append(
+            "your own part (mostly 'we'" + (", until asked)" if role == "asked" else ")")
+        )
     if not reading.metric:
         lacking.append("a number")
     if not reading.reflection:

@@ -66,10 +66,13 @@ def _ownership(story: Story, bar: BehavioralBar) -> Credits:
         return []  # the cap says why: no past event, so no own actions to credit
     if "action" in reading.parts:
         earned.append((1.0, "says what was done"))
-    if reading.i_count >= 2 and reading.we_ratio <= bar.max_we_ratio:
+    role = story.role(bar)
+    if role == "told":
         earned.append((1.0, f"own role clear ({reading.we_ratio:.0%} we)"))
         if "you_not_we" not in story.probes:
             earned.append((0.5, "without being asked what they did"))
+    elif role == "asked":
+        earned.append((1.0, "own role clear once asked what they did"))
     else:
         earned.append((0.0, f"own role unclear ({reading.we_ratio:.0%} we)"))
     if "task" in reading.parts:
@@ -88,7 +91,7 @@ def _impact(story: Story, bar: BehavioralBar) -> Credits:
         earned.append((0.0, "no number"))
     if scope_reaches(reading, bar.expected_scope):
         earned.append((0.5, f"{reading.scope.replace('_', '-')} scope"))
-    if reading.metric and (reading.we_ratio > bar.max_we_ratio or reading.i_count == 0):
+    if reading.metric and story.role(bar) == "unclear":
         earned.append((-0.5, "result not tied to own actions"))
     return earned
 
@@ -147,7 +150,7 @@ def _communication(evidence: StoryEvidence) -> Callable[[Story, BehavioralBar], 
 def ownership(evidence: StoryEvidence, bar: BehavioralBar, level: str) -> Tally | None:
     """Whose actions the stories show, and whether "what did you do?" had to be asked."""
     tally = _per_story("ownership", evidence, _ownership)
-    if tally is not None and all(s.reading.we_ratio > bar.max_we_ratio for s in evidence.told):
+    if tally is not None and all(s.role(bar) == "unclear" for s in evidence.told):
         tally.limit(2.0, 'every story was told in "we"; the own part never became clear')
     return tally
 
