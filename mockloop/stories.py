@@ -208,6 +208,13 @@ class Reading:
 EMPTY = Reading(0, frozenset(), 0, 0, False, False, False, "self")
 
 
+def _hits(keywords: Sequence[str], lowered: str) -> int:
+    """How many of a competency's keywords the text uses, each at a word's start; a keyword
+    inside a longer one that matched ("design" in "design doc") is the same mention."""
+    found = [word for word in keywords if re.search(rf"\b{re.escape(word)}", lowered)]
+    return sum(1 for word in found if not any(word != other and word in other for other in found))
+
+
 def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) -> Reading:
     """Read one answer; `keywords` (by competency) say which competency it is about."""
     lowered = " ".join(text.lower().replace("’", "'").split())
@@ -229,10 +236,7 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
         if SCOPE_WORDS[name].search(lowered):
             scope = name
             break
-    fit = {
-        competency: sum(1 for word in words if re.search(rf"\b{re.escape(word)}", lowered))
-        for competency, words in (keywords or {}).items()
-    }
+    fit = {competency: _hits(words, lowered) for competency, words in (keywords or {}).items()}
     return Reading(
         words=words,
         parts=parts,
@@ -278,19 +282,22 @@ def asked_keywords(
 def fits(reading: Reading, competency: str) -> bool:
     """Whether the story is about the competency asked: its words show up at least as often
     as half of the best other competency's. A single word of another competency ("failed",
-    "weeks") is passing mention, not a different story: benefit of the doubt."""
+    "weeks") is passing mention, and a line or two is too little to tell: benefit of the
+    doubt."""
     own = reading.fit.get(competency, 0)
     others = max((hits for key, hits in reading.fit.items() if key != competency), default=0)
-    if own == 0 and others < MISFIT_HITS:
+    if reading.words < SHORT_WORDS or (own == 0 and others < MISFIT_HITS):
         return True
     return own > 0 and own * 2 >= others
 
 
 def off_topic(reading: Reading, competency: str) -> bool:
-    """Clearly about another competency: none of the asked one's words, and at least two of
-    another's. Stricter than `fits`, because the interviewer says it aloud."""
+    """Clearly about another competency: a story long enough to tell, none of the asked
+    one's words, and at least two of another's. Stricter than `fits`, because the
+    interviewer says it aloud."""
     others = max((hits for key, hits in reading.fit.items() if key != competency), default=0)
-    return not reading.fit.get(competency, 0) and others >= MISFIT_HITS
+    told = reading.words >= SHORT_WORDS
+    return told and not reading.fit.get(competency, 0) and others >= MISFIT_HITS
 
 
 def scope_reaches(reading: Reading, expected: Scope) -> bool:

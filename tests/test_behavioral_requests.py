@@ -15,7 +15,7 @@ from test_behavioral import HEAD, replies
 from mockloop.events import InterviewerSaid
 from mockloop.simulation import SimulationResult, parse_script, simulate
 from mockloop.store import Store
-from mockloop.stories import asked_keywords, fits, read_answer
+from mockloop.stories import asked_keywords, fits, off_topic, read_answer
 
 HYPOTHETICAL = (
     "Hmm, I can't think of an exact one, but if that happened I would first find out who owns "
@@ -107,20 +107,25 @@ async def test_a_passing_word_does_not_make_a_story_off_topic(mockloop_home: Pat
     result, said, report = await played([FLAKY, "It was just me, my manager was fine with it."])
     assert "instead" not in report.split("## Transcript")[0]  # "failed" is not a failure story
     assert "counts less" not in report
+    assert "Add your reasoning" in report  # short, but it told the situation: don't ask for it
+    assert "Add the situation" not in report
+
+
+def test_a_line_or_a_repeated_phrase_is_not_another_story() -> None:
+    keywords = {"technical_leadership": ("design", "design doc"), "conflict": ("conflict",)}
+    line = read_answer("I think I'd start the design doc coaching earlier, I waited.", keywords)
+    assert line.fit == {"technical_leadership": 1}  # "design" inside "design doc": one mention
+    assert fits(line, "conflict") and not off_topic(line, "conflict")
 
 
 def test_the_question_own_words_count_for_its_competency() -> None:
-    from mockloop.interviews import behavioral, catalog  # imported late: keeps rounds' order
-
-    bank = behavioral.bank(catalog())
-    question = bank["pressure-incident-leadership"]
-    keywords = {q.competency: q.keywords for q in bank.values()}
+    keywords = {"failure": ("incident", "broke"), "delivering_under_pressure": ("deadline",)}
+    question = "Describe a high-stakes incident where you had to make decisions quickly."
     told = INCIDENT.replace("before the evening deadline", "in time").replace("was stuck", "broke")
-    assert not fits(read_answer(told, keywords), question.competency)  # "incident" is failure's
-    assert fits(
-        read_answer(told, asked_keywords(keywords, question.competency, question.question.text)),
-        question.competency,
-    )
+    assert not fits(read_answer(told, keywords), "delivering_under_pressure")  # failure's words
+    asked = asked_keywords(keywords, "delivering_under_pressure", question)
+    assert asked == {"failure": ("broke",), "delivering_under_pressure": ("deadline", "incident")}
+    assert fits(read_answer(told, asked), "delivering_under_pressure")
 
 
 MIGRATION = (

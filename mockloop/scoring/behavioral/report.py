@@ -32,6 +32,8 @@ TIPS = {
     "result": "End on the outcome: what changed, and how you knew.",
     "metric": "Put one number in the result: a percentage, a time, a count.",
     "short": "Add the situation and your reasoning: aim for two to three minutes.",
+    "short_told": "Add your reasoning: why those steps, what else you weighed. Aim for two "
+    "to three minutes.",
     "long": "Cut the background to two sentences and get to your actions sooner.",
     "reflection": "Close with one thing you would do differently, and why.",
     "scope": "Show how far it reached: which other teams moved, and how you got them to.",
@@ -77,7 +79,7 @@ def tip(story: Story, evidence: StoryEvidence) -> str:
     if not story.fits:
         return TIPS["off"].format(competency=story.competency_title.lower())
     if story.first.seconds < evidence.too_short:
-        return TIPS["short"]
+        return TIPS["short" if "situation" in story.reading.missing() else "short_told"]
     if story.first.seconds > evidence.too_long:
         return TIPS["long"]
     checks = [
