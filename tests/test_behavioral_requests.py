@@ -107,8 +107,9 @@ async def test_a_passing_word_does_not_make_a_story_off_topic(mockloop_home: Pat
     result, said, report = await played([FLAKY, "It was just me, my manager was fine with it."])
     assert "instead" not in report.split("## Transcript")[0]  # "failed" is not a failure story
     assert "counts less" not in report
-    assert "Add your reasoning" in report  # short, but it told the situation: don't ask for it
-    assert "Add the situation" not in report
+    row = next(line for line in report.splitlines() if line.startswith("| 1 |"))
+    assert "Add your reasoning" in row  # short, but it told the situation: don't ask for it
+    assert "Add the situation" not in row
 
 
 def test_a_line_or_a_repeated_phrase_is_not_another_story() -> None:
