@@ -50,12 +50,24 @@ PARTS: dict[str, re.Pattern[str]] = {
         r"it worked|delivered|(we|i) shipped|shipped it|went live)\b"
     ),
 }
-METRIC = re.compile(
-    r"(\b\d+(\.\d+)?\s*(%|percent\b|x\b|ms\b|milliseconds|seconds|minutes|hours|days|weeks|"
+SPELLED = (
+    r"(zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of)"
+)
+"""A number said in words, as people type it in chat ("eight failures a month")."""
+UNITS = (
+    r"(%|percent\b|x\b|ms\b|milliseconds|seconds|minutes|hours|days|weeks|"
     r"months|users|customers|tickets|engineers|people|teams|services|requests|errors|"
     r"incidents|k\b|million|thousand|dollars|points|pages|features|releases|bugs|builds|"
-    r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns)|\$\s?\d|"
-    r"\bfrom \d[\d.,]*(\s+\S+){0,3}\s+to \d|\b(halved|doubled|tripled|tenfold)\b)"
+    r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns|failures|"
+    r"outages|alerts|restarts)"
+)
+HEADCOUNT = r"(teams|engineers|people|services)\b"
+"""Units that, after a number in words ("two teams"), tell who took part rather than a result."""
+METRIC = re.compile(
+    rf"(\b\d+(\.\d+)?\s*{UNITS}|\b{SPELLED}\s+(?!{HEADCOUNT}){UNITS}|\$\s?\d|"
+    rf"\bfrom (\d[\d.,]*|{SPELLED})(\s+\S+){{0,3}}\s+to (\d|{SPELLED}\b)|"
+    r"\b(halved|doubled|tripled|tenfold)\b)"
 )
 NUMBER = re.compile(r"\b\d[\d.,]*\b")
 SYSTEMS = re.compile(

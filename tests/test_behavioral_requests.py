@@ -194,3 +194,9 @@ async def test_the_greeting_fits_a_behavioral_round(mockloop_home: Path) -> None
             greeting = next(e.payload for e in events if isinstance(e.payload, InterviewerSaid))
             opening = greeting.text.split("This round is about")[0]
             assert not re.search(r"\b(code|coding|problem)\b", opening, re.IGNORECASE), opening
+
+
+def test_numbers_in_words_are_numbers() -> None:
+    assert read_answer("It went from eight failures a month to zero.").metric
+    assert read_answer("That saved the team about five hours a week.").metric
+    assert not read_answer("I talked to two teams about it.").metric  # who, not a result
