@@ -200,3 +200,15 @@ def test_numbers_in_words_are_numbers() -> None:
     assert read_answer("It went from eight failures a month to zero.").metric
     assert read_answer("That saved the team about five hours a week.").metric
     assert not read_answer("I talked to two teams about it.").metric  # who, not a result
+
+
+async def test_a_question_about_the_team_mid_round_is_kept_for_the_end(
+    mockloop_home: Path,
+) -> None:
+    story = "We had a problem with the build. I fixed the cache and the tests."
+    said = await replies([story, "What does on-call look like for your team?"])
+    assert said[1].intent.startswith("probe:")
+    assert said[2].intent == "defer"  # not a probe on a story the question does not tell
+    assert "at the end" in said[2].text and said[2].text.endswith(said[1].text.split(". ", 1)[1])
+    said = await replies([story, "Does that answer your question?"])
+    assert said[2].intent != "defer"

@@ -2,9 +2,10 @@
 
 It decides from the log alone (`plan.progress`), so a resumed session continues where it
 stopped, and records what it did in each reply's intent: `question:<id>`, `probe:<part>`,
-`steer`, `clarify`, `encourage`, `wrap_up`, `answer`, `closing`. The scorer reads the same
-intents. A message that is a request rather than a story (to skip, to clarify the question)
-gets an answer to the request, never a follow-up on a story it does not tell.
+`steer`, `clarify`, `encourage`, `defer`, `wrap_up`, `answer`, `closing`. The scorer reads
+the same intents. A message that is a request rather than a story (to skip, to clarify the
+question, to hear about the team) gets an answer to the request, never a follow-up on a
+story it does not tell.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mockloop.events import CandidateSaid, SessionStarted
 from mockloop.models import BehavioralBar, Persona, Rubric
 from mockloop.questions import BankQuestion
 from mockloop.session import Session
-from mockloop.stories import Reading, asked_keywords, read_answer
+from mockloop.stories import SHORT_WORDS, Reading, asked_keywords, read_answer
 
 FORMAT = (
     "This round is about your experience: I'll ask about {count} situations from your work, "
@@ -73,6 +74,13 @@ OTHER_STORY = (
 CODING_WORDS = re.compile(r"\b(code|coding|problem)\b", re.IGNORECASE)
 """A persona's greeting about a coding problem does not fit a behavioral round."""
 GREETING = "Hi, I'm {name} from {company}. Thanks for making the time."
+LATER = (
+    "Good question, and I'll leave time for yours at the end. For now:",
+    "Let's keep that for the end; there'll be time for your questions. Back to this one:",
+)
+"""Before the current question again, when the candidate asks about the job mid-round."""
+CHECKING = re.compile(r"\b(make sense|answer (your|the) question|is that (ok|okay|enough|clear))\b")
+"""A candidate checking their answer landed, not asking about the job."""
 WRAP_UP = (
     "That's all my questions. What would you like to ask me?",
     "We've covered what I wanted to. Do you have any questions for me?",
@@ -169,6 +177,9 @@ class BehavioralInterviewer:
             return Reply(f"{rng.choice(STEER)} {self._current_line(state, questions)}", "steer")
         if last.clarifying and not state.wrapped:
             return Reply(f"{rng.choice(CLARIFY)} {self._current_line(state, questions)}", "clarify")
+        if self._asks_about_the_job(payload.text, last) and not state.wrapped:
+            line = self._current_line(state, questions)
+            return Reply(f"{rng.choice(LATER)} {line}", "defer")
         if last.declined and not state.wrapped:
             if state.story.words or state.encouraged:
                 return self._advance(state, questions, rng.choice(SKIPPED), rng)
@@ -216,6 +227,17 @@ class BehavioralInterviewer:
         if probe == "fit":
             return f"{OTHER_STORY} {question.question.text}"
         return str(getattr(question.question.probes, probe))
+
+    def _asks_about_the_job(self, text: str, reading: Reading) -> bool:
+        """A short question to the interviewer about the team or the role, in mid-round."""
+        lowered = text.lower().strip()
+        if reading.words >= SHORT_WORDS or not lowered.endswith("?") or CHECKING.search(lowered):
+            return False
+        return any(
+            re.search(pattern, lowered)
+            for item in self.persona.candidate_questions
+            for pattern in item.patterns
+        )
 
     def _answer(self, text: str) -> str:
         """The persona's answer to a question the candidate asks at the end."""
