@@ -108,6 +108,11 @@ HYPOTHETICAL = re.compile(
     r"\bi(?: would|'d| will|'ll)(?! have\b)(?: (?:first|then|also|probably|just))? \w+"
 )
 """A first-person step said as what one would do ("I would", "I'd", "I'll"), not "I'd have"."""
+HABITUAL = re.compile(
+    r"\b(i always|i usually|i normally|i tend to|i never|whenever|every time|"
+    r"i'm (the kind|the type|a natural|very|always)|i am (the kind|the type|a natural|always))\b"
+)
+"""A claim about how the candidate always is, not a time something happened."""
 PAST = re.compile(
     r"\b(?:i|we)(?: (?:then|also|just|first|finally|personally|eventually))? "
     r"(?:\w+ed|was|were|had|did|built|wrote|made|took|found|set|ran|led|told|met|went|spoke|"
@@ -161,7 +166,8 @@ class Reading:
     """Signs of working with people: talking to them, listening, helping, giving credit."""
     blame: bool = False
     would: int = 0
-    """Steps said as what the candidate would do ("I would talk to...")."""
+    """Steps said as what the candidate would do or always does ("I would talk to...",
+    "whenever something breaks I...")."""
     did: int = 0
     """Steps told as what happened ("I talked to...")."""
     declined: bool = False
@@ -171,7 +177,7 @@ class Reading:
 
     @property
     def hypothetical(self) -> bool:
-        """Told as what the candidate would do rather than what happened."""
+        """Told as what the candidate would do or always does, not one time it happened."""
         return self.would >= 2 and self.would > self.did
 
     @property
@@ -262,7 +268,7 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
         rules_change=RULES_CHANGE.search(DECLINE.sub(" ", lowered)) is not None,
         together=len(TOGETHER.findall(lowered)),
         blame=BLAME.search(lowered) is not None,
-        would=len(HYPOTHETICAL.findall(lowered)),
+        would=len(HYPOTHETICAL.findall(lowered)) + len(HABITUAL.findall(lowered)),
         did=len(PAST.findall(lowered)),
         declined=declined,
         clarifying=clarifying,

@@ -63,10 +63,11 @@ CLARIFY = (
     "Any of those works: pick the example you know best.",
 )
 REAL_EXAMPLE = (
-    "That's how you'd approach it. I'm after a time it actually happened: what's a real "
-    "example, even a small one, and what did you do?"
+    "I'd like one specific time this actually happened, even a small one: when was it, and "
+    "what did you do?"
 )
-"""The follow-up when an answer says what the candidate would do instead of what they did."""
+"""The follow-up when an answer says what the candidate would do, or always does, instead of
+what they did once."""
 OTHER_STORY = (
     "That sounds like a different kind of story from the one I asked for. The question was:"
 )

@@ -42,7 +42,7 @@ def _per_story(
             earned.append((0.0, "too little said to show more"))
         elif story.answered and story.reading.hypothetical:
             top = THIN_CAP
-            earned.append((0.0, "what they would do, not a time it happened"))
+            earned.append((0.0, "no specific time it happened, only what they would or always do"))
         elif story.answered and not story.fits and dimension != "communication":
             top = MISFIT_CAP
             earned.append((0.0, "counts less: it answered another question"))
