@@ -33,7 +33,8 @@ PARTS: dict[str, re.Pattern[str]] = {
         r"\b(my (job|task|goal|role|responsibility) was|i was (responsible|asked|tasked)|"
         r"i needed to|i had to|the goal was|we needed to|we had to|asked me to|"
         r"i was the ([\w-]+ )?(owner|lead|commander|point person|dri)|it was on me|"
-        r"i decided to own|my part was)\b"
+        r"i decided to own|my part was|i owned (the|it|this|that)|i took (it|this|that) on|"
+        r"i was (tech|team) lead)\b"
     ),
     "action": re.compile(
         r"\b(i|we) (then )?(built|wrote|set up|proposed|talked|spoke|met|decided|created|led|"
@@ -47,7 +48,9 @@ PARTS: dict[str, re.Pattern[str]] = {
         r"\b(as a result|the result|in the end|ended up|outcome|reduced|increased|improved|"
         r"dropped|fell|rose|saved|launched|shipped on|went from|finally|afterwards|since then|"
         r"which meant|so that|now (runs|takes|has)|was adopted|cut (it|the)|worked out|"
-        r"it worked|delivered|(we|i) shipped|shipped it|went live)\b"
+        r"it worked|delivered|(we|i) shipped|shipped it|went live|done in|finished in|"
+        r"zero (failed|failures|errors|incidents|outages|downtime)|no downtime|crash rate|"
+        r"(cut|dropped|reduced|fell|rose) by)\b"
     ),
 }
 SPELLED = (
@@ -62,10 +65,14 @@ UNITS = (
     r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns|failures|"
     r"outages|alerts|restarts)"
 )
-HEADCOUNT = r"(teams|engineers|people|services)\b"
-"""Units that, after a number in words ("two teams"), tell who took part rather than a result."""
+MEASURES = (
+    r"(percent|seconds|minutes|hours|days|failures|incidents|errors|pages|tickets|outages|"
+    r"alerts|restarts|users|customers|dollars|orders|signups|sales|complaints)\b"
+)
+"""Units that, after a number in words, measure a result; "two teams", "three features" or
+"two weeks" tell who took part, what was done or how long, as narrative does."""
 METRIC = re.compile(
-    rf"(\b\d+(\.\d+)?\s*{UNITS}|\b{SPELLED}\s+(?!{HEADCOUNT}){UNITS}|\$\s?\d|"
+    rf"(\b\d+(\.\d+)?\s*{UNITS}|\b{SPELLED}\s+{MEASURES}|\$\s?\d|"
     rf"\bfrom (\d[\d.,]*|{SPELLED})(\s+\S+){{0,3}}\s+to (\d|{SPELLED}\b)|"
     r"\b(halved|doubled|tripled|tenfold)\b)"
 )
@@ -134,6 +141,17 @@ CLARIFY = re.compile(
     r"are you (asking|looking for)|which (kind|type) of|any (kind|type) of)\b"
 )
 """A question about the question, asked before answering it."""
+STEM = 6
+"""Letters of a question's word that an answer must share to use it ("migrat")."""
+PLAIN = frozenset(
+    (
+        "before", "because", "clearly", "describe", "during", "genuinely", "little", "others",
+        "really", "several", "someone", "something", "strongly", "technical", "through",
+        "together", "quickly", "should", "would", "could", "where", "which", "there", "their",
+        "while", "things", "people", "thought", "happened",
+    )
+)  # fmt: skip
+"""Words too common in questions and answers alike to show an answer is on the question."""
 MISFIT_HITS = 2
 """Words of another competency a story needs, with none of its own, to be about that one."""
 SHORT_WORDS = 40
@@ -280,7 +298,8 @@ def asked_keywords(
 ) -> dict[str, tuple[str, ...]]:
     """The keywords to read an answer to `question` (of `competency`) with: a word the
     question itself uses ("incident" in an incident question) is the asked competency's, not
-    another's, so answering in the question's own words never reads as another story."""
+    another's, and so is the stem of each of its longer words ("migrat" for "migration"), so
+    answering in the question's own words never reads as another story."""
     text = question.lower()
     borrowed = tuple(
         word
@@ -289,8 +308,13 @@ def asked_keywords(
         for word in words
         if word in text
     )
+    stems = tuple(
+        dict.fromkeys(
+            word[:STEM] for word in WORD.findall(text) if len(word) >= STEM and word not in PLAIN
+        )
+    )
     return {
-        key: (*words, *borrowed)
+        key: (*words, *borrowed, *stems)
         if key == competency
         else tuple(word for word in words if word not in borrowed)
         for key, words in keywords.items()
