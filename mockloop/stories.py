@@ -26,12 +26,15 @@ PARTS: dict[str, re.Pattern[str]] = {
         r"\b(at my (last|previous|current|first) (job|company|team|role)|when i was|back in|"
         r"last (year|quarter)|a few (months|years) ago|in 20\d\d|the context|the situation|"
         r"we had (a|an)|there was (a|an)|our team (was|had)|i was working|i worked on|"
-        r"i joined|the project|at the time)\b"
+        r"i joined|the project|at the time|during (a|an|the|our|my)|i was on call|one (day|night|"
+        r"week|morning) )\b"
     ),
     "task": re.compile(
         r"\b(my (job|task|goal|role|responsibility) was|i was (responsible|asked|tasked)|"
         r"i needed to|i had to|the goal was|we needed to|we had to|asked me to|"
-        r"i was the (owner|lead)|it was on me|i decided to own|my part was)\b"
+        r"i was the ([\w-]+ )?(owner|lead|commander|point person|dri)|it was on me|"
+        r"i decided to own|my part was|i owned (the|it|this|that)|i took (it|this|that) on|"
+        r"i was (tech|team) lead)\b"
     ),
     "action": re.compile(
         r"\b(i|we) (then )?(built|wrote|set up|proposed|talked|spoke|met|decided|created|led|"
@@ -39,21 +42,39 @@ PARTS: dict[str, re.Pattern[str]] = {
         r"analy[sz]ed|measured|rolled|migrated|paired|fixed|added|reached out|convinced|"
         r"escalated|split|cut|moved|started|wrote up|prototyped|benchmarked|called|sat down|"
         r"interviewed|mapped|traced|reviewed|automated|replaced|negotiated|shipped|coached|"
-        r"agreed|listened|explained|presented|documented|went)\b"
+        r"agreed|listened|explained|presented|documented|went|made (the|a) (call|decision))\b"
     ),
     "result": re.compile(
         r"\b(as a result|the result|in the end|ended up|outcome|reduced|increased|improved|"
         r"dropped|fell|rose|saved|launched|shipped on|went from|finally|afterwards|since then|"
         r"which meant|so that|now (runs|takes|has)|was adopted|cut (it|the)|worked out|"
-        r"it worked|delivered|(we|i) shipped|shipped it|went live)\b"
+        r"it worked|delivered|(we|i) shipped|shipped it|went live|done in|finished in|"
+        r"zero (failed|failures|errors|incidents|outages|downtime)|no downtime|crash rate|"
+        r"(cut|dropped|reduced|fell|rose) by)\b"
     ),
 }
-METRIC = re.compile(
-    r"(\b\d+(\.\d+)?\s*(%|percent\b|x\b|ms\b|milliseconds|seconds|minutes|hours|days|weeks|"
+SPELLED = (
+    r"(zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of)"
+)
+"""A number said in words, as people type it in chat ("eight failures a month")."""
+UNITS = (
+    r"(%|percent\b|x\b|ms\b|milliseconds|seconds|minutes|hours|days|weeks|"
     r"months|users|customers|tickets|engineers|people|teams|services|requests|errors|"
     r"incidents|k\b|million|thousand|dollars|points|pages|features|releases|bugs|builds|"
-    r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns)|\$\s?\d|"
-    r"\bfrom \d[\d.,]*(\s+\S+){0,3}\s+to \d|\b(halved|doubled|tripled|tenfold)\b)"
+    r"deploys|deployments|orders|calls|queries|tests|signups|sales|hires|interns|failures|"
+    r"outages|alerts|restarts)"
+)
+MEASURES = (
+    r"(percent|seconds|minutes|hours|days|failures|incidents|errors|pages|tickets|outages|"
+    r"alerts|restarts|users|customers|dollars|orders|signups|sales|complaints)\b"
+)
+"""Units that, after a number in words, measure a result; "two teams", "three features" or
+"two weeks" tell who took part, what was done or how long, as narrative does."""
+METRIC = re.compile(
+    rf"(\b\d+(\.\d+)?\s*{UNITS}|\b{SPELLED}\s+{MEASURES}|\$\s?\d|"
+    rf"\bfrom (\d[\d.,]*|{SPELLED})(\s+\S+){{0,3}}\s+to (\d|{SPELLED}\b)|"
+    r"\b(halved|doubled|tripled|tenfold)\b)"
 )
 NUMBER = re.compile(r"\b\d[\d.,]*\b")
 SYSTEMS = re.compile(
@@ -90,6 +111,51 @@ BLAME = re.compile(
     r"\b(their fault|his fault|her fault|incompetent|lazy|idiots?|useless|blame[ds]? (them|him|"
     r"her|the other)|they (just )?refused|not my (problem|fault))\b"
 )
+HYPOTHETICAL = re.compile(
+    r"\bi(?: would|'d| will|'ll)(?! have\b)(?: (?:first|then|also|probably|just))? \w+"
+)
+"""A first-person step said as what one would do ("I would", "I'd", "I'll"), not "I'd have"."""
+HABITUAL = re.compile(
+    r"\b(i always|i usually|i normally|i tend to|i never|whenever|every time|"
+    r"i'm (the kind|the type|a natural|very|always)|i am (the kind|the type|a natural|always))\b"
+)
+"""A claim about how the candidate always is, not a time something happened."""
+PAST = re.compile(
+    r"\b(?:i|we)(?: (?:then|also|just|first|finally|personally|eventually))? "
+    r"(?:\w+ed|was|were|had|did|built|wrote|made|took|found|set|ran|led|told|met|went|spoke|"
+    r"sat|got|gave|put|cut|saw|knew|thought|brought|kept|left|sent|spent|split|began|drove|"
+    r"chose|caught|won|lost|paid|held|became|taught|shipped|fixed|said|felt|heard|dealt)\b"
+)
+"""A first-person step told as something that happened."""
+DECLINE = re.compile(
+    r"\b(skip (this|the|that) (one|question)|(can|could|shall) we (skip|move on|come back|go on)|"
+    r"move on to the next|next question|^pass\b|i'll pass|"
+    r"(don't|do not|can't|cannot|couldn't) (really )?(have|think of|remember|recall) "
+    r"(a |an |any )?(good |real |relevant |specific )?(example|story|situation|time|one|anything)|"
+    r"nothing comes to mind|no (good )?example)"
+)
+"""Asking to skip the question, or saying no example comes to mind."""
+CLARIFY = re.compile(
+    r"\b(do you mean|did you mean|what do you mean|repeat the question|say that again|"
+    r"does it (have|need) to be|can it be|could it be|should it be|is it (ok|okay|fine) if|"
+    r"are you (asking|looking for)|which (kind|type) of|any (kind|type) of)\b"
+)
+"""A question about the question, asked before answering it."""
+STEM = 6
+"""Letters of a question's word that an answer must share to use it ("migrat")."""
+PLAIN = frozenset(
+    (
+        "before", "because", "clearly", "describe", "during", "genuinely", "little", "others",
+        "really", "several", "someone", "something", "strongly", "technical", "through",
+        "together", "quickly", "should", "would", "could", "where", "which", "there", "their",
+        "while", "things", "people", "thought", "happened",
+    )
+)  # fmt: skip
+"""Words too common in questions and answers alike to show an answer is on the question."""
+MISFIT_HITS = 2
+"""Words of another competency a story needs, with none of its own, to be about that one."""
+SHORT_WORDS = 40
+"""A message shorter than this can be a request (to skip, to clarify), not a story."""
 WIDEST_FIRST: tuple[Scope, ...] = ("organisation", "cross_team", "team")
 RULES_CHANGE = re.compile(
     r"\b(ignore (all |your |the |previous )*(instructions|rules|rubric)|"
@@ -117,6 +183,25 @@ class Reading:
     together: int = 0
     """Signs of working with people: talking to them, listening, helping, giving credit."""
     blame: bool = False
+    would: int = 0
+    """Steps said as what the candidate would do or always does ("I would talk to...",
+    "whenever something breaks I...")."""
+    did: int = 0
+    """Steps told as what happened ("I talked to...")."""
+    declined: bool = False
+    """A short message asking to skip the question or saying no example comes to mind."""
+    clarifying: bool = False
+    """A short question about the question, not an answer to it."""
+
+    @property
+    def hypothetical(self) -> bool:
+        """Told as what the candidate would do or always does, not one time it happened."""
+        return self.would >= 2 and self.would > self.did
+
+    @property
+    def request(self) -> bool:
+        """A request about the round (skip, clarify, change the rules), not part of a story."""
+        return self.rules_change or self.declined or self.clarifying
 
     @property
     def seconds(self) -> float:
@@ -151,10 +236,19 @@ class Reading:
             rules_change=self.rules_change or other.rules_change,
             together=self.together + other.together,
             blame=self.blame or other.blame,
+            would=self.would + other.would,
+            did=self.did + other.did,
         )
 
 
 EMPTY = Reading(0, frozenset(), 0, 0, False, False, False, "self")
+
+
+def _hits(keywords: Sequence[str], lowered: str) -> int:
+    """How many of a competency's keywords the text uses, each at a word's start; a keyword
+    inside a longer one that matched ("design" in "design doc") is the same mention."""
+    found = [word for word in keywords if re.search(rf"\b{re.escape(word)}", lowered)]
+    return sum(1 for word in found if not any(word != other and word in other for other in found))
 
 
 def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) -> Reading:
@@ -165,6 +259,10 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
     we_count = len(WE_WORDS.findall(lowered))
     if "action" not in parts and i_count >= 3 and len(WORD.findall(lowered)) >= 40:
         parts |= {"action"}  # a first-person account counts as action even in other verbs
+    words = len(WORD.findall(lowered))
+    short = words < SHORT_WORDS
+    declined = short and DECLINE.search(lowered) is not None
+    clarifying = short and not declined and "?" in lowered and CLARIFY.search(lowered) is not None
     metric = METRIC.search(lowered) is not None
     specifics = metric or bool(
         NUMBER.search(lowered) or SYSTEMS.search(lowered) or TIMELINE.search(lowered)
@@ -174,12 +272,9 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
         if SCOPE_WORDS[name].search(lowered):
             scope = name
             break
-    fit = {
-        competency: sum(1 for word in words if word in lowered)
-        for competency, words in (keywords or {}).items()
-    }
+    fit = {competency: _hits(words, lowered) for competency, words in (keywords or {}).items()}
     return Reading(
-        words=len(WORD.findall(lowered)),
+        words=words,
         parts=parts,
         i_count=i_count,
         we_count=we_count,
@@ -188,20 +283,63 @@ def read_answer(text: str, keywords: Mapping[str, Sequence[str]] | None = None) 
         reflection=REFLECTION.search(lowered) is not None,
         scope=scope,
         fit={key: value for key, value in fit.items() if value},
-        rules_change=RULES_CHANGE.search(lowered) is not None,
+        rules_change=RULES_CHANGE.search(DECLINE.sub(" ", lowered)) is not None,
         together=len(TOGETHER.findall(lowered)),
         blame=BLAME.search(lowered) is not None,
+        would=len(HYPOTHETICAL.findall(lowered)) + len(HABITUAL.findall(lowered)),
+        did=len(PAST.findall(lowered)),
+        declined=declined,
+        clarifying=clarifying,
     )
+
+
+def asked_keywords(
+    keywords: Mapping[str, Sequence[str]], competency: str, question: str
+) -> dict[str, tuple[str, ...]]:
+    """The keywords to read an answer to `question` (of `competency`) with: a word the
+    question itself uses ("incident" in an incident question) is the asked competency's, not
+    another's, and so is the stem of each of its longer words ("migrat" for "migration"), so
+    answering in the question's own words never reads as another story."""
+    text = question.lower()
+    borrowed = tuple(
+        word
+        for key, words in keywords.items()
+        if key != competency
+        for word in words
+        if word in text
+    )
+    stems = tuple(
+        dict.fromkeys(
+            word[:STEM] for word in WORD.findall(text) if len(word) >= STEM and word not in PLAIN
+        )
+    )
+    return {
+        key: (*words, *borrowed, *stems)
+        if key == competency
+        else tuple(word for word in words if word not in borrowed)
+        for key, words in keywords.items()
+    }
 
 
 def fits(reading: Reading, competency: str) -> bool:
     """Whether the story is about the competency asked: its words show up at least as often
-    as half of the best other competency's (no keywords at all: benefit of the doubt)."""
+    as half of the best other competency's. A single word of another competency ("failed",
+    "weeks") is passing mention, and a line or two is too little to tell: benefit of the
+    doubt."""
     own = reading.fit.get(competency, 0)
     others = max((hits for key, hits in reading.fit.items() if key != competency), default=0)
-    if own == 0 and others == 0:
+    if reading.words < SHORT_WORDS or (own == 0 and others < MISFIT_HITS):
         return True
     return own > 0 and own * 2 >= others
+
+
+def off_topic(reading: Reading, competency: str) -> bool:
+    """Clearly about another competency: a story long enough to tell, none of the asked
+    one's words, and at least two of another's. Stricter than `fits`, because the
+    interviewer says it aloud."""
+    others = max((hits for key, hits in reading.fit.items() if key != competency), default=0)
+    told = reading.words >= SHORT_WORDS
+    return told and not reading.fit.get(competency, 0) and others >= MISFIT_HITS
 
 
 def scope_reaches(reading: Reading, expected: Scope) -> bool:

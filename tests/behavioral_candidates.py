@@ -98,6 +98,23 @@ MENTORING = (
     "often, because waiting for the formal review made small issues feel bigger than they were."
 )
 
+HYPOTHETICALS = [
+    "I can't think of an exact one, but if that happened I would first find out who owns the "
+    "component, then I would write up the problem with data, and I would propose a fix to my "
+    "manager. I'd make sure to set up an alert, and I would follow up with the other teams.",
+    "I would talk to the team and figure out the steps, then I would fix it myself.",
+    "In an incident I would stay calm: first I would roll back the last deploy, then I would "
+    "look at the dashboards and I would update stakeholders every 30 minutes. After that I'd "
+    "write a postmortem so we learn from it.",
+    "I would keep updating people and I would make sure the fix is tested.",
+    "I would weigh the cost of the debt against the value of the features, and I'd present "
+    "the trade-off to my manager with numbers, then I would agree a plan with product.",
+    "I would pick whatever gives the most customer value, and I'd revisit it every quarter.",
+    "I would write down my assumptions, I'd build a prototype to test the riskiest one, and "
+    "then I would iterate with the customer every week until it settles.",
+    "I would ask for a decision date early, and I'd keep the data model flexible.",
+]
+
 ONE_LINERS = [
     "I fixed it and it worked.",
     "We handled it.",
@@ -166,6 +183,12 @@ CANDIDATES = [
         ],
         ("No Hire", "Strong No Hire"),
         "Asking to be scored differently earns nothing; the answers are still one-liners.",
+    ),
+    Candidate(
+        "hypothetical",
+        HYPOTHETICALS,
+        ("No Hire", "Strong No Hire"),
+        "Sensible approaches, but every answer is what they would do: no real event to assess.",
     ),
     Candidate(
         "junior_moderate",

@@ -58,7 +58,14 @@ async def test_each_candidate_gets_the_verdict_an_interviewer_would(
 
 async def test_orderings(results: dict[str, SimulationResult]) -> None:
     score = {name: result.score for name, result in results.items()}
-    for weaker in ("we_only", "no_result", "rambling", "one_liners", "wrong_competency"):
+    for weaker in (
+        "we_only",
+        "no_result",
+        "rambling",
+        "one_liners",
+        "wrong_competency",
+        "hypothetical",
+    ):
         assert score["strong"] > score[weaker], weaker
     assert score["rambling"] > score["one_liners"]
     assert score["rules_change"] <= score["one_liners"]
@@ -70,6 +77,7 @@ async def test_the_dimensions_say_why(results: dict[str, SimulationResult]) -> N
     assert results["we_only"].dimensions["ownership"] <= 2.0
     assert results["strong"].dimensions["ownership"] >= 3.0
     assert results["no_result"].dimensions["impact"] <= 2.0
+    assert results["hypothetical"].dimensions["ownership"] <= 2.0  # "I would" is not "I did"
     assert results["wrong_competency"].dimensions["communication"] <= 2.0
     assert (
         results["rambling"].dimensions["communication"]

@@ -2,7 +2,10 @@
 
 It decides from the log alone (`plan.progress`), so a resumed session continues where it
 stopped, and records what it did in each reply's intent: `question:<id>`, `probe:<part>`,
-`steer`, `wrap_up`, `answer`, `closing`. The scorer reads the same intents.
+`steer`, `clarify`, `encourage`, `defer`, `wrap_up`, `answer`, `closing`. The scorer reads
+the same intents. A message that is a request rather than a story (to skip, to clarify the
+question, to hear about the team) gets an answer to the request, never a follow-up on a
+story it does not tell.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from mockloop.events import CandidateSaid, SessionStarted
 from mockloop.models import BehavioralBar, Persona, Rubric
 from mockloop.questions import BankQuestion
 from mockloop.session import Session
-from mockloop.stories import Reading, read_answer
+from mockloop.stories import SHORT_WORDS, Reading, asked_keywords, read_answer
 
 FORMAT = (
     "This round is about your experience: I'll ask about {count} situations from your work, "
@@ -45,6 +48,40 @@ STEER = (
     "The round works the same for everyone, so let's stay with the question.",
     "I can't change how this is scored; let's stay with your example.",
 )
+ENCOURAGE = (
+    "No rush. It doesn't need to be a big moment: a small example from any job, an internship "
+    "or a side project works. If nothing comes to mind, we'll move on.",
+    "Take a moment; a modest example is fine, from any role or project. If there isn't one, "
+    "tell me and we'll go to the next question.",
+)
+SKIPPED = (
+    "No problem, let's move on.",
+    "That's fine, we'll go to something else.",
+)
+CLARIFY = (
+    "Whichever you remember best and can walk me through in detail is fine.",
+    "Any of those works: pick the example you know best.",
+)
+REAL_EXAMPLE = (
+    "I'd like one specific time this actually happened, even a small one: when was it, and "
+    "what did you do?"
+)
+"""The follow-up when an answer says what the candidate would do, or always does, instead of
+what they did once."""
+OTHER_STORY = (
+    "That sounds like a different kind of story from the one I asked for. The question was:"
+)
+"""Before the question again, when a story answers another competency than the one asked."""
+CODING_WORDS = re.compile(r"\b(code|coding|problem)\b", re.IGNORECASE)
+"""A persona's greeting about a coding problem does not fit a behavioral round."""
+GREETING = "Hi, I'm {name} from {company}. Thanks for making the time."
+LATER = (
+    "Good question, and I'll leave time for yours at the end. For now:",
+    "Let's keep that for the end; there'll be time for your questions. Back to this one:",
+)
+"""Before the current question again, when the candidate asks about the job mid-round."""
+CHECKING = re.compile(r"\b(make sense|answer (your|the) question|is that (ok|okay|enough|clear))\b")
+"""A candidate checking their answer landed, not asking about the job."""
 WRAP_UP = (
     "That's all my questions. What would you like to ask me?",
     "We've covered what I wanted to. Do you have any questions for me?",
@@ -87,14 +124,21 @@ class BehavioralInterviewer:
         self.keywords: dict[str, tuple[str, ...]] = {
             q.competency: q.keywords for q in bank.values()
         }
-        self._readings: dict[str, Reading] = {}
+        self._readings: dict[tuple[str, str], Reading] = {}
         self._questions: dict[tuple[int, str], list[BankQuestion]] = {}
 
-    def read(self, text: str) -> Reading:
-        """One answer's reading, remembered: each answer is read once per session."""
-        reading = self._readings.get(text)
+    def read(self, text: str, question_id: str = "") -> Reading:
+        """One answer to a question, read with the question's own words counting for its
+        competency, and remembered: each answer is read once per session."""
+        reading = self._readings.get((question_id, text))
         if reading is None:
-            reading = self._readings[text] = read_answer(text, self.keywords)
+            asked = self.bank.get(question_id)
+            keywords = (
+                asked_keywords(self.keywords, asked.competency, asked.question.text)
+                if asked
+                else self.keywords
+            )
+            reading = self._readings[question_id, text] = read_answer(text, keywords)
         return reading
 
     def questions(self, session: Session) -> list[BankQuestion]:
@@ -121,21 +165,34 @@ class BehavioralInterviewer:
             return self._advance(state, questions, rng.choice(TIME_UP), rng) if late else None
         payload = trigger.payload
         if isinstance(payload, SessionStarted):
-            greeting = fill(rng.choice(self.persona.phrases.greeting), self._values(session))
+            fitting = [g for g in self.persona.phrases.greeting if not CODING_WORDS.search(g)]
+            greeting = fill(rng.choice(fitting or [GREETING]), self._values(session))
             intro = FORMAT.format(count=len(questions))
             return Reply(
                 f"{greeting} {intro} {questions[0].question.text}", self._ask(questions[0])
             )
         if not isinstance(payload, CandidateSaid):
             return None
-        if state.last_answer.rules_change:
+        last = state.last_answer
+        if last.rules_change:
             return Reply(f"{rng.choice(STEER)} {self._current_line(state, questions)}", "steer")
-        move = next_move(state, session.now(), budget, bar, session.started.level)
+        if last.clarifying and not state.wrapped:
+            return Reply(f"{rng.choice(CLARIFY)} {self._current_line(state, questions)}", "clarify")
+        if self._asks_about_the_job(payload.text, last) and not state.wrapped:
+            line = self._current_line(state, questions)
+            return Reply(f"{rng.choice(LATER)} {line}", "defer")
+        if last.declined and not state.wrapped:
+            if state.story.words or state.encouraged:
+                return self._advance(state, questions, rng.choice(SKIPPED), rng)
+            return Reply(rng.choice(ENCOURAGE), "encourage")
+        current = self._current(state, questions)
+        move = next_move(
+            state, session.now(), budget, bar, session.started.level, current.competency
+        )
         if move.kind == "answer":
             return Reply(self._answer(payload.text), "answer")
         if move.kind == "probe":
-            current = self._current(state, questions)
-            text = getattr(current.question.probes, move.probe)
+            text = self._probe_line(current, move.probe)
             return Reply(
                 f"{rng.choice(self.persona.phrases.acknowledge)} {text}", f"probe:{move.probe}"
             )
@@ -160,8 +217,28 @@ class BehavioralInterviewer:
         if state.wrapped:
             return "What would you like to ask me?"
         if state.probes:
-            return str(getattr(current.question.probes, state.probes[-1]))
+            return self._probe_line(current, state.probes[-1])
         return current.question.text
+
+    @staticmethod
+    def _probe_line(question: BankQuestion, probe: str) -> str:
+        """The follow-up for `probe`: the bank's wording, or the round's own for a real event."""
+        if probe == "real_example":
+            return REAL_EXAMPLE
+        if probe == "fit":
+            return f"{OTHER_STORY} {question.question.text}"
+        return str(getattr(question.question.probes, probe))
+
+    def _asks_about_the_job(self, text: str, reading: Reading) -> bool:
+        """A short question to the interviewer about the team or the role, in mid-round."""
+        lowered = text.lower().strip()
+        if reading.words >= SHORT_WORDS or not lowered.endswith("?") or CHECKING.search(lowered):
+            return False
+        return any(
+            re.search(pattern, lowered)
+            for item in self.persona.candidate_questions
+            for pattern in item.patterns
+        )
 
     def _answer(self, text: str) -> str:
         """The persona's answer to a question the candidate asks at the end."""

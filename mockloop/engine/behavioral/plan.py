@@ -16,7 +16,7 @@ from typing import Literal
 from mockloop.events import CandidateSaid, Event, InterviewerSaid
 from mockloop.models import COMPETENCIES, BehavioralBar, BehavioralValues, LevelName
 from mockloop.questions import BankQuestion
-from mockloop.stories import EMPTY, Reading, read_answer, scope_reaches
+from mockloop.stories import EMPTY, Reading, off_topic, read_answer, scope_reaches
 
 OPENING_SECONDS = 120.0
 """The greeting and the format, before the first question."""
@@ -77,19 +77,21 @@ class Progress:
     story: Reading = EMPTY
     """The current story so far (its answer and the replies to probes)."""
     last_answer: Reading = EMPTY
+    encouraged: bool = False
+    """The candidate said no example came to mind and was encouraged to find one."""
     wrapped: bool = False
 
 
 def progress(
     events: Sequence[Event],
     keywords: Mapping[str, Sequence[str]],
-    read: Callable[[str], Reading] | None = None,
+    read: Callable[[str, str], Reading] | None = None,
 ) -> Progress:
     """Fold the log: which questions were asked, the current story and its probes.
 
     Only the current story's answers are read (earlier stories do not change what to do
     next), so the cost stays that of one story however long the session is. `read` reads
-    an answer (the interviewer passes one that remembers what it has read).
+    an answer to a question id (the interviewer passes one that remembers what it has read).
     """
     state = Progress()
     current = 0
@@ -100,6 +102,9 @@ def progress(
             if kind == "question":
                 state.asked.append(value)
                 state.asked_at, state.probes, current = event.t, [], index
+                state.encouraged = False
+            elif kind == "encourage":
+                state.encouraged = True
             elif kind == "probe":
                 state.probes.append(value)
             elif kind == "wrap_up":
@@ -109,8 +114,9 @@ def progress(
     for event in events[current:]:
         if isinstance(event.payload, CandidateSaid):
             text = event.payload.text
-            state.last_answer = read(text) if read else read_answer(text, keywords)
-            if not state.last_answer.rules_change:
+            asked = state.asked[-1]
+            state.last_answer = read(text, asked) if read else read_answer(text, keywords)
+            if not state.last_answer.request:
                 state.story = state.story.merge(state.last_answer)
     return state
 
@@ -123,9 +129,15 @@ class Move:
     probe: str = ""
 
 
-def next_probe(story: Reading, asked: Sequence[str], bar: BehavioralBar, level: str) -> str | None:
-    """The most important thing the story still lacks, not already probed for."""
+def next_probe(
+    story: Reading, asked: Sequence[str], bar: BehavioralBar, level: str, competency: str = ""
+) -> str | None:
+    """The most important thing the story still lacks, not already probed for: first a real
+    event, when the answer was what the candidate would do, then the question asked, when
+    the story is clearly about another competency (`competency` given)."""
     wanted: list[tuple[bool, str]] = [
+        (story.hypothetical, "real_example"),
+        (bool(competency) and off_topic(story, competency), "fit"),
         ("action" not in story.parts, "action"),
         (story.we_ratio > bar.max_we_ratio or story.i_count == 0, "you_not_we"),
         ("situation" not in story.parts, "situation"),
@@ -139,12 +151,18 @@ def next_probe(story: Reading, asked: Sequence[str], bar: BehavioralBar, level: 
     return next((probe for lacking, probe in wanted if lacking and probe not in asked), None)
 
 
-def next_move(state: Progress, now: float, budget: float, bar: BehavioralBar, level: str) -> Move:
+def next_move(
+    state: Progress, now: float, budget: float, bar: BehavioralBar, level: str, competency: str = ""
+) -> Move:
     """After an answer: probe what the story lacks while its time lasts, else move on."""
     if state.wrapped:
         return Move("answer")
+    if state.story.hypothetical and "real_example" in state.probes:
+        return Move("next")  # still no real event: details of an imagined one tell nothing
+    if competency and "fit" in state.probes and off_topic(state.story, competency):
+        return Move("next")  # still another question's story: its details tell nothing here
     if now - state.asked_at < budget and len(state.probes) < MAX_PROBES:
-        probe = next_probe(state.story, state.probes, bar, level)
+        probe = next_probe(state.story, state.probes, bar, level, competency)
         if probe is not None:
             return Move("probe", probe)
     return Move("next")

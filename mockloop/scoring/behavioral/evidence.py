@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from mockloop.events import CandidateSaid, Event, InterviewerSaid, SessionEnded, SessionStarted
 from mockloop.models import BehavioralBar, LevelName, Rubric
 from mockloop.questions import BankQuestion
-from mockloop.stories import EMPTY, Reading, fits, read_answer
+from mockloop.stories import EMPTY, Reading, asked_keywords, fits, read_answer
 
 TOO_SHORT, TOO_LONG = 45.0, 240.0
 """Answer length limits in seconds when the rubric names none."""
@@ -37,6 +38,8 @@ class Story:
     answer_t: float = 0.0
     probes: list[str] = field(default_factory=list)
     replies: int = 0
+    asked_whose: Reading = EMPTY
+    """The replies after "what did *you* do?" was asked (empty when it never was)."""
 
     @property
     def answered(self) -> bool:
@@ -57,6 +60,14 @@ class Story:
     def fits(self) -> bool:
         """Whether the story is about the competency asked."""
         return not self.question or fits(self.reading, self.question.competency)
+
+    def role(self, bar: BehavioralBar) -> Literal["told", "asked", "unclear"]:
+        """Whether the candidate's own part came through: in the story as told, only once
+        asked ("what did *you* do?" answered in "I"), or not at all."""
+        if self.reading.i_count >= 2 and self.reading.we_ratio <= bar.max_we_ratio:
+            return "told"
+        whose = self.asked_whose
+        return "asked" if whose.i_count >= 2 and whose.we_ratio <= bar.max_we_ratio else "unclear"
 
     def about(self) -> str:
         """The competency the story's words point to most (its own when they tie)."""
@@ -108,15 +119,25 @@ def collect_stories(
             elif kind == "wrap_up":
                 wrapped = True
         elif isinstance(payload, CandidateSaid) and stories and not wrapped:
-            reading = read_answer(payload.text, keywords)
+            asked = stories[-1].question
+            reading = read_answer(
+                payload.text,
+                asked_keywords(keywords, asked.competency, asked.question.text)
+                if asked
+                else keywords,
+            )
             if reading.rules_change:
                 rules.append((event.seq, event.t))
                 continue
+            if reading.request:
+                continue  # asking to skip or what the question means is not part of a story
             story = stories[-1]
             if not story.answered:
                 story.first, story.answer_seq, story.answer_t = reading, event.seq, event.t
             story.reading = story.reading.merge(reading)
             story.replies += 1
+            if "you_not_we" in story.probes:
+                story.asked_whose = story.asked_whose.merge(reading)
     ended = next((e.t for e in events if isinstance(e.payload, SessionEnded)), events[-1].t)
     return StoryEvidence(
         level=started.level,

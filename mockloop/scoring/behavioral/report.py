@@ -32,6 +32,8 @@ TIPS = {
     "result": "End on the outcome: what changed, and how you knew.",
     "metric": "Put one number in the result: a percentage, a time, a count.",
     "short": "Add the situation and your reasoning: aim for two to three minutes.",
+    "short_told": "Add your reasoning: why those steps, what else you weighed. Aim for two "
+    "to three minutes.",
     "long": "Cut the background to two sentences and get to your actions sooner.",
     "reflection": "Close with one thing you would do differently, and why.",
     "scope": "Show how far it reached: which other teams moved, and how you got them to.",
@@ -51,8 +53,11 @@ def gaps(story: Story, evidence: StoryEvidence) -> list[str]:
         return ["not answered"]
     reading, bar = story.reading, evidence.bar
     lacking = [MISSING[part] for part in reading.missing()]
-    if reading.we_ratio > bar.max_we_ratio or reading.i_count == 0:
-        lacking.append("your own part (mostly 'we')")
+    role = story.role(bar)
+    if role != "told":
+        lacking.append(
+            "your own part (mostly 'we'" + (", until asked)" if role == "asked" else ")")
+        )
     if not reading.metric:
         lacking.append("a number")
     if not reading.reflection:
@@ -74,7 +79,7 @@ def tip(story: Story, evidence: StoryEvidence) -> str:
     if not story.fits:
         return TIPS["off"].format(competency=story.competency_title.lower())
     if story.first.seconds < evidence.too_short:
-        return TIPS["short"]
+        return TIPS["short" if "situation" in story.reading.missing() else "short_told"]
     if story.first.seconds > evidence.too_long:
         return TIPS["long"]
     checks = [

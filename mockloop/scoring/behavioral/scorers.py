@@ -17,7 +17,8 @@ from mockloop.scoring.tally import CEILING, FLOOR, Tally
 from mockloop.stories import scope_reaches
 
 THIN_WORDS, THIN_CAP = 30, 2.0
-"""A story told in fewer words than this shows at most 2 on any dimension."""
+"""A story told in fewer words than this, or only as what the candidate would do, shows at
+most 2 on any dimension."""
 MISFIT_CAP = 2.5
 """A story about another competency than the one asked shows at most 2.5 (communication
 scores the misfit itself)."""
@@ -39,6 +40,9 @@ def _per_story(
         if story.answered and story.reading.words < THIN_WORDS:
             top = THIN_CAP
             earned.append((0.0, "too little said to show more"))
+        elif story.answered and story.reading.hypothetical:
+            top = THIN_CAP
+            earned.append((0.0, "no specific time it happened, only what they would or always do"))
         elif story.answered and not story.fits and dimension != "communication":
             top = MISFIT_CAP
             earned.append((0.0, "counts less: it answered another question"))
@@ -58,12 +62,17 @@ def _per_story(
 
 def _ownership(story: Story, bar: BehavioralBar) -> Credits:
     reading, earned = story.reading, []
+    if reading.hypothetical:
+        return []  # the cap says why: no past event, so no own actions to credit
     if "action" in reading.parts:
         earned.append((1.0, "says what was done"))
-    if reading.i_count >= 2 and reading.we_ratio <= bar.max_we_ratio:
+    role = story.role(bar)
+    if role == "told":
         earned.append((1.0, f"own role clear ({reading.we_ratio:.0%} we)"))
         if "you_not_we" not in story.probes:
             earned.append((0.5, "without being asked what they did"))
+    elif role == "asked":
+        earned.append((1.0, "own role clear once asked what they did"))
     else:
         earned.append((0.0, f"own role unclear ({reading.we_ratio:.0%} we)"))
     if "task" in reading.parts:
@@ -82,7 +91,7 @@ def _impact(story: Story, bar: BehavioralBar) -> Credits:
         earned.append((0.0, "no number"))
     if scope_reaches(reading, bar.expected_scope):
         earned.append((0.5, f"{reading.scope.replace('_', '-')} scope"))
-    if reading.metric and (reading.we_ratio > bar.max_we_ratio or reading.i_count == 0):
+    if reading.metric and story.role(bar) == "unclear":
         earned.append((-0.5, "result not tied to own actions"))
     return earned
 
@@ -127,9 +136,9 @@ def _communication(evidence: StoryEvidence) -> Callable[[Story, BehavioralBar], 
             earned.append((-1.0, f"rambling (~{first.seconds / 60:.0f} min)"))
         else:
             earned.append((0.5, "a good length"))
-        if story.fits:
+        if story.fits and story.reading.fit.get(story.competency, 0):
             earned.append((0.5, "answers the question asked"))
-        else:
+        elif not story.fits:
             earned.append((-1.0, f"a story about {story.about().replace('_', ' ')} instead"))
         if story.replies > len(story.probes):
             earned.append((0.5, "answered every follow-up"))
@@ -141,7 +150,7 @@ def _communication(evidence: StoryEvidence) -> Callable[[Story, BehavioralBar], 
 def ownership(evidence: StoryEvidence, bar: BehavioralBar, level: str) -> Tally | None:
     """Whose actions the stories show, and whether "what did you do?" had to be asked."""
     tally = _per_story("ownership", evidence, _ownership)
-    if tally is not None and all(s.reading.we_ratio > bar.max_we_ratio for s in evidence.told):
+    if tally is not None and all(s.role(bar) == "unclear" for s in evidence.told):
         tally.limit(2.0, 'every story was told in "we"; the own part never became clear')
     return tally
 
