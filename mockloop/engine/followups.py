@@ -57,10 +57,19 @@ def wrap_up_turn(context: Context, preface: str = "") -> Turn:
     )
 
 
-def done_turn(context: Context) -> Turn:
-    """'I'm done': in follow-ups move on; while coding, make sure it was run and passes."""
+def done_turn(context: Context, *, leaving: bool = False, no_questions: bool = False) -> Turn:
+    """'I'm done': in follow-ups move on (or close, when the candidate is `leaving` with a
+    thank-you, without asking for questions they said they don't have); while coding, make
+    sure it was run and passes."""
     if context.phase_at_least("wrap_up"):
         return wrap_up_turn(context)
+    if context.phase_at_least("follow_up") and leaving:
+        if no_questions:
+            text = (
+                "Alright — thanks for your time today. Press F10 whenever you're ready to finish."
+            )
+            return Turn("wrap_up", text, phase=forward(context, "wrap_up"), phase_reason="ending")
+        return wrap_up_turn(context, "Thanks for talking it through with me.")
     if context.phase_at_least("follow_up"):
         return follow_up_or_wrap(context, preface="Fine, let's move on.", bridge=False)
     walked = any(w in t for t in context.candidate_texts() for w in ("walk", "trace", "example"))

@@ -56,6 +56,8 @@ SECOND_QUESTION = re.compile(
     r",?\s+(?:and|also|plus|or)\s+(?=(?:is|are|can|could|does|do|will|would|should|what|how|"
     r"which|when|where|who|why)\b)"
 )
+THINKING_ALOUD_WORDS = 30
+"""A question naming a technique in more words than this is the candidate thinking aloud."""
 ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx)\.$")
 
 
@@ -151,14 +153,14 @@ class Reader:
     def read(self, text: str, phase: Phase = "coding") -> Reading:
         """The full reading of one message arriving in `phase`."""
         self.asked.clear()
-        lowered_all = plain(text)
+        lowered_all = self.vocabulary.respell(plain(text))
         sentences = [self.sentence(piece, phase) for piece in split_sentences(lowered_all)]
         inherit_question_kind(sentences)
         labels: set[Label] = set().union(*(s.labels for s in sentences)) if sentences else set()
         questions = [
             question
             for sentence in sentences
-            if sentence.question
+            if sentence.question and "rule_change" not in sentence.labels
             for part in split_questions(sentence.text)
             if (question := self.question(part, phase)) is not None
         ]
@@ -265,6 +267,8 @@ class Reader:
             return {"approach_hedged"}
         if hedging and not about_input and re.search(r"\bmaybe\b|\bnot sure\b|\bidk\b", text):
             return {"approach_hedged"}
+        if technique and len(text.split()) > THINKING_ALOUD_WORDS:
+            return {"approach_hedged"}  # a long musing that ends in "?" is thinking aloud
         if cues.OFF_TOPIC.search(text):
             return {"off_topic"}
         if phase == "followup":
@@ -327,7 +331,9 @@ class Reader:
         if about == "problem":
             question.clarification = self.vocabulary.clarification(text)
             if question.clarification is None:
-                question.statement_line = self.vocabulary.statement_line(text)
+                question.statement_line = self.vocabulary.constraint_line(
+                    text
+                ) or self.vocabulary.statement_line(text)
         elif about == "interviewer":
             question.persona_answer = self.persona_answer(text, strict=False)
         return question

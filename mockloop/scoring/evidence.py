@@ -28,7 +28,7 @@ from mockloop.events import (
     TestsRun,
 )
 from mockloop.models import Approach, Phase, Problem
-from mockloop.reading.claims import Claim
+from mockloop.reading.claims import COMPARED, Claim
 from mockloop.reading.code import written_approach
 from mockloop.reading.messages import READING_PHASES, Reading, reader_for
 from mockloop.reading.vocabulary import phrase_pattern
@@ -264,16 +264,29 @@ def collect(
     evidence.code_changed = evidence.code.strip() != starter.strip()
     _fold(evidence, events, problem, starter)
     if evidence.code_changed:
-        evidence.written = written_approach(problem, evidence.code)
+        evidence.written = _approach_of(evidence, evidence.code)
     # The shape of the first code run and of the final code: enough to tell "stated X and
     # implemented X" (a plan is implemented first and may change later) at two parses.
     versions = [*evidence.run_codes[:1], evidence.code]
     for code in dict.fromkeys(versions):
-        approach = written_approach(problem, code) if code.strip() != starter.strip() else None
+        approach = _approach_of(evidence, code) if code.strip() != starter.strip() else None
         if approach is not None and all(approach is not a for a in evidence.implemented):
             evidence.implemented.append(approach)
     _silences(evidence)
     return evidence
+
+
+def _approach_of(evidence: Evidence, code: str) -> Approach | None:
+    """The approach the code implements; the final code's clear measured growth has the
+    last word over its shape."""
+    assert evidence.problem is not None
+    scaling = evidence.scaling
+    final = code == evidence.code and scaling is not None and scaling.clear
+    measured = scaling.exponent if final and scaling is not None else None
+    stated = evidence.best_approach()
+    return written_approach(
+        evidence.problem, code, measured, stated[1] if stated is not None else None
+    )
 
 
 def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter: str) -> None:
@@ -428,7 +441,7 @@ def _weighs_tradeoffs(text: str, reading: Reading) -> bool:
     example that happens to say "vs")."""
     if any(word in text for word in TRADEOFF_WORDS):
         return True
-    comparing = any(word in text for word in COMPARING_WORDS)
+    comparing = any(word in text for word in COMPARING_WORDS) or COMPARED.search(text) is not None
     return comparing and bool(reading.claims) and len(reading.approaches) >= 1
 
 
