@@ -68,6 +68,10 @@ def test_a_brute_force_defended_as_optimal_is_pushed_back_on_not_agreed_with():
         assert "push back" in reply and "correct" not in reply and "makes sense" not in reply
     # Was: "The statement doesn't pin that down" though it says 2 <= len(heights).
     assert "2 \\<= len(heights)" in reply_to(markdown, "at least two long?")
+    # The wrong lower bound is evidence against, and insisting is no "explained a failure"
+    # (the code never changed after it).
+    assert "Called try every pair of walls (O(n^2)) optimal; a faster approach exists" in markdown
+    assert "Explained a failure" not in markdown
     assert result.verdict in ("No Hire", "Strong No Hire")
 
 
@@ -111,6 +115,7 @@ def test_a_rambling_candidate_with_typos_is_read_by_meaning():
     assert "Next one" not in reply_to(markdown, "thank you so much this was really fun")
     assert "Started coding without stating an approach" not in markdown
     assert "Only floated plain recursion" not in markdown
+    assert "the approach was never explained" not in markdown
     assert result.verdict in ("Lean Hire", "Hire")
 
 

@@ -16,7 +16,7 @@ from mockloop.models import Approach
 from mockloop.reading.claims import Claim, accepted
 from mockloop.reading.code import written_approach
 from mockloop.reading.complexity import normal_form
-from mockloop.reading.cues import CLAIMS_OPTIMAL, FAREWELL, HEDGE, IDK
+from mockloop.reading.cues import FAREWELL, IDK
 from mockloop.reading.messages import Reading
 
 GREETING = re.compile(
@@ -107,11 +107,7 @@ def reply_to_message(context: Context, text: str) -> Turn:
 def insisted_optimal_turn(context: Context, reading: Reading) -> Turn | None:
     """'This is optimal' about an approach the pack beats: disagree, never nod along. The
     approach is the one in the code once there is code, else the one last discussed."""
-    lowered = reading.text.lower()
-    if reading.questions or not CLAIMS_OPTIMAL.search(lowered) or HEDGE.search(lowered):
-        return None
-    denied = re.search(r"\b(?:not|isn'?t|never)\b[^.]{0,20}\boptimal", lowered)
-    if denied or (reading.approach is not None and reading.approach.kind == "optimal"):
+    if not reading.calls_optimal:
         return None
     code = context.state.code
     approach = written_approach(context.problem, code) if code.strip() else None

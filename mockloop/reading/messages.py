@@ -93,6 +93,9 @@ class Reading:
     approach: Approach | None
     approaches: list[Approach]
     edge_cases: list[str]
+    calls_optimal: bool = False
+    """The message asserts its approach can't be beaten ("O(n^2) is optimal here"), without
+    hedging, denying it or asking, and names no optimal approach of the pack."""
 
     def has(self, *labels: Label) -> bool:
         """Whether the message carries any of these labels."""
@@ -166,15 +169,24 @@ class Reader:
         ]
         labels = self.settle(labels, lowered_all, phase)
         approaches = self.vocabulary.approaches_in(lowered_all)
+        approach = self.vocabulary.best_approach(lowered_all)
+        calls_optimal = (
+            not questions
+            and cues.CLAIMS_OPTIMAL.search(lowered_all) is not None
+            and cues.HEDGE.search(lowered_all) is None
+            and re.search(r"\b(?:not|isn'?t|never)\b[^.]{0,20}\boptimal", lowered_all) is None
+            and (approach is None or approach.kind != "optimal")
+        )
         return Reading(
             text=text,
             labels=labels,
             sentences=sentences,
             questions=questions,
             claims=find_claims(text),
-            approach=self.vocabulary.best_approach(lowered_all),
+            approach=approach,
             approaches=approaches,
             edge_cases=self.vocabulary.edge_cases_in(lowered_all),
+            calls_optimal=calls_optimal,
         )
 
     def sentence(self, text: str, phase: Phase) -> Sentence:

@@ -139,6 +139,8 @@ class Evidence:
     walkthroughs: list[Moment] = field(default_factory=list)
     working_messages: list[Moment] = field(default_factory=list)
     explained_failures: list[Moment] = field(default_factory=list)
+    called_optimal: list[Moment] = field(default_factory=list)
+    """Messages asserting the approach can't be beaten (weighed against what it was)."""
     retries: list[Retry] = field(default_factory=list)
     written: Approach | None = None
     """The approach the final code's shape fits, when one does."""
@@ -302,6 +304,7 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
     last_failed = False
     spoke_since_run = False
     awaiting_fix = False
+    explaining: Moment | None = None
     for event in events:
         payload = event.payload
         if isinstance(payload, CodeSnapshot):
@@ -311,6 +314,10 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
                 evidence.last_code_t = event.t
             if payload.code != code:
                 awaiting_fix = False
+                if explaining is not None:
+                    # Words count as explaining the failure once the code changes after them.
+                    evidence.explained_failures.append(explaining)
+                    explaining = None
             code = payload.code
         elif isinstance(payload, InterviewerSaid):
             moment = Moment(event.seq, event.t, payload.text)
@@ -336,7 +343,7 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
             pending_check_in = None
             spoke_since_run = True
             if awaiting_fix and reading.labels & (WORKING_LABELS - {"done"}):
-                evidence.explained_failures.append(moment)
+                explaining = moment
                 awaiting_fix = False
         elif isinstance(payload, TestsRun):
             if payload.digest == previous_digest:
@@ -410,6 +417,8 @@ def _message(evidence: Evidence, moment: Moment, reading: Reading) -> None:
         evidence.walkthroughs.append(moment)
     if reading.labels & WORKING_LABELS:
         evidence.working_messages.append(moment)
+    if reading.calls_optimal:
+        evidence.called_optimal.append(moment)
 
 
 def _proposals(reading: Reading) -> tuple[list[Approach], list[Approach]]:

@@ -74,7 +74,12 @@ def problem_solving(evidence: Evidence, bar: LevelBar, level: str) -> Tally | No
             final.seq if final else -1,
             run_time(evidence, final.seq) if final else evidence.duration,
             "unexplained_solution",
-            "The code handles the large inputs, but the approach was never explained",
+            (
+                "The code handles the large inputs; its approach was only floated, never "
+                "committed to"
+                if evidence.hedged
+                else "The code handles the large inputs, but the approach was never explained"
+            ),
             0.5,
         )
     elif best is not None and KIND_RANK[best[1].kind] >= 2 and backed_by_tests(evidence):
@@ -95,6 +100,7 @@ def problem_solving(evidence: Evidence, bar: LevelBar, level: str) -> Tally | No
             0.25,
         )
     _complexity(evidence, tally)
+    _false_optimality(evidence, tally)
     note_growth(evidence, tally)
     if evidence.tradeoffs:
         moment = evidence.tradeoffs[0]
@@ -150,6 +156,21 @@ def reached_optimal(evidence: Evidence) -> bool:
     if final.performance_total:
         return final.performance_passed == final.performance_total
     return final.hidden_rate >= 0.5
+
+
+def _false_optimality(evidence: Evidence, tally: Tally) -> None:
+    """Calling a beatable approach optimal is a wrong lower bound, cited once."""
+    taken = evidence.written or (best[1] if (best := evidence.best_approach()) else None)
+    if not evidence.called_optimal or taken is None or optimal_bound(evidence, taken):
+        return
+    moment = evidence.called_optimal[0]
+    tally.note(
+        moment.seq,
+        moment.t,
+        "false_optimality",
+        f"Called {taken.name} ({taken.time}) optimal; a faster approach exists",
+        -0.25,
+    )
 
 
 def optimal_bound(evidence: Evidence, approach: Approach) -> bool:
