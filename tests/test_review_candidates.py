@@ -37,6 +37,9 @@ def test_a_terse_staff_candidate_gets_bounds_from_the_constraints_and_a_clean_cl
     assert "1 \\<= capacity \\<= 50_000" in reply_to(markdown, "capacity >= 1?")
     # Was: "Let's park that for now and get back to the algorithm." / "What would you like
     # to ask me?" after the candidate said they had no questions.
+    # Was: "How would that work concretely?" to a terse but right answer ('freq' is
+    # 'frequency').
+    assert "concretely" not in reply_to(markdown, "freq per key")
     closing = reply_to(markdown, "no questions, thanks.")
     assert "algorithm" not in closing and "ask me" not in closing
     # O(1) per call grows as O(n) over n calls: never held against the claim.
@@ -64,8 +67,10 @@ def test_a_brute_force_defended_as_optimal_is_pushed_back_on_not_agreed_with():
     # Was: "OK, that's correct. Can we do better than that?" and then "Yep, makes sense."
     first = reply_to(markdown, "O(n^2) is optimal here")
     second = reply_to(markdown, "I'm confident there's no faster way")
+    assert "push back" in first and "still don't agree" in second and first != second
     for reply in (first, second):
-        assert "push back" in reply and "correct" not in reply and "makes sense" not in reply
+        assert "faster approach" in reply or "approach faster" in reply
+        assert "correct" not in reply and "makes sense" not in reply
     # Was: "The statement doesn't pin that down" though it says 2 <= len(heights).
     assert "2 \\<= len(heights)" in reply_to(markdown, "at least two long?")
     # The wrong lower bound is evidence against, and insisting is no "explained a failure"

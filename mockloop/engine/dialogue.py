@@ -119,6 +119,13 @@ def insisted_optimal_turn(context: Context, reading: Reading) -> Turn | None:
         return None
     run = context.state.last_run
     slow = run is not None and any(case.status in ("timeout", "memory") for case in run.cases)
+    if any("I'd push back" in said for said in context.interviewer_texts()):
+        # Said once already: no second lecture, an offer instead.
+        shown = ", and the timeouts show it matters" if slow else ""
+        text = f"I still don't agree — there is a faster approach than {approach.time}{shown}."
+        if context.next_hint_rung() is not None:
+            text = join(text, "Would a hint help you find it?")
+        return Turn("probe_better", text)
     evidence = "the large inputs ran out of time, and " if slow else ""
     text = join(
         f"I'd push back on that: {evidence}there is an approach faster than {approach.time}.",

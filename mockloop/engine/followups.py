@@ -4,14 +4,13 @@ against the pack's `answer_keywords` (a hit named, a miss probed once, "idk" a s
 
 from __future__ import annotations
 
-import re
-
 from mockloop.engine.answers import run_summary
 from mockloop.engine.phrasing import join
 from mockloop.engine.turn import Context, Turn, forward
 from mockloop.models import FollowUp
 from mockloop.reading import cues
 from mockloop.reading.messages import Reading
+from mockloop.reading.vocabulary import keyword_in
 
 SMALLER_STEPS = (
     "No problem — smaller step: which part of your current solution would have to change first?",
@@ -110,11 +109,7 @@ def current_follow_up(context: Context) -> FollowUp | None:
 
 def keyword_hit(follow: FollowUp, text: str) -> str:
     """The first answer keyword the text names as a word or phrase, or ''."""
-    lowered = text.lower()
-    for keyword in follow.answer_keywords:
-        if re.search(rf"(?<![a-z0-9]){re.escape(keyword.lower())}(?![a-z0-9])", lowered):
-            return keyword
-    return ""
+    return keyword_in(follow.answer_keywords, text)
 
 
 def since_follow_up(context: Context) -> list[str]:

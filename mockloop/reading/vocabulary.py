@@ -218,6 +218,36 @@ CONTAINER = re.compile(r"\b(?:list|array|input|string|sequence|grid)s?\b")
 
 
 RESPELL_MIN = 6
+SHORTHAND = {
+    "freq": "frequency",
+    "freqs": "frequencies",
+    "cnt": "count",
+    "cnts": "counts",
+    "idx": "index",
+    "ptr": "pointer",
+    "ptrs": "pointers",
+    "arr": "array",
+    "prev": "previous",
+    "ts": "timestamp",
+    "mtx": "mutex",
+    "repl": "replica",
+    "ll": "linked list",
+    "dll": "doubly linked list",
+}
+"""Abbreviations engineers type, and the words they stand for."""
+
+
+def keyword_in(keywords: list[str], text: str) -> str:
+    """The first keyword the text names as a word or phrase (a plural, or an abbreviation
+    like 'freq' for 'frequency', counts), or ''. One matcher for the interviewer's and the
+    scorer's reading of a follow-up answer."""
+    lowered = text.lower()
+    spelled = [SHORTHAND[word] for word in re.findall(r"[a-z]+", lowered) if word in SHORTHAND]
+    haystack = " ".join([lowered, *spelled])
+    for keyword in keywords:
+        if phrase_pattern([keyword.lower()]).search(haystack):
+            return keyword
+    return ""
 
 
 def one_slip(typed: str, known: str) -> bool:

@@ -31,7 +31,7 @@ from mockloop.models import Approach, Phase, Problem
 from mockloop.reading.claims import COMPARED, Claim
 from mockloop.reading.code import written_approach
 from mockloop.reading.messages import READING_PHASES, Reading, reader_for
-from mockloop.reading.vocabulary import phrase_pattern
+from mockloop.reading.vocabulary import keyword_in, phrase_pattern
 from mockloop.results import Scaling
 from mockloop.scoring.lint import LintReport
 from mockloop.scoring.models import TestSummary
@@ -230,11 +230,6 @@ def final_run(events: Sequence[Event]) -> TestSummary | None:
         if isinstance(event.payload, TestsRun) and event.payload.digest == digest:
             return summarize_run(event.payload, event.seq)
     return None
-
-
-def _contains(text: str, phrase: str) -> bool:
-    """Whole-word-ish match of a lowercase phrase (or a regex) in lowercase text."""
-    return phrase_pattern([phrase]).search(text) is not None
 
 
 def collect(
@@ -473,9 +468,9 @@ def _answers(question: str, answer: str, problem: Problem) -> bool:
     """The answer uses a keyword the problem lists for this follow-up."""
     for item in problem.follow_ups:
         if item.question in question or question in item.question:
-            return any(_contains(answer, keyword) for keyword in item.answer_keywords)
-    keywords = {keyword for item in problem.follow_ups for keyword in item.answer_keywords}
-    return any(_contains(answer, keyword) for keyword in keywords)
+            return bool(keyword_in(item.answer_keywords, answer))
+    keywords = [keyword for item in problem.follow_ups for keyword in item.answer_keywords]
+    return bool(keyword_in(keywords, answer))
 
 
 def _silences(evidence: Evidence) -> None:
