@@ -44,7 +44,8 @@ def test_a_terse_staff_candidate_gets_bounds_from_the_constraints_and_a_clean_cl
     assert "algorithm" not in closing and "ask me" not in closing
     # O(1) per call grows as O(n) over n calls: never held against the claim.
     assert "Claimed O(1) time, but" not in markdown
-    assert "over n calls" in markdown
+    if "Claimed O(1) time; the final code measured" in markdown:  # measured unless starved
+        assert "over n calls" in markdown
     assert result.verdict in ("Lean Hire", "Hire")
 
 
@@ -89,6 +90,10 @@ def test_a_plan_describing_the_next_interval_is_not_read_as_done():
     # the approach's O(n) space; the sorted sweep is not misread as O(n^2) from `max(a, b)`.
     assert "Claimed O(n), but sort by start then sweep is O(n log n) time" in markdown
     assert "the code implements compare against every merged interval" not in markdown
+    # Was: "Traced an example by hand before the first run" for "I'll walk through them".
+    assert "Traced an example by hand" not in markdown
+    # Was: "Say a bit more — what exactly would you store…" to "I think that covers it."
+    assert "Say a bit more" not in reply_to(markdown, "I think that covers it.")
     assert result.verdict in ("Lean Hire", "Hire")
 
 

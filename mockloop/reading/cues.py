@@ -113,7 +113,7 @@ DONE = cue(
     r"|\bmove on\b"
     r"|\bi'?m happy with (?:it|this|that)\b|\bdone coding\b|^(?:ok(?:ay)?,? )?done[.!]*$"
     r"|\bnothing (?:else|more)\b|\bno (?:more |other |further )?(?:ideas|questions)\b"
-    r"|\bi give up\b|\bfinished\b"
+    r"|\bi give up\b|\bfinished\b|\bthat (?:should )?covers? (?:it|everything)\b"
     r"|\bcall it (?:done|there)\b|\bwrap (?:it )?up\b|\bthat'?s my (?:final|answer)\b"
     r"|\b(?:i think )?(?:it|this|that)'?s (?:fine|good|done|ok|okay) (?:now|as is)\b"
     r"|\bi think (?:it|this)'?s fine\b|\bgood enough\b|\bi think (?:it|this) works\b"

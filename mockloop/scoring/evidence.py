@@ -49,6 +49,11 @@ TRADEOFF_WORDS = (
     "space for time",
     "time for space",
 )
+ITERATING = re.compile(
+    r"\bwalk(?:ing)? through (?:them|each|every|all|the (?:list|array|input|items|elements"
+    r"|intervals|string|numbers|grid|nodes|tree|rest))\b"
+)
+"""'Walk through' that names what a loop visits rather than an example being traced."""
 COMPARING_WORDS = ("versus", " vs ", "extra memory", "extra space", "instead", "but ", "cheaper")
 WALKTHROUGH_WORDS = (
     "walk through",
@@ -450,7 +455,9 @@ def _weighs_tradeoffs(text: str, reading: Reading) -> bool:
 
 
 def _walks_through(text: str, reading: Reading) -> bool:
-    """Tracing an example by hand: said so, or stepping through concrete values."""
+    """Tracing an example by hand: said so, or stepping through concrete values ('I'll walk
+    through them and extend…' describes the loop, not a trace)."""
+    text = ITERATING.sub(" ", text)
     if any(word in text for word in WALKTHROUGH_WORDS[:6]):
         return True
     example = any(word in text for word in WALKTHROUGH_WORDS[6:])
