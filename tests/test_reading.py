@@ -279,3 +279,10 @@ def test_a_clear_measured_growth_overrules_a_shape_that_reads_slower():
     assert shaped is not None and shaped.kind == "brute_force"
     measured = written_approach(problem, source, measured=0.95)
     assert measured is not None and measured.kind == "optimal"
+
+
+def test_an_edge_case_heading_is_not_an_edge_case_named():
+    reading = read_message(
+        "Edge cases: both empty, one empty, identical words.", problem_pack("edit-distance")
+    )
+    assert reading.edge_cases and reading.edge_cases[0] != "edge case"

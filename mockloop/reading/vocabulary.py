@@ -120,8 +120,10 @@ def phrase_pattern(phrases: list[str], literal: bool = False) -> re.Pattern[str]
     if not parts:
         return re.compile(r"(?!x)x")
     body = "|".join(f"(?:{p})" for p in parts)
-    # A plural still names the thing: 'ties' asks about 'tie', 'walls' about 'wall'.
-    return re.compile(r"(?<![a-z0-9])(" + body + r")(?:e?s)?(?![a-z0-9])")
+    # A plural still names the thing: 'ties' asks about 'tie', 'walls' about 'wall'. Edge
+    # cases (literal) stay exact, so "edge cases:" is a heading, not an edge case named.
+    plural = "" if literal else "(?:e?s)?"
+    return re.compile(r"(?<![a-z0-9])(" + body + r")" + plural + r"(?![a-z0-9])")
 
 
 @dataclass(frozen=True)
