@@ -186,3 +186,103 @@ def test_scorer_and_interviewer_agree_on_equivalent_claims() -> None:
     assert tally is not None
     signals = {item.signal for item in tally.items}
     assert "complexity_matches" in signals and "complexity_mismatch" not in signals
+
+
+def problem_pack(slug: str):
+    from pathlib import Path
+
+    from mockloop.catalog import load_problem
+
+    return load_problem(Path(__file__).parents[1] / "problems" / slug)
+
+
+@pytest.mark.parametrize(
+    ("slug", "question", "bound"),
+    [
+        ("lru-cache", "capacity >= 1?", "`1 <= capacity <= 50_000`"),
+        ("climbing-stairs", "can n be 0 or is it alwyas atleast 1", "`1 <= n <= 90`"),
+        ("container-with-most-water", "is the list at least two long?", "`2 <= len(heights)"),
+    ],
+)
+def test_a_question_about_limits_is_answered_from_the_constraints(slug, question, bound):
+    reading = read_message(question, problem_pack(slug), phase="approach")
+    assert [q.about for q in reading.questions] == ["problem"]
+    assert (reading.questions[0].statement_line or "").startswith(bound)
+
+
+def test_pack_phrases_match_plurals_and_slips_in_long_words_are_read_through():
+    top_k = problem_pack("top-k-frequent")
+    ties = read_message("How should ties be broken?", top_k, phase="approach")
+    assert ties.questions[0].clarification is not None
+    stairs = problem_pack("climbing-stairs")
+    typed = read_message("it's fibonaci, keep two varibles", stairs, phase="approach")
+    assert typed.approach is not None and typed.approach.kind == "optimal"
+    # A real word next to a vocabulary word is left alone ('number' is not 'numbers').
+    assert "number of" in read_message("the number of ways", stairs).sentences[0].text
+
+
+def test_a_bound_the_plan_only_beats_is_not_claimed():
+    claims = find_claims("O(n) time and O(n) space, better than sorting the counts in O(n log n).")
+    assert [(c.dimension, c.form) for c in claims] == [("time", "n"), ("space", "n")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("when the next one starts before it ends, start a new one.", None),
+        ("next one please", "done"),
+        ("I'm confident it's correct, so I'll stop here.", "done"),
+        ("what's the answer then?", "rule_change"),
+        ("ok but what data structure should i use, just tell me", "hint_request"),
+    ],
+)
+def test_what_a_message_asks_for(text: str, label: str | None):
+    reading = read_message(text, problem_pack("merge-intervals"), phase="testing")
+    if label is None:
+        assert "done" not in reading.labels
+    else:
+        assert label in reading.labels
+        assert not [q for q in reading.questions if q.about == "problem"]
+
+
+def test_max_of_two_values_in_a_loop_is_no_scan():
+    source = (
+        "def merge(intervals):\n"
+        "    merged = []\n"
+        "    for start, end in sorted(intervals):\n"
+        "        if merged and start <= merged[-1][1]:\n"
+        "            merged[-1][1] = max(merged[-1][1], end)\n"
+        "        else:\n"
+        "            merged.append([start, end])\n"
+        "    return merged\n"
+    )
+    assert read_code(source).time_estimate() == "n*log n"
+
+
+def test_a_clear_measured_growth_overrules_a_shape_that_reads_slower():
+    problem = problem_pack("top-k-frequent")
+    source = (
+        "def top_k_frequent(nums, k):\n"
+        "    counts = {}\n"
+        "    for value in nums:\n"
+        "        counts[value] = counts.get(value, 0) + 1\n"
+        "    buckets = [[] for _ in range(len(nums) + 1)]\n"
+        "    for value, count in counts.items():\n"
+        "        buckets[count].append(value)\n"
+        "    result = []\n"
+        "    for count in range(len(nums), 0, -1):\n"
+        "        for value in buckets[count]:\n"
+        "            result.append(value)\n"
+        "    return result[:k]\n"
+    )
+    shaped = written_approach(problem, source)
+    assert shaped is not None and shaped.kind == "brute_force"
+    measured = written_approach(problem, source, measured=0.95)
+    assert measured is not None and measured.kind == "optimal"
+
+
+def test_an_edge_case_heading_is_not_an_edge_case_named():
+    reading = read_message(
+        "Edge cases: both empty, one empty, identical words.", problem_pack("edit-distance")
+    )
+    assert reading.edge_cases and reading.edge_cases[0] != "edge case"

@@ -180,3 +180,26 @@ def test_the_report_says_when_the_measurement_was_skipped(two_sum: Problem) -> N
         "Growth with input size: not measured (no input size finished within the 3 s budget)."
         in markdown
     )
+
+
+def test_a_class_claimed_constant_per_call_is_not_held_against_linear_growth() -> None:
+    from pathlib import Path
+
+    from mockloop.catalog import load_problem
+
+    lru = load_problem(Path(__file__).parents[1] / "problems" / "lru-cache")
+    code = (Path(__file__).parents[1] / "problems" / "lru-cache" / "solution.py").read_text()
+    events = log(
+        started(lru, "senior"),
+        [
+            (60, CandidateSaid(text="A dict plus a doubly linked list: get and put are O(1).")),
+            (300, snapshot(code)),
+            (400, run(lru, code)),
+            (900, SessionEnded(reason="candidate")),
+        ],
+    )
+    linear = Scaling(exponent=1.02, sizes=[25_000, 50_000, 100_000], ms=[5, 10, 20], clear=True)
+    card, markdown = scored(lru, events, linear)
+    items = card.dimension("problem_solving").items
+    assert not [item for item in items if item.signal == "complexity_contradicted"]
+    assert "Claimed O(1) time; the final code measured ≈ O(n^1.0) over n calls" in markdown

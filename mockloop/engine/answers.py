@@ -17,6 +17,8 @@ from mockloop.events import Intent, TestsRun
 from mockloop.reading.code import cost_remark, read_code
 from mockloop.reading.messages import Question, Reading
 
+CONSTRAINT = re.compile(r"^`[^`]*(?:<=|>=|<|>)[^`]*`")
+"""A statement line that is a bound, like `1 <= n <= 90`."""
 LATER = (
     "Good question — let's keep that for the end, and I'll answer it properly then.",
     "Hold that thought for the end; I'm happy to talk about it once we've finished the problem.",
@@ -95,6 +97,8 @@ def answer_one(context: Context, question: Question) -> tuple[str, Intent]:
             return question.clarification.answer, "clarification"
         if question.statement_line is not None:
             line = question.statement_line.rstrip(".")
+            if CONSTRAINT.search(line):
+                return f"The constraints give {line}.", "clarification"
             return f"The statement covers that: {line}.", "clarification"
         return unknown_answer(context), "clarification_unknown"
     if question.about == "interviewer":

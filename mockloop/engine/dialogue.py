@@ -11,16 +11,18 @@ import re
 from mockloop.engine.answers import answer_questions
 from mockloop.engine.followups import done_turn, follow_up_answer_turn
 from mockloop.engine.phrasing import join
-from mockloop.engine.turn import FOLLOW_UP_INTENTS, Context, Turn, forward
-from mockloop.models import Approach, Problem
-from mockloop.reading.claims import Claim
+from mockloop.engine.turn import Context, Turn, forward
+from mockloop.models import Approach
+from mockloop.reading.claims import Claim, accepted
+from mockloop.reading.code import written_approach
 from mockloop.reading.complexity import normal_form
-from mockloop.reading.cues import IDK
+from mockloop.reading.cues import FAREWELL, IDK
 from mockloop.reading.messages import Reading
 
 GREETING = re.compile(
     r"^(hi|hello|hey|good (morning|afternoon)|morning)\b|how are you|nice to meet"
 )
+NO_QUESTIONS = re.compile(r"\bno (?:more |other |further )?questions\b")
 WANTS_TO_CODE = re.compile(r"\b(code|implement|write) (it|this|that)\b|\bstart coding\b")
 REFUSALS = (
     "I can't share the reference solution or the hidden tests — working it out is the point "
@@ -62,9 +64,17 @@ def reply_to_message(context: Context, text: str) -> Turn:
         return hint_turn(context)
     in_follow_up = context.phase_at_least("follow_up") and not context.phase_at_least("wrap_up")
     if reading.has("done"):
-        return done_turn(context)
-    if in_follow_up and context.last_intent() in FOLLOW_UP_INTENTS and not reading.questions:
+        lowered = reading.text.lower()
+        return done_turn(
+            context,
+            leaving=FAREWELL.search(lowered) is not None,
+            no_questions=NO_QUESTIONS.search(lowered) is not None,
+        )
+    if in_follow_up and context.follow_up_open() and not reading.questions:
         return follow_up_answer_turn(context, reading)
+    insisted = insisted_optimal_turn(context, reading)
+    if insisted is not None:
+        return insisted
     if reading.questions:
         turn = answer_questions(context, reading)
         if reading.approach is not None and reading.committed:
@@ -94,14 +104,59 @@ def reply_to_message(context: Context, text: str) -> Turn:
     return statement_turn(context, reading)
 
 
+def insisted_optimal_turn(context: Context, reading: Reading) -> Turn | None:
+    """'This is optimal' about an approach the pack beats: disagree, never nod along. The
+    approach is the one in the code once there is code, else the one last discussed."""
+    if not reading.calls_optimal:
+        return None
+    code = context.state.code
+    approach = written_approach(context.problem, code) if code.strip() else None
+    approach = approach or context.discussed_approach()
+    if approach is None or approach.kind == "optimal":
+        return None
+    best = next((a for a in context.problem.approaches if a.kind == "optimal"), None)
+    if best is None or normal_form(best.time) == normal_form(approach.time):
+        return None
+    run = context.state.last_run
+    slow = run is not None and any(case.status in ("timeout", "memory") for case in run.cases)
+    if any("I'd push back" in said for said in context.interviewer_texts()):
+        # Said once already: no second lecture, an offer instead.
+        shown = ", and the timeouts show it matters" if slow else ""
+        text = f"I still don't agree — there is a faster approach than {approach.time}{shown}."
+        if context.next_hint_rung() is not None:
+            text = join(text, "Would a hint help you find it?")
+        return Turn("probe_better", text)
+    evidence = "the large inputs ran out of time, and " if slow else ""
+    text = join(
+        f"I'd push back on that: {evidence}there is an approach faster than {approach.time}.",
+        context.voice.choose(
+            (
+                "What work does your approach repeat that it could skip?",
+                "Which candidates could you rule out without checking them?",
+            )
+        ),
+    )
+    return Turn(
+        "probe_better", text, phase=forward(context, "approach") if not code.strip() else None
+    )
+
+
 def small_talk_turn(context: Context, reading: Reading) -> Turn:
     """Greetings and chit-chat: friendly at the start, steered back later."""
-    greeting = GREETING.search(reading.text.lower())
+    lowered = reading.text.lower()
+    greeting = GREETING.search(lowered)
     if greeting and not context.phase_at_least("approach") and not context.said("small_talk"):
+        asked = re.search(r"how are you|how'?s (?:it going|your day)|how (?:are|r) u", lowered)
+        # Only say how the interviewer is doing when the candidate asked.
         text = context.voice.choose(
             (
                 "Doing well, thanks! Whenever you're ready, the problem is on your screen.",
                 "Good, thank you. Have a read of the problem and ask me anything unclear.",
+            )
+            if asked
+            else (
+                "Hi! Whenever you're ready, the problem is on your screen.",
+                "Hello! Have a read of the problem and ask me anything unclear.",
             )
         )
         return Turn("small_talk", text)
@@ -180,12 +235,34 @@ def approach_turn(context: Context, approach: Approach, claims: list[Claim], tex
             )
         )
         return Turn("approve_approach", text, phase=forward(context, "code"), phase_reason="coding")
+    best = next((a for a in context.problem.approaches if a.kind == "optimal"), None)
+    if best is not None and normal_form(best.time) == normal_form(approach.time):
+        # As fast as the best approach, by another road: no "anything faster?" chase.
+        if context.last_intent() == "approve_approach":
+            return Turn("acknowledge", "Right — go ahead and code it.")
+        text = join(
+            f"Good — {approach.time} is the best time bound here.",
+            voice.choose(
+                (
+                    "Keep an eye on the extra memory it needs. Go ahead and code it.",
+                    "Go ahead and code it; we can compare it with other ways afterwards.",
+                )
+            ),
+        )
+        return Turn(
+            "approve_approach", text, phase=forward(context, "code"), phase_reason="approach agreed"
+        )
     if approach.kind == "brute_force":
         push = voice.choose(
             (
+                "That would work. How does it scale, and can we do better?",
+                "OK, that would work. Can we do better than that?",
+            )
+            if claims
+            else (
                 "That works. What's its complexity — and can we do better?",
                 "That would work. How does it scale, and can we do better?",
-                "OK, that's correct. Can we do better than that?",
+                "OK, that would work. Can we do better than that?",
             )
         )
     else:
@@ -203,18 +280,6 @@ def approach_turn(context: Context, approach: Approach, claims: list[Claim], tex
         phase=forward(context, "approach"),
         phase_reason="discussing approach",
     )
-
-
-def accepted(problem: Problem, approach: Approach, claim: Claim) -> bool:
-    """A claim fits the approach: time equals its time; space equals the space of any
-    approach with the same time (a full table is O(m*n) space, two rows O(min(m,n)))."""
-    time, space = normal_form(approach.time), normal_form(approach.space)
-    spaces = {normal_form(a.space) for a in problem.approaches if normal_form(a.time) == time}
-    if claim.dimension == "time":
-        return claim.form == time
-    if claim.dimension == "space":
-        return claim.form == space or claim.form in spaces
-    return claim.form in (time, space) or claim.form in spaces
 
 
 def complexity_verdict(context: Context, approach: Approach, claims: list[Claim]) -> str:

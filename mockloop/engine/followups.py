@@ -4,14 +4,13 @@ against the pack's `answer_keywords` (a hit named, a miss probed once, "idk" a s
 
 from __future__ import annotations
 
-import re
-
 from mockloop.engine.answers import run_summary
 from mockloop.engine.phrasing import join
 from mockloop.engine.turn import Context, Turn, forward
 from mockloop.models import FollowUp
 from mockloop.reading import cues
 from mockloop.reading.messages import Reading
+from mockloop.reading.vocabulary import keyword_in
 
 SMALLER_STEPS = (
     "No problem — smaller step: which part of your current solution would have to change first?",
@@ -57,10 +56,19 @@ def wrap_up_turn(context: Context, preface: str = "") -> Turn:
     )
 
 
-def done_turn(context: Context) -> Turn:
-    """'I'm done': in follow-ups move on; while coding, make sure it was run and passes."""
+def done_turn(context: Context, *, leaving: bool = False, no_questions: bool = False) -> Turn:
+    """'I'm done': in follow-ups move on (or close, when the candidate is `leaving` with a
+    thank-you, without asking for questions they said they don't have); while coding, make
+    sure it was run and passes."""
     if context.phase_at_least("wrap_up"):
         return wrap_up_turn(context)
+    if context.phase_at_least("follow_up") and leaving:
+        if no_questions:
+            text = (
+                "Alright — thanks for your time today. Press F10 whenever you're ready to finish."
+            )
+            return Turn("wrap_up", text, phase=forward(context, "wrap_up"), phase_reason="ending")
+        return wrap_up_turn(context, "Thanks for talking it through with me.")
     if context.phase_at_least("follow_up"):
         return follow_up_or_wrap(context, preface="Fine, let's move on.", bridge=False)
     walked = any(w in t for t in context.candidate_texts() for w in ("walk", "trace", "example"))
@@ -101,11 +109,7 @@ def current_follow_up(context: Context) -> FollowUp | None:
 
 def keyword_hit(follow: FollowUp, text: str) -> str:
     """The first answer keyword the text names as a word or phrase, or ''."""
-    lowered = text.lower()
-    for keyword in follow.answer_keywords:
-        if re.search(rf"(?<![a-z0-9]){re.escape(keyword.lower())}(?![a-z0-9])", lowered):
-            return keyword
-    return ""
+    return keyword_in(follow.answer_keywords, text)
 
 
 def since_follow_up(context: Context) -> list[str]:

@@ -58,6 +58,12 @@ class Context:
         """The intent of the interviewer's latest message."""
         return self.state.intents[-1] if self.state.intents else None
 
+    def follow_up_open(self) -> bool:
+        """A follow-up question waits for its answer: the interviewer's latest message asked
+        or probed it, not counting check-ins ("what's your first instinct on that one?")."""
+        asked = [intent for intent in self.state.intents if intent != "check_in"]
+        return bool(asked) and asked[-1] in FOLLOW_UP_INTENTS
+
     def interviewer_texts(self) -> list[str]:
         """Everything the interviewer has said, in order."""
         return [
@@ -77,7 +83,7 @@ class Context:
     def read(self, text: str) -> Reading:
         """The shared reading of a candidate message in the current phase."""
         phase = READING_PHASES[self.state.phase]
-        if phase == "followup" and self.last_intent() not in FOLLOW_UP_INTENTS:
+        if phase == "followup" and not self.follow_up_open():
             phase = "testing"
         return reader_for(self.problem, self.persona).read(text, phase)
 

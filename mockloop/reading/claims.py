@@ -3,7 +3,8 @@
 A claim is a big-O (`O(min(m, n))`, nested parentheses and all), or a worded bound
 ("linear time", "constant extra space", "n log n", "quadratic"). Which dimension it is
 comes from the nearest cue: the word right after it ("O(n) space") or before it in the
-same clause ("space is O(n)").
+same clause ("space is O(n)"). A bound named only as what the plan beats ("better than
+sorting in O(n log n)") is no claim.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from mockloop.models import Approach, Problem
 from mockloop.reading.complexity import Dimension, normal_form
 
 BIG_O_START = re.compile(r"(?<![A-Za-z])(?:big[- ]?)?[OoΘθΩ]\s*\(")
@@ -39,6 +41,13 @@ AFTER = re.compile(
 )
 TIME_CUE = re.compile(r"\b(time|runtime|running|runs|speed|faster|slower)\b", re.IGNORECASE)
 SPACE_CUE = re.compile(r"\b(space|memory|storage|auxiliary|extra|stack)\b", re.IGNORECASE)
+COMPARED = re.compile(
+    r"\b(?:better|faster|slower|worse|cheaper|less|more) than\b|\binstead of\b|\brather than\b"
+    r"|\bcompared (?:to|with)\b|\bversus\b|\bvs\b|\bdown from\b|\bunlike\b",
+    re.IGNORECASE,
+)
+"""Words that put a bound up for comparison: 'O(n), better than sorting in O(n log n)'
+states O(n); the O(n log n) is what it beats, not a claim about the plan."""
 BOTH_BEFORE = re.compile(r"\btime and (?:space|memory) (?:are|is) (?:both )?$", re.IGNORECASE)
 WORD_FORMS = {
     "linear": "n",
@@ -141,6 +150,10 @@ def find_claims(text: str) -> list[Claim]:
     claims: list[Claim] = []
     floor = 0
     for start, end, form, written in spans:
+        lead = re.split(r"[.;!?]\s", text[max(floor, start - 60) : start])[-1]
+        if claims and COMPARED.search(lead):
+            floor = end
+            continue
         dimension = dimension_at(text, start, end, floor)
         dimensions: tuple[Dimension, ...] = (
             ("time", "space") if dimension == "both" else (dimension,)
@@ -148,3 +161,16 @@ def find_claims(text: str) -> list[Claim]:
         claims.extend(Claim(one, form, written.strip()) for one in dimensions)
         floor = end
     return claims
+
+
+def accepted(problem: Problem, approach: Approach, claim: Claim) -> bool:
+    """A claim fits the approach (one rule for the interviewer and the scorer): time equals
+    its time; space equals the space of any approach with the same time (a full table is
+    O(m*n) space, two rows O(min(m,n)))."""
+    time, space = normal_form(approach.time), normal_form(approach.space)
+    spaces = {normal_form(a.space) for a in problem.approaches if normal_form(a.time) == time}
+    if claim.dimension == "time":
+        return claim.form == time
+    if claim.dimension == "space":
+        return claim.form == space or claim.form in spaces
+    return claim.form in (time, space) or claim.form in spaces

@@ -12,7 +12,7 @@ import ast
 from dataclasses import dataclass, field
 
 from mockloop.models import Approach, Problem
-from mockloop.reading.complexity import normal_form
+from mockloop.reading.complexity import degree, normal_form
 
 SCANS = {"count", "index", "remove", "insert"}
 STRUCTURES = {
@@ -144,7 +144,9 @@ class Walker(ast.NodeVisitor):
             self.reading.recursive = True
         if self.depth and short in SCANS:
             self.reading.scan_in_loop = True
-        if self.depth and short in ("min", "max", "sum", "all", "any") and node.args:
+        # `max(best, end)` compares a few values; only `max(items)` walks a collection.
+        single = len(node.args) == 1 or short in ("sum", "all", "any")
+        if self.depth and short in ("min", "max", "sum", "all", "any") and node.args and single:
             first = node.args[0]
             if not isinstance(first, ast.Name | ast.Constant) or short in ("all", "any"):
                 self.reading.scan_in_loop = True
@@ -200,16 +202,39 @@ def read_code(source: str) -> CodeReading:
     return reading
 
 
-def written_approach(problem: Problem, source: str) -> Approach | None:
+def written_approach(
+    problem: Problem,
+    source: str,
+    measured: float | None = None,
+    preferred: Approach | None = None,
+) -> Approach | None:
     """The pack approach whose time bound matches the shape of the written code, if one
-    does (the strongest such approach when several share the bound)."""
+    does (the strongest such approach when several share the bound). A `measured` growth
+    exponent overrules a shape that reads slower than the code ran (a bucket walk nests two
+    loops yet stays linear); among the bounds that fit the measurement, the `preferred`
+    (stated) approach wins, else the strongest."""
     reading = read_code(source)
     if not reading.parsed:
         return None
     estimate = reading.time_estimate()
-    order = {"brute_force": 0, "better": 1, "optimal": 2}
     fitting = [a for a in problem.approaches if normal_form(a.time) == estimate]
-    return max(fitting, key=lambda a: order[a.kind]) if fitting else None
+    shaped = max(fitting, key=lambda a: KIND_ORDER[a.kind]) if fitting else None
+    shaped_degree = degree(estimate)
+    if measured is None or shaped_degree is None or shaped_degree < measured + MARGIN:
+        return shaped
+    fitting = []
+    for approach in problem.approaches:
+        power = degree(normal_form(approach.time) or "")
+        if power is not None and abs(power - measured) < MARGIN:
+            fitting.append(approach)
+    if preferred is not None and any(preferred is approach for approach in fitting):
+        return preferred
+    return max(fitting, key=lambda a: KIND_ORDER[a.kind]) if fitting else None
+
+
+KIND_ORDER = {"brute_force": 0, "better": 1, "optimal": 2}
+MARGIN = 0.75
+"""How far a measured growth exponent may sit from a bound's degree and still fit it."""
 
 
 def cost_remark(reading: CodeReading) -> str:

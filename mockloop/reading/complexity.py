@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -326,3 +327,35 @@ WORDS = {
 }
 
 Dimension = Literal["time", "space", "either"]
+
+
+def degree(form: str) -> float | None:
+    """The power of the input size in a normal form (`n*log n` → 1, `m*n` → 2, `2^n` → inf),
+    every variable counted as the size since the measurement grows every list at once; None
+    when the form is not one we can read that way."""
+    terms = [term.strip() for term in form.split(" + ")]
+    powers: list[float] = []
+    for term in terms:
+        total = 0.0
+        for factor in term.split("*"):
+            power = _factor_power(factor.strip())
+            if power is None:
+                return None
+            total += power
+        powers.append(total)
+    return max(powers, default=None)
+
+
+def _factor_power(factor: str) -> float | None:
+    if not factor or factor.isdigit() or factor.startswith(("log", "lg", "ln")):
+        return 0.0
+    if factor.endswith("!") or re.fullmatch(r"\d+\^.+", factor):
+        return math.inf
+    if factor.startswith("sqrt("):
+        return 0.5
+    if re.fullmatch(r"(?:min|max)\([^()]*\)", factor):
+        return 1.0
+    base, _, exponent = factor.partition("^")
+    if re.fullmatch(r"[A-Za-z]\w*", base):
+        return float(exponent) if exponent.isdigit() else (1.0 if not exponent else None)
+    return None

@@ -71,6 +71,8 @@ RULE_CHANGE = cue(
     r"|expected outputs?|answer key|the answer|full code|working code)"
     r"|(?:what|which) (?:are|is|were) the hidden|hidden (?:tests?|cases?|inputs?) (?:are|look)"
     r"|(?:write|solve|code|finish|do) (?:it|this|the (?:code|problem|rest)) for me"
+    r"|^(?:\w+,? )?what(?:'s| is) the (?:right |correct |real )?(?:answer|solution)"
+    r"(?: then| here| to (?:this|it))?\W*$"
     r"|\b(?:strong )?hire me\b|give me (?:a |the )?(?:strong )?(?:hire|pass|good score|top score)"
     r"|mark (?:me|this|it) as (?:passed|correct|done|hire)|\bpass me\b|let me pass"
     r"|score me (?:as |a )|(?:rate|grade) me (?:as |a )|\b(?:skip|change) (?:this|the) problem"
@@ -92,6 +94,7 @@ HINT = cue(
     r"|don'?t know (?:how|where|what) to (?:start|begin|do|proceed)|can you help"
     r"|(?:give|get) me (?:a |some )?(?:direction|push)|\bhelp\?|^help\b|\bsend help\b"
     r"|not sure (?:how|where) to (?:start|begin|go from here)|where (?:do|should) i (?:start|begin)"
+    r"|what (?:data structure|approach|algorithm|technique) (?:should|do) i use"
     r"|\bhlep\b|\bno clue how\b|\bstuk\b|\bhnit\b|how do i fix|what would you do here"
     r"|explain me\b|\bi don'?t understand why\b"
 )
@@ -103,16 +106,33 @@ DONE = cue(
     r"\b(?:i'?m|i am|im|i think i'?m|we'?re|i'?ve|i have|we are) (?:all |pretty much |basically )?"
     r"(?:done|finished|finish)\b(?! with (?:the|this|that) (?:loop|function|part|first|helper))"
     r"|\ball done\b|\bthat'?s (?:it|all)\b|\bthat should be it\b|\bready to (?:submit|move on)\b"
-    r"|(?:^|, ?)done[.!]*$|\bready for (?:the )?(?:next|follow)|\bnext (?:question|part|one)\b"
+    r"|(?:^|, ?)done[.!]*$|\bready for (?:the )?(?:next|follow)"
+    # 'next one, please' asks to move on; 'when the next one starts' describes the input.
+    r"|\bnext (?:question|part|one)\b(?!,? (?!please\b|then\b|now\b|pls\b)[a-z])"
+    r"|\b(?:i'?ll|i will|let me|i can|i'?m going to|gonna) (?:just )?stop (?:here|there)\b"
     r"|\bmove on\b"
     r"|\bi'?m happy with (?:it|this|that)\b|\bdone coding\b|^(?:ok(?:ay)?,? )?done[.!]*$"
-    r"|\bnothing (?:else|more)\b|\bno more (?:ideas|questions)\b|\bi give up\b|\bfinished\b"
+    r"|\bnothing (?:else|more)\b|\bno (?:more |other |further )?(?:ideas|questions)\b"
+    r"|\bi give up\b|\bfinished\b|\bthat (?:should )?covers? (?:it|everything)\b"
     r"|\bcall it (?:done|there)\b|\bwrap (?:it )?up\b|\bthat'?s my (?:final|answer)\b"
     r"|\b(?:i think )?(?:it|this|that)'?s (?:fine|good|done|ok|okay) (?:now|as is)\b"
     r"|\bi think (?:it|this)'?s fine\b|\bgood enough\b|\bi think (?:it|this) works\b"
     r"|\bi finish\b|\bcall it here\b|\b(?:solution|code)(?:'s| is) (?:complete|done|finished)"
     r"|\bgood to go\b|\bnext step\b|\bthat'?s everything\b|\bthat'?s all from me\b"
 )
+FAREWELL = cue(
+    r"\bthanks?\b|\bthank you\b|\bthx\b|\bthis was (?:really |so |very )?(?:fun|great|nice|helpful"
+    r"|useful)\b|\bbye\b"
+)
+"""A candidate who is done and thanks the interviewer is leaving, not asking for more."""
+CLAIMS_OPTIMAL = cue(
+    r"(?<!not )(?<!isn't )(?<!sub)(?<!sub-)\boptimal\b|\bbest possible\b"
+    r"|\bas (?:good|fast) as it gets\b|\bcan'?t (?:do|get|go) (?:any )?(?:better|faster)\b"
+    r"|\bcannot (?:do|be done) (?:any )?(?:better|faster)"
+    r"|\bno (?:faster|better|quicker) (?:way|approach|solution|algorithm)\b"
+    r"|\bthere'?s no (?:faster|better|quicker)\b|\bhave to (?:look at|check|compare|try) every\b"
+)
+"""The candidate says the approach cannot be beaten (an assertion, not a question)."""
 NOT_DONE = cue(r"\bnot (?:done|finished)\b|\balmost done\b|\bnot quite\b|\bonce i'?m done\b")
 INTERVIEWER = cue(
     r"\byour (?:team|role|job|work|company|favou?rite|stack|manager|background|experience"

@@ -56,6 +56,8 @@ SECOND_QUESTION = re.compile(
     r",?\s+(?:and|also|plus|or)\s+(?=(?:is|are|can|could|does|do|will|would|should|what|how|"
     r"which|when|where|who|why)\b)"
 )
+THINKING_ALOUD_WORDS = 30
+"""A question naming a technique in more words than this is the candidate thinking aloud."""
 ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx)\.$")
 
 
@@ -91,6 +93,9 @@ class Reading:
     approach: Approach | None
     approaches: list[Approach]
     edge_cases: list[str]
+    calls_optimal: bool = False
+    """The message asserts its approach can't be beaten ("O(n^2) is optimal here"), without
+    hedging, denying it or asking, and names no optimal approach of the pack."""
 
     def has(self, *labels: Label) -> bool:
         """Whether the message carries any of these labels."""
@@ -151,28 +156,37 @@ class Reader:
     def read(self, text: str, phase: Phase = "coding") -> Reading:
         """The full reading of one message arriving in `phase`."""
         self.asked.clear()
-        lowered_all = plain(text)
+        lowered_all = self.vocabulary.respell(plain(text))
         sentences = [self.sentence(piece, phase) for piece in split_sentences(lowered_all)]
         inherit_question_kind(sentences)
         labels: set[Label] = set().union(*(s.labels for s in sentences)) if sentences else set()
         questions = [
             question
             for sentence in sentences
-            if sentence.question
+            if sentence.question and "rule_change" not in sentence.labels
             for part in split_questions(sentence.text)
             if (question := self.question(part, phase)) is not None
         ]
         labels = self.settle(labels, lowered_all, phase)
         approaches = self.vocabulary.approaches_in(lowered_all)
+        approach = self.vocabulary.best_approach(lowered_all)
+        calls_optimal = (
+            not questions
+            and cues.CLAIMS_OPTIMAL.search(lowered_all) is not None
+            and cues.HEDGE.search(lowered_all) is None
+            and re.search(r"\b(?:not|isn'?t|never)\b[^.]{0,20}\boptimal", lowered_all) is None
+            and (approach is None or approach.kind != "optimal")
+        )
         return Reading(
             text=text,
             labels=labels,
             sentences=sentences,
             questions=questions,
             claims=find_claims(text),
-            approach=self.vocabulary.best_approach(lowered_all),
+            approach=approach,
             approaches=approaches,
             edge_cases=self.vocabulary.edge_cases_in(lowered_all),
+            calls_optimal=calls_optimal,
         )
 
     def sentence(self, text: str, phase: Phase) -> Sentence:
@@ -265,6 +279,8 @@ class Reader:
             return {"approach_hedged"}
         if hedging and not about_input and re.search(r"\bmaybe\b|\bnot sure\b|\bidk\b", text):
             return {"approach_hedged"}
+        if technique and len(text.split()) > THINKING_ALOUD_WORDS:
+            return {"approach_hedged"}  # a long musing that ends in "?" is thinking aloud
         if cues.OFF_TOPIC.search(text):
             return {"off_topic"}
         if phase == "followup":
@@ -327,7 +343,9 @@ class Reader:
         if about == "problem":
             question.clarification = self.vocabulary.clarification(text)
             if question.clarification is None:
-                question.statement_line = self.vocabulary.statement_line(text)
+                question.statement_line = self.vocabulary.constraint_line(
+                    text
+                ) or self.vocabulary.statement_line(text)
         elif about == "interviewer":
             question.persona_answer = self.persona_answer(text, strict=False)
         return question

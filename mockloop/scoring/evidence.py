@@ -28,10 +28,10 @@ from mockloop.events import (
     TestsRun,
 )
 from mockloop.models import Approach, Phase, Problem
-from mockloop.reading.claims import Claim
+from mockloop.reading.claims import COMPARED, Claim
 from mockloop.reading.code import written_approach
 from mockloop.reading.messages import READING_PHASES, Reading, reader_for
-from mockloop.reading.vocabulary import phrase_pattern
+from mockloop.reading.vocabulary import keyword_in, phrase_pattern
 from mockloop.results import Scaling
 from mockloop.scoring.lint import LintReport
 from mockloop.scoring.models import TestSummary
@@ -49,6 +49,11 @@ TRADEOFF_WORDS = (
     "space for time",
     "time for space",
 )
+ITERATING = re.compile(
+    r"\bwalk(?:ing)? through (?:them|each|every|all|the (?:list|array|input|items|elements"
+    r"|intervals|string|numbers|grid|nodes|tree|rest))\b"
+)
+"""'Walk through' that names what a loop visits rather than an example being traced."""
 COMPARING_WORDS = ("versus", " vs ", "extra memory", "extra space", "instead", "but ", "cheaper")
 WALKTHROUGH_WORDS = (
     "walk through",
@@ -139,6 +144,8 @@ class Evidence:
     walkthroughs: list[Moment] = field(default_factory=list)
     working_messages: list[Moment] = field(default_factory=list)
     explained_failures: list[Moment] = field(default_factory=list)
+    called_optimal: list[Moment] = field(default_factory=list)
+    """Messages asserting the approach can't be beaten (weighed against what it was)."""
     retries: list[Retry] = field(default_factory=list)
     written: Approach | None = None
     """The approach the final code's shape fits, when one does."""
@@ -230,11 +237,6 @@ def final_run(events: Sequence[Event]) -> TestSummary | None:
     return None
 
 
-def _contains(text: str, phrase: str) -> bool:
-    """Whole-word-ish match of a lowercase phrase (or a regex) in lowercase text."""
-    return phrase_pattern([phrase]).search(text) is not None
-
-
 def collect(
     events: Sequence[Event],
     problem: Problem,
@@ -264,16 +266,29 @@ def collect(
     evidence.code_changed = evidence.code.strip() != starter.strip()
     _fold(evidence, events, problem, starter)
     if evidence.code_changed:
-        evidence.written = written_approach(problem, evidence.code)
+        evidence.written = _approach_of(evidence, evidence.code)
     # The shape of the first code run and of the final code: enough to tell "stated X and
     # implemented X" (a plan is implemented first and may change later) at two parses.
     versions = [*evidence.run_codes[:1], evidence.code]
     for code in dict.fromkeys(versions):
-        approach = written_approach(problem, code) if code.strip() != starter.strip() else None
+        approach = _approach_of(evidence, code) if code.strip() != starter.strip() else None
         if approach is not None and all(approach is not a for a in evidence.implemented):
             evidence.implemented.append(approach)
     _silences(evidence)
     return evidence
+
+
+def _approach_of(evidence: Evidence, code: str) -> Approach | None:
+    """The approach the code implements; the final code's clear measured growth has the
+    last word over its shape."""
+    assert evidence.problem is not None
+    scaling = evidence.scaling
+    final = code == evidence.code and scaling is not None and scaling.clear
+    measured = scaling.exponent if final and scaling is not None else None
+    stated = evidence.best_approach()
+    return written_approach(
+        evidence.problem, code, measured, stated[1] if stated is not None else None
+    )
 
 
 def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter: str) -> None:
@@ -289,6 +304,7 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
     last_failed = False
     spoke_since_run = False
     awaiting_fix = False
+    explaining: Moment | None = None
     for event in events:
         payload = event.payload
         if isinstance(payload, CodeSnapshot):
@@ -298,6 +314,10 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
                 evidence.last_code_t = event.t
             if payload.code != code:
                 awaiting_fix = False
+                if explaining is not None:
+                    # Words count as explaining the failure once the code changes after them.
+                    evidence.explained_failures.append(explaining)
+                    explaining = None
             code = payload.code
         elif isinstance(payload, InterviewerSaid):
             moment = Moment(event.seq, event.t, payload.text)
@@ -323,7 +343,7 @@ def _fold(evidence: Evidence, events: Sequence[Event], problem: Problem, starter
             pending_check_in = None
             spoke_since_run = True
             if awaiting_fix and reading.labels & (WORKING_LABELS - {"done"}):
-                evidence.explained_failures.append(moment)
+                explaining = moment
                 awaiting_fix = False
         elif isinstance(payload, TestsRun):
             if payload.digest == previous_digest:
@@ -397,6 +417,8 @@ def _message(evidence: Evidence, moment: Moment, reading: Reading) -> None:
         evidence.walkthroughs.append(moment)
     if reading.labels & WORKING_LABELS:
         evidence.working_messages.append(moment)
+    if reading.calls_optimal:
+        evidence.called_optimal.append(moment)
 
 
 def _proposals(reading: Reading) -> tuple[list[Approach], list[Approach]]:
@@ -428,12 +450,14 @@ def _weighs_tradeoffs(text: str, reading: Reading) -> bool:
     example that happens to say "vs")."""
     if any(word in text for word in TRADEOFF_WORDS):
         return True
-    comparing = any(word in text for word in COMPARING_WORDS)
+    comparing = any(word in text for word in COMPARING_WORDS) or COMPARED.search(text) is not None
     return comparing and bool(reading.claims) and len(reading.approaches) >= 1
 
 
 def _walks_through(text: str, reading: Reading) -> bool:
-    """Tracing an example by hand: said so, or stepping through concrete values."""
+    """Tracing an example by hand: said so, or stepping through concrete values ('I'll walk
+    through them and extend…' describes the loop, not a trace)."""
+    text = ITERATING.sub(" ", text)
     if any(word in text for word in WALKTHROUGH_WORDS[:6]):
         return True
     example = any(word in text for word in WALKTHROUGH_WORDS[6:])
@@ -451,9 +475,9 @@ def _answers(question: str, answer: str, problem: Problem) -> bool:
     """The answer uses a keyword the problem lists for this follow-up."""
     for item in problem.follow_ups:
         if item.question in question or question in item.question:
-            return any(_contains(answer, keyword) for keyword in item.answer_keywords)
-    keywords = {keyword for item in problem.follow_ups for keyword in item.answer_keywords}
-    return any(_contains(answer, keyword) for keyword in keywords)
+            return bool(keyword_in(item.answer_keywords, answer))
+    keywords = [keyword for item in problem.follow_ups for keyword in item.answer_keywords]
+    return bool(keyword_in(keywords, answer))
 
 
 def _silences(evidence: Evidence) -> None:

@@ -9,47 +9,13 @@ correct claim is not penalised. Everything else is a neutral line that shows bot
 
 from __future__ import annotations
 
-import math
-import re
-
 from mockloop.reading.claims import Claim
+from mockloop.reading.complexity import degree
 from mockloop.scoring.evidence import Evidence, Moment
 from mockloop.scoring.tally import Tally
 
 MARGIN = 0.75  # measured exponent above the claimed degree that counts as a contradiction
 PENALTY = -0.25
-
-
-def degree(form: str) -> float | None:
-    """The power of the input size in a normal form (`n*log n` → 1, `m*n` → 2, `2^n` → inf),
-    every variable counted as the size since the measurement grows every list at once; None
-    when the form is not one we can read that way."""
-    terms = [term.strip() for term in form.split(" + ")]
-    powers: list[float] = []
-    for term in terms:
-        total = 0.0
-        for factor in term.split("*"):
-            power = _factor_power(factor.strip())
-            if power is None:
-                return None
-            total += power
-        powers.append(total)
-    return max(powers, default=None)
-
-
-def _factor_power(factor: str) -> float | None:
-    if not factor or factor.isdigit() or factor.startswith(("log", "lg", "ln")):
-        return 0.0
-    if factor.endswith("!") or re.fullmatch(r"\d+\^.+", factor):
-        return math.inf
-    if factor.startswith("sqrt("):
-        return 0.5
-    if re.fullmatch(r"(?:min|max)\([^()]*\)", factor):
-        return 1.0
-    base, _, exponent = factor.partition("^")
-    if re.fullmatch(r"[A-Za-z]\w*", base):
-        return float(exponent) if exponent.isdigit() else (1.0 if not exponent else None)
-    return None
 
 
 def time_claim(evidence: Evidence) -> tuple[Moment, Claim] | None:
@@ -81,6 +47,11 @@ def note_growth(evidence: Evidence, tally: Tally) -> None:
         return
     moment, claim = stated
     claimed = degree(claim.form)
+    problem = evidence.problem
+    if problem is not None and problem.kind == "design" and claimed is not None:
+        # A class is measured over n calls: O(1) per call grows as O(n) in all.
+        claimed += 1
+        measured = f"the final code measured ≈ {scaling.shown} over n calls on growing inputs"
     above = claimed is not None and scaling.exponent >= claimed + MARGIN
     if not (above and scaling.clear):
         rough = ", but the timings were too rough to hold against the claim" if above else ""

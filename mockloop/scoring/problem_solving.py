@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mockloop.clock import mmss
 from mockloop.models import Approach, LevelBar
-from mockloop.reading.claims import Claim
+from mockloop.reading.claims import Claim, accepted
 from mockloop.reading.complexity import normal_form
 from mockloop.scoring.evidence import KIND_RANK, Evidence, Moment
 from mockloop.scoring.growth import note_growth
@@ -56,7 +56,11 @@ def problem_solving(evidence: Evidence, bar: LevelBar, level: str) -> Tally | No
             seq,
             t,
             "optimal",
-            "Reached the optimal approach"
+            (
+                "Reached the optimal approach"
+                if best is None or best[1].kind == "optimal"
+                else f"Reached the optimal time bound ({best[1].time}) with {best[1].name}"
+            )
             + (
                 " and it passed the large inputs"
                 if evidence.final and evidence.final.performance_total
@@ -70,7 +74,12 @@ def problem_solving(evidence: Evidence, bar: LevelBar, level: str) -> Tally | No
             final.seq if final else -1,
             run_time(evidence, final.seq) if final else evidence.duration,
             "unexplained_solution",
-            "The code handles the large inputs, but the approach was never explained",
+            (
+                "The code handles the large inputs; its approach was only floated, never "
+                "committed to"
+                if evidence.hedged
+                else "The code handles the large inputs, but the approach was never explained"
+            ),
             0.5,
         )
     elif best is not None and KIND_RANK[best[1].kind] >= 2 and backed_by_tests(evidence):
@@ -91,6 +100,7 @@ def problem_solving(evidence: Evidence, bar: LevelBar, level: str) -> Tally | No
             0.25,
         )
     _complexity(evidence, tally)
+    _false_optimality(evidence, tally)
     note_growth(evidence, tally)
     if evidence.tradeoffs:
         moment = evidence.tradeoffs[0]
@@ -141,11 +151,40 @@ def reached_optimal(evidence: Evidence) -> bool:
     """Optimal stated, and the tests agree (large inputs pass when the problem has them)."""
     best = evidence.best_approach()
     final = evidence.final
-    if best is None or best[1].kind != "optimal" or final is None:
+    if best is None or final is None or not optimal_bound(evidence, best[1]):
         return False
     if final.performance_total:
         return final.performance_passed == final.performance_total
     return final.hidden_rate >= 0.5
+
+
+def _false_optimality(evidence: Evidence, tally: Tally) -> None:
+    """Calling a beatable approach optimal is a wrong lower bound, cited once."""
+    taken = evidence.written or (best[1] if (best := evidence.best_approach()) else None)
+    if not evidence.called_optimal or taken is None or optimal_bound(evidence, taken):
+        return
+    moment = evidence.called_optimal[0]
+    tally.note(
+        moment.seq,
+        moment.t,
+        "false_optimality",
+        f"Called {taken.name} ({taken.time}) optimal; a faster approach exists",
+        -0.25,
+    )
+
+
+def optimal_bound(evidence: Evidence, approach: Approach) -> bool:
+    """The approach is the optimal one, or another road to the same time bound (three sum
+    by a hash set per first value is O(n^2), as fast as sorting with two pointers)."""
+    if approach.kind == "optimal":
+        return True
+    problem = evidence.problem
+    bounds = (
+        {normal_form(a.time) for a in problem.approaches if a.kind == "optimal"}
+        if problem
+        else set()
+    )
+    return normal_form(approach.time) in bounds
 
 
 def backed_by_tests(evidence: Evidence) -> bool:
@@ -201,7 +240,7 @@ def _plan(evidence: Evidence, tally: Tally, first_code_t: float | None) -> None:
         return
     floated = [pair for pair in evidence.hedged if first_code_t is None or pair[0].t < first_code_t]
     if floated:
-        moment, approach = floated[0]
+        moment, approach = max(floated, key=lambda pair: (KIND_RANK[pair[1].kind], -pair[0].t))
         tally.note(
             moment.seq,
             moment.t,
@@ -255,13 +294,23 @@ def _complexity(evidence: Evidence, tally: Tally) -> None:
         candidates = [*named.get(moment.seq, []), *([taken] if taken else [])]
         if not candidates or moment.t > asked:
             continue  # after a follow-up, claims are about its variant, not this code
-        known = {normal_form(a.time) for a in candidates} | {
-            normal_form(a.space) for a in candidates
-        }
-        wrong = [claim for claim in claims if claim.form not in known]
+        problem = evidence.problem
+        assert problem is not None
+        # A time claim is checked against time and a space claim against space: "O(n) time"
+        # does not fit an O(n log n) approach because its space happens to be O(n).
+        wrong = [
+            claim
+            for claim in claims
+            if not any(accepted(problem, approach, claim) for approach in candidates)
+        ]
         if not wrong and not matched:
             matched = True
-            reference = taken or candidates[0]
+            fitting = [
+                approach
+                for approach in candidates
+                if any(accepted(problem, approach, claim) for claim in claims)
+            ]
+            reference = taken if taken in fitting else (fitting or candidates)[0]
             tally.note(
                 moment.seq,
                 moment.t,
