@@ -8,6 +8,7 @@ candidates are in `design_candidates_<prompt>.py`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 REQUIREMENTS = """## Requirements
@@ -85,6 +86,15 @@ class Candidate:
     actions: list[tuple[int, str, str]] = field(default_factory=list)
     """(seconds, "say" | "notes", text) in order; the script ends at the last + 60 s."""
     prompt: str = "url-shortener"
+
+    def script(self) -> str:
+        """A simulate script for this candidate: its actions, then the end a minute later."""
+        lines = [f"  - {{at: {at}, {kind}: {json.dumps(text)}}}" for at, kind, text in self.actions]
+        lines.append(f"  - {{at: {self.actions[-1][0] + 60}, end: true}}")
+        return (
+            f"company: google\nlevel: {self.level}\nfocus: system-design\n"
+            f"problem: {self.prompt}\nseed: 3\nactions:\n" + "\n".join(lines) + "\n"
+        )
 
 
 def notes(*sections: str) -> str:

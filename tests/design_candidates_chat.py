@@ -251,61 +251,40 @@ ASKS_TO_PICK = [
     (1500, "say", "What would you do about ordering? I'm not sure what you're looking for."),
 ]
 
+TERSE_REQS = (
+    "# reqs\n- 1:1 + groups <=200; offline -> deliver on reconnect, in order\n"
+    "- receipts sent/delivered/read; history all devices\n"
+    "- NFR: <500ms, no loss once acked, same order for all\n"
+)
+TERSE_EST = (
+    "# est\n- 100M x 40 = 4B/day = ~46k messages/s\n- x 200B = 800 GB/day, ~300 TB/yr\n"
+    "- 30M conns @ peak / 100k per box = ~300 gateways\n"
+)
+TERSE_DESIGN = (
+    "# api\n- ws: send(client_message_id, conversation_id, body) -> ack(seq); recv events\n"
+    "- sync(since seq)\n"
+    "# data\n- msgs: pk conversation_id, ck seq -> 1 range read per chat\n"
+    "- members; per-device last acked seq\n"
+    "# hld\n- gateway (ws only, stateless-ish) -> chat svc (seq, store, route) -> cassandra\n"
+    "- session registry user->gateway, TTL + heartbeat\n- offline -> push + sync\n"
+)
+TERSE_DIVES = (
+    "# dive: routing\n- connect: registry[user]=gw, TTL 60s, heartbeat 30s\n"
+    "- gw dies -> TTL expiry, clients reconnect w/ jittered backoff (no reconnect storm)\n"
+    "# dive: ordering\n- per-convo sequence from partition leader; client clocks ignored\n"
+    "- retry w/ same client_message_id -> idempotent insert; at least once + client dedupe\n"
+    "- ack only after quorum write => acked = durable\n"
+)
+"""The terse candidate's notes, section by section; each save holds the ones before it."""
+
 TERSE = [
     (40, "say", "groups? max size? multi-device?"),
     (100, "say", "DAU, msgs/user/day, msg size, % online at peak?"),
-    (
-        300,
-        "notes",
-        "# reqs\n- 1:1 + groups <=200; offline -> deliver on reconnect, in order\n"
-        "- receipts sent/delivered/read; history all devices\n"
-        "- NFR: <500ms, no loss once acked, same order for all\n",
-    ),
-    (
-        540,
-        "notes",
-        "# reqs\n- 1:1 + groups <=200; offline -> deliver on reconnect, in order\n"
-        "- receipts sent/delivered/read; history all devices\n"
-        "- NFR: <500ms, no loss once acked, same order for all\n"
-        "# est\n- 100M x 40 = 4B/day = ~46k messages/s\n- x 200B = 800 GB/day, ~300 TB/yr\n"
-        "- 30M conns @ peak / 100k per box = ~300 gateways\n",
-    ),
-    (
-        1100,
-        "notes",
-        "# reqs\n- 1:1 + groups <=200; offline -> deliver on reconnect, in order\n"
-        "- receipts sent/delivered/read; history all devices\n"
-        "- NFR: <500ms, no loss once acked, same order for all\n"
-        "# est\n- 100M x 40 = 4B/day = ~46k messages/s\n- x 200B = 800 GB/day, ~300 TB/yr\n"
-        "- 30M conns @ peak / 100k per box = ~300 gateways\n"
-        "# api\n- ws: send(client_message_id, conversation_id, body) -> ack(seq); recv events\n"
-        "- sync(since seq)\n"
-        "# data\n- msgs: pk conversation_id, ck seq -> 1 range read per chat\n"
-        "- members; per-device last acked seq\n"
-        "# hld\n- gateway (ws only, stateless-ish) -> chat svc (seq, store, route) -> cassandra\n"
-        "- session registry user->gateway, TTL + heartbeat\n- offline -> push + sync\n",
-    ),
+    (300, "notes", TERSE_REQS),
+    (540, "notes", TERSE_REQS + TERSE_EST),
+    (1100, "notes", TERSE_REQS + TERSE_EST + TERSE_DESIGN),
     (1150, "say", "hld in notes. diving: routing, then ordering."),
-    (
-        1800,
-        "notes",
-        "# reqs\n- 1:1 + groups <=200; offline -> deliver on reconnect, in order\n"
-        "- receipts sent/delivered/read; history all devices\n"
-        "- NFR: <500ms, no loss once acked, same order for all\n"
-        "# est\n- 100M x 40 = 4B/day = ~46k messages/s\n- x 200B = 800 GB/day, ~300 TB/yr\n"
-        "- 30M conns @ peak / 100k per box = ~300 gateways\n"
-        "# api\n- ws: send(client_message_id, conversation_id, body) -> ack(seq); recv events\n"
-        "- sync(since seq)\n"
-        "# data\n- msgs: pk conversation_id, ck seq -> 1 range read per chat\n"
-        "- members; per-device last acked seq\n"
-        "# hld\n- gateway (ws only, stateless-ish) -> chat svc (seq, store, route) -> cassandra\n"
-        "- session registry user->gateway, TTL + heartbeat\n- offline -> push + sync\n"
-        "# dive: routing\n- connect: registry[user]=gw, TTL 60s, heartbeat 30s\n"
-        "- gw dies -> TTL expiry, clients reconnect w/ jittered backoff (no reconnect storm)\n"
-        "# dive: ordering\n- per-convo sequence from partition leader; client clocks ignored\n"
-        "- retry w/ same client_message_id -> idempotent insert; at least once + client dedupe\n"
-        "- ack only after quorum write => acked = durable\n",
-    ),
+    (1800, "notes", TERSE_REQS + TERSE_EST + TERSE_DESIGN + TERSE_DIVES),
     (1850, "say", "both dives in notes. gw failure + partition outage covered."),
     (
         2350,

@@ -8,7 +8,6 @@ the calibration table in docs/how-it-works.md.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import sys
 import tempfile
@@ -27,18 +26,6 @@ VERDICTS = ["Strong No Hire", "No Hire", "Lean No Hire", "Lean Hire", "Hire", "S
 CANDIDATES = [*URL_SHORTENER, *RATE_LIMITER, *NEWS_FEED, *CHAT]
 
 
-def script(candidate: Candidate) -> str:
-    """A simulate script for a candidate: its actions, then the end a minute later."""
-    lines = [
-        f"  - {{at: {at}, {kind}: {json.dumps(text)}}}" for at, kind, text in candidate.actions
-    ]
-    lines.append(f"  - {{at: {candidate.actions[-1][0] + 60}, end: true}}")
-    return (
-        f"company: google\nlevel: {candidate.level}\nfocus: system-design\n"
-        f"problem: {candidate.prompt}\nseed: 3\nactions:\n" + "\n".join(lines) + "\n"
-    )
-
-
 PLAYED: dict[str, SimulationResult] = {}
 """Each candidate is played once per test run; the tests read the same results."""
 
@@ -47,7 +34,7 @@ async def play_all() -> dict[str, SimulationResult]:
     """Play every candidate not played yet (MOCKLOOP_HOME must point somewhere safe)."""
     for candidate in CANDIDATES:
         if candidate.name not in PLAYED:
-            PLAYED[candidate.name] = await simulate(parse_script(script(candidate)))
+            PLAYED[candidate.name] = await simulate(parse_script(candidate.script()))
     return PLAYED
 
 

@@ -8,12 +8,10 @@ the candidate down.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from design_candidates import CANDIDATES as URL_SHORTENER
-from design_candidates import Candidate
 from design_candidates_chat import CANDIDATES as CHAT
 
 from mockloop.catalog import load_design
@@ -27,22 +25,11 @@ BY_NAME = {c.name: c for c in [*URL_SHORTENER, *CHAT]}
 PLAYED: dict[str, SimulationResult] = {}
 
 
-def script(candidate: Candidate) -> str:
-    lines = [
-        f"  - {{at: {at}, {kind}: {json.dumps(text)}}}" for at, kind, text in candidate.actions
-    ]
-    lines.append(f"  - {{at: {candidate.actions[-1][0] + 60}, end: true}}")
-    return (
-        f"company: google\nlevel: {candidate.level}\nfocus: system-design\n"
-        f"problem: {candidate.prompt}\nseed: 3\nactions:\n" + "\n".join(lines) + "\n"
-    )
-
-
 @pytest.fixture
 def play(mockloop_home: Path):  # type: ignore[no-untyped-def]
     async def played(name: str) -> SimulationResult:
         if name not in PLAYED:
-            PLAYED[name] = await simulate(parse_script(script(BY_NAME[name])))
+            PLAYED[name] = await simulate(parse_script(BY_NAME[name].script()))
         return PLAYED[name]
 
     return played
