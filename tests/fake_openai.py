@@ -177,6 +177,10 @@ class ChatHandler(BaseHTTPRequestHandler):
     """Handles one HTTP request according to the fake's next behaviour."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    """Streaming servers send each chunk at once (TCP_NODELAY). Without it, the kernel holds
+    the second small write until the client acknowledges the first, and the client delays
+    that acknowledgement by up to 40 ms: a server artefact no real model server has."""
     server_state: FakeOpenAI
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
