@@ -170,6 +170,10 @@ def show(cover: Cover, ready: Callable[[], object] = lambda: None) -> int:
         loaded.append(interview)
         if cover.greeting is not None:
             interview.conductor.foresee_greeting()  # here, off the UI's event loop
+        # The reading stack the first reply needs (the child that worded the greeting never
+        # loaded it): loaded here too, so the first message does not pay ~55 ms for it.
+        import mockloop.engine.dialogue  # noqa: F401
+
         keep_loaded_objects()  # start-up's objects live as long as the process
         return interview
 

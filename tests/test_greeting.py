@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import threading
+from pathlib import Path
 
 import pytest
 from test_tui_support import GREETING, ScriptedInterviewer, make_interview
@@ -287,3 +288,33 @@ def test_a_greeting_that_cannot_be_worked_out_ahead_is_left_to_the_services() ->
         return "".join([chunk async for chunk in conductor.greet()])
 
     assert asyncio.run(greet()) == "".join(GREETING), "the scripted services' greeting"
+
+
+def test_the_child_words_the_greeting_without_loading_the_message_reader(tmp_path: Path) -> None:
+    """The first frame waits for the child's cover; the reading stack (about 55 ms of imports)
+    is for the first message, so the coding round's greeting must not load it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, json\n"
+        "from mockloop.cli import main\n"
+        "sys.argv = ['mockloop', 'start', '--company', 'google', '--level', 'senior']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('mockloop.'))))\n"
+    )
+    env = {**os.environ, HANDOFF_ENV: "1", "MOCKLOOP_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60
+    )
+    lines = done.stdout.strip().splitlines()
+    assert lines and Cover.from_json(lines[0]).greeting, done.stderr[-2000:]
+    loaded = json.loads(lines[-1])
+    assert "mockloop.engine.offline" in loaded  # it did word the greeting
+    assert not [name for name in loaded if name.startswith("mockloop.reading")]
+    assert "mockloop.engine.dialogue" not in loaded

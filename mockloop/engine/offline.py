@@ -11,7 +11,6 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from mockloop.engine.base import Ending, Tick, Trigger
-from mockloop.engine.dialogue import hint_turn, reply_to_message
 from mockloop.engine.phrasing import Voice, chunk, join
 from mockloop.engine.reactions import (
     ending_turn,
@@ -74,6 +73,10 @@ class OfflineInterviewer:
         payload = trigger.payload
         if isinstance(payload, SessionStarted):
             return opening_turn(context)
+        # The dialogue and the reading stack under it (about 55 ms of imports) load with the
+        # first message or hint, not before the greeting the first frame waits for.
+        from mockloop.engine.dialogue import hint_turn, reply_to_message
+
         if isinstance(payload, CandidateSaid):
             return reply_to_message(context, payload.text)
         if isinstance(payload, HintRequested):

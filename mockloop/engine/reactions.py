@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 
-from mockloop.engine.followups import follow_up_or_wrap
 from mockloop.engine.phrasing import join
 from mockloop.engine.turn import Context, Turn, forward
 from mockloop.events import Intent, TestsRun
-from mockloop.reading.code import cost_remark, read_code
 from mockloop.results import CaseResult
 
 SILENCE_SECONDS = 120.0
@@ -93,6 +91,9 @@ def repeated_failure(context: Context, run: TestsRun) -> bool:
 
 def run_turn(context: Context, run: TestsRun) -> Turn:
     """React to a test run: congratulate and follow up, or nudge from what failed."""
+    from mockloop.engine.followups import follow_up_or_wrap  # with the reading stack: not
+    # needed for the greeting, which the first frame waits for
+
     voice = context.voice
     if run.status == "passed":
         preface = join(
@@ -131,6 +132,8 @@ def run_turn(context: Context, run: TestsRun) -> Turn:
 def failure_nudge(context: Context, run: TestsRun, again: bool) -> tuple[Intent, str]:
     """The intent and words for what failed: slowness, an error, a visible example, or
     hidden edge cases; a more pointed version when the same failure comes back."""
+    from mockloop.reading.code import cost_remark, read_code
+
     voice = context.voice
     failing = [case for case in run.cases if case.status not in ("passed", "skipped")]
     code = read_code(context.state.code)

@@ -7,13 +7,16 @@ checkpoints announced, the approach discussed) is read back from the session log
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mockloop.engine.phrasing import Voice
 from mockloop.events import CandidateSaid, Intent, InterviewerSaid
 from mockloop.models import PHASES, Approach, FollowUp, Persona, Phase, Problem, Rubric
-from mockloop.reading.claims import Claim, find_claims
-from mockloop.reading.messages import READING_PHASES, Reading, reader_for
 from mockloop.session import Session, SessionState
+
+if TYPE_CHECKING:  # the reading stack loads on the first message, not with the greeting
+    from mockloop.reading.claims import Claim
+    from mockloop.reading.messages import Reading
 
 AGREEING = ("approve_approach", "complexity_ok", "complexity_agreed")
 
@@ -82,6 +85,8 @@ class Context:
 
     def read(self, text: str) -> Reading:
         """The shared reading of a candidate message in the current phase."""
+        from mockloop.reading.messages import READING_PHASES, reader_for
+
         phase = READING_PHASES[self.state.phase]
         if phase == "followup" and not self.follow_up_open():
             phase = "testing"
@@ -89,6 +94,8 @@ class Context:
 
     def discussed_approach(self) -> Approach | None:
         """The approach of the candidate's latest message that named one."""
+        from mockloop.reading.messages import reader_for
+
         vocabulary = reader_for(self.problem, self.persona).vocabulary
         for text in reversed(self.candidate_texts()):
             approach = vocabulary.best_approach(text)
@@ -98,6 +105,8 @@ class Context:
 
     def agreed_claims(self) -> list[Claim]:
         """Claims in candidate messages the interviewer agreed with (never challenged again)."""
+        from mockloop.reading.claims import find_claims
+
         agreed: list[Claim] = []
         pending: list[Claim] = []
         for event in self.session.events:
