@@ -213,7 +213,6 @@ async def test_an_evidence_link_in_the_scorecard_opens_the_replay_there():
     app = HomeApp(sources(twenty_sessions()))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        app.screen.query_one("#sessions-table").focus()
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
