@@ -118,6 +118,12 @@ EXCHANGES = [
     Exchange("microsoft", "two-sum", [],
              "Is the input sorted? And is there always exactly one answer?",
              "clarification", ["no particular order", "exactly one valid pair"]),
+    # Whether touching or adjacent intervals merge: the pack answers both, not "doesn't say".
+    Exchange("microsoft", "merge-intervals", [], "do [1,2] and [2,3] count as overlapping?",
+             "clarification", ["share the point 4", "stay apart"], ["doesn't say"]),
+    Exchange("microsoft", "merge-intervals", [],
+             "and are adjacent intervals like [1,2] and [3,4] merged?",
+             "clarification", ["share no point"], ["doesn't say"]),
     # Questions the statement answers.
     Exchange("google", "two-sum", [], "can I use the same element twice?", "clarification",
              ["statement", "same position may not be used twice"], ["what would you assume"]),
