@@ -50,6 +50,29 @@ class ChildDied(Exception):
     """The result channel closed before the run finished: the child exited or was killed."""
 
 
+class StrayReport(Exception):
+    """A line on the result channel that is not the report expected next; the message says
+    what was wrong ("wrote an unreadable report", ...), for the caller to word."""
+
+
+async def next_report(child: Child, token: str, event: str) -> dict[str, Any]:
+    """The child's next report, which must be `event` (or a load error) carrying `token`.
+
+    Raises ChildDied when the channel closed, StrayReport when the line is not ours."""
+    line = await child.reports.readline()
+    if not line.endswith(b"\n"):
+        raise ChildDied
+    try:
+        message = json.loads(line)
+    except ValueError:
+        raise StrayReport("wrote an unreadable report") from None
+    if not isinstance(message, dict) or message.get("token") != token:
+        raise StrayReport("wrote on the result channel")
+    if message.get("event") not in (event, "load_error"):
+        raise StrayReport(f"sent '{str(message.get('event'))[:40]}' out of turn")
+    return message
+
+
 @dataclass
 class Child:
     """One spawned child, waiting for its job; used once, then killed."""

@@ -22,7 +22,7 @@ from typing import Any
 from mockloop.errors import MockloopError
 from mockloop.models import Problem
 from mockloop.runner.bounds import clean_text
-from mockloop.runner.child import Child, ChildDied, job_header, spawn
+from mockloop.runner.child import Child, ChildDied, StrayReport, job_header, next_report, spawn
 from mockloop.runner.isolation import Limits
 from mockloop.runner.verdict import first_line, frame
 
@@ -83,19 +83,11 @@ async def _read_values(
     child: Child, token: str, count: int, per_case: float, label: str, limits: Limits
 ) -> list[Any]:
     async def report(event: str, seconds: float) -> dict[str, Any]:
-        async with asyncio.timeout(seconds):
-            line = await child.reports.readline()
-        if not line.endswith(b"\n"):
-            raise ChildDied
         try:
-            message = json.loads(line)
-        except ValueError:
-            raise ReferenceFailed(f"{label} wrote an unreadable report.") from None
-        if not isinstance(message, dict) or message.get("token") != token:
-            raise ReferenceFailed(f"{label} wrote on the result channel.")
-        if message.get("event") not in (event, "load_error"):
-            raise ReferenceFailed(f"{label} sent '{str(message.get('event'))[:40]}' out of turn.")
-        return message
+            async with asyncio.timeout(seconds):
+                return await next_report(child, token, event)
+        except StrayReport as stray:
+            raise ReferenceFailed(f"{label} {stray}.") from None
 
     await report("ready", limits.startup_seconds)
     loaded = await report("loaded", per_case)

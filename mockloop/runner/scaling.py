@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
-import json
 import marshal
 import math
 import secrets
@@ -30,7 +29,7 @@ from mockloop.models import Problem
 from mockloop.results import Scaling
 from mockloop.runner.bounds import clean_text
 from mockloop.runner.checking import generated_arguments
-from mockloop.runner.child import Child, ChildDied, job_header, spawn
+from mockloop.runner.child import Child, ChildDied, StrayReport, job_header, next_report, spawn
 from mockloop.runner.cpu import ThreadsClock
 from mockloop.runner.isolation import Limits
 from mockloop.runner.verdict import first_line, frame
@@ -270,16 +269,8 @@ class CaseTimer:
 
 
 async def _report(child: Child, token: str, event: str) -> dict[str, Any]:
-    """The child's next report, which must be `event` (or a load error) with our token."""
-    line = await child.reports.readline()
-    if not line.endswith(b"\n"):
-        raise ChildDied
+    """The child's next report (`next_report`), a stray line being the code's failure."""
     try:
-        message = json.loads(line)
-    except ValueError:
-        raise CodeFailed("it wrote an unreadable report") from None
-    if not isinstance(message, dict) or message.get("token") != token:
-        raise CodeFailed("it wrote on the result channel")
-    if message.get("event") not in (event, "load_error"):
-        raise CodeFailed(f"it sent '{str(message.get('event'))[:40]}' out of turn")
-    return message
+        return await next_report(child, token, event)
+    except StrayReport as stray:
+        raise CodeFailed(f"it {stray}") from None
