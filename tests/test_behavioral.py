@@ -148,36 +148,17 @@ def test_plans_stay_within_the_issue_bounds(mockloop_home: Path, level: str) -> 
 
 
 async def test_the_screen_is_chat_only_with_the_competency_aside(mockloop_home: Path) -> None:
+    from test_tui_support import round_interview, settled
     from textual.widgets import Input, Static, TextArea
 
-    from mockloop.clock import SimulatedClock
-    from mockloop.conductor import Conductor, Round, Services
-    from mockloop.planning import plan_interview
-    from mockloop.session import MemorySink, Session
     from mockloop.tui.app import InterviewApp
-    from mockloop.tui.context import Interview
 
-    plan = plan_interview(
-        catalog(),
-        "amazon",
-        "senior",
-        focus="behavioral",
-        problem_slug="conflict-peer-design-review",
-        seed=7,
-    )
-    session = Session.start(plan.started, MemorySink(), SimulatedClock(), session_id="screen")
-    kind = plan.kind
-    interview = Interview(
-        conductor=Conductor(session, Round(kind, plan.persona, plan.pack, plan.rubric)),
-        connect=lambda: Services(
-            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
-        ),
+    interview = round_interview(
+        "amazon", "senior", "behavioral", "conflict-peer-design-review", seed=7, session_id="screen"
     )
     app = InterviewApp(interview)
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert not screen.query(TextArea)  # no editor in this round
         aside = screen.query_one("#aside", Static)
@@ -185,9 +166,7 @@ async def test_the_screen_is_chat_only_with_the_competency_aside(mockloop_home: 
         screen.query_one("#message", Input).value = ONE_LINE
         screen.query_one("#message", Input).focus()
         await pilot.press("enter")
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settled(app, pilot)
         screen._sync_log()
         assert str(aside.render()).startswith("Competency: ")
         assert "STAR" not in str(aside.render())  # no hints about the answer's shape

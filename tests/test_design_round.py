@@ -205,28 +205,17 @@ def test_a_notes_action_is_one_action() -> None:
 
 
 async def test_f7_shows_the_back_of_the_envelope(mockloop_home: Path) -> None:
+    from test_tui_support import round_interview, settled
     from textual.widgets import TextArea
 
-    from mockloop.conductor import Conductor, Round, Services
     from mockloop.tui.app import InterviewApp
-    from mockloop.tui.context import Interview
 
-    plan = plan_interview(
-        catalog(), "google", "staff", focus="system-design", problem_slug="url-shortener", seed=3
-    )
-    session = Session.start(plan.started, MemorySink(), SimulatedClock(), session_id="screen")
-    kind = plan.kind
-    interview = Interview(
-        conductor=Conductor(session, Round(kind, plan.persona, plan.pack, plan.rubric)),
-        connect=lambda: Services(
-            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
-        ),
+    interview = round_interview(
+        "google", "staff", "system-design", "url-shortener", seed=3, session_id="screen"
     )
     app = InterviewApp(interview)
     async with app.run_test(size=(140, 40)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         editor = screen.query_one("#editor", TextArea)
         assert editor.text.startswith("## Requirements")
@@ -298,28 +287,17 @@ def test_the_reader_reads_events_appended_while_it_was_reading() -> None:
 
 async def test_the_side_pane_is_redrawn_only_when_its_text_changes(mockloop_home: Path) -> None:
     """Every update of the side pane re-lays out the screen; once a second is too often."""
+    from test_tui_support import round_interview, settled
     from textual.widgets import Static
 
-    from mockloop.conductor import Conductor, Round, Services
     from mockloop.tui.app import InterviewApp
-    from mockloop.tui.context import Interview
 
-    plan = plan_interview(
-        catalog(), "google", "staff", focus="system-design", problem_slug="url-shortener", seed=3
-    )
-    session = Session.start(plan.started, MemorySink(), SimulatedClock(), session_id="aside")
-    kind = plan.kind
-    interview = Interview(
-        conductor=Conductor(session, Round(kind, plan.persona, plan.pack, plan.rubric)),
-        connect=lambda: Services(
-            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
-        ),
+    interview = round_interview(
+        "google", "staff", "system-design", "url-shortener", seed=3, session_id="aside"
     )
     app = InterviewApp(interview)
     async with app.run_test(size=(140, 40)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         aside = screen.query_one("#aside", Static)
         updates: list[object] = []
@@ -328,8 +306,8 @@ async def test_the_side_pane_is_redrawn_only_when_its_text_changes(mockloop_home
         for _ in range(3):
             screen._second()  # type: ignore[attr-defined]
         assert updates == []
-        session.clock.advance(10 * 60)  # type: ignore[attr-defined]
-        session.snapshot("## Requirements\n- shorten and redirect", "idle")
+        interview.session.clock.advance(10 * 60)  # type: ignore[attr-defined]
+        interview.session.snapshot("## Requirements\n- shorten and redirect", "idle")
         screen._second()  # type: ignore[attr-defined]
         assert len(updates) == 1 and "Phase: Estimates" in str(aside.render())
 

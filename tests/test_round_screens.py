@@ -17,41 +17,26 @@ ONE_LINE = "I talked to him and we sorted it out."
 async def test_the_header_counts_questions_and_the_chat_takes_the_wide_column(
     mockloop_home: Path,
 ) -> None:
+    from test_tui_support import round_interview, settled
     from textual.widgets import Input, Static
 
-    from mockloop.clock import SimulatedClock
-    from mockloop.conductor import Conductor, Round, Services
-    from mockloop.session import MemorySink, Session
     from mockloop.tui.app import InterviewApp
-    from mockloop.tui.context import Interview
     from mockloop.tui.widgets.chat import ChatPanel
 
-    plan = plan_interview(
-        catalog(), "amazon", "senior", focus="behavioral", problem_slug=OPENING, seed=7
+    interview = round_interview(
+        "amazon", "senior", "behavioral", OPENING, seed=7, session_id="header"
     )
-    session = Session.start(plan.started, MemorySink(), SimulatedClock(), session_id="header")
-    kind = plan.kind
-    interview = Interview(
-        conductor=Conductor(session, Round(kind, plan.persona, plan.pack, plan.rubric)),
-        connect=lambda: Services(
-            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
-        ),
-    )
-    total = plan.persona.behavioral.questions["senior"]  # type: ignore[union-attr]
+    total = interview.conductor.round.persona.behavioral.questions["senior"]  # type: ignore[union-attr]
     app = InterviewApp(interview)
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert str(screen.query_one("#phase", Static).render()) == f"Phase: Question 1 of {total}"
         assert screen.query_one(ChatPanel).size.width > screen.query_one("#left").size.width
         screen.query_one("#message", Input).value = ONE_LINE
         screen.query_one("#message", Input).focus()
         await pilot.press("enter")
-        for _ in range(3):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settled(app, pilot)
         assert "Introduction" not in str(screen.query_one("#phase", Static).render())
 
 

@@ -247,3 +247,29 @@ def still_cursors(app: InterviewApp) -> None:
         widget.cursor_blink = False
     for field_widget in app.screen.query(Input):
         field_widget.cursor_blink = False
+
+
+def round_interview(
+    company: str, level: str, focus: str, problem: str, *, seed: int, session_id: str
+) -> Interview:
+    """An interview of any round as `mockloop start` plans it, on a simulated clock, with
+    the round's own offline interviewer."""
+    from mockloop.interviews import catalog
+    from mockloop.planning import plan_interview
+
+    plan = plan_interview(catalog(), company, level, focus=focus, problem_slug=problem, seed=seed)
+    session = Session.start(plan.started, MemorySink(), SimulatedClock(), session_id=session_id)
+    kind = plan.kind
+    return Interview(
+        conductor=Conductor(session, Round(kind, plan.persona, plan.pack, plan.rubric)),
+        connect=lambda: Services(
+            interviewer=kind.interviewer(plan.persona, plan.pack, plan.rubric)
+        ),
+    )
+
+
+async def settled(app: InterviewApp, pilot: object) -> None:
+    """Let the app's workers finish and the screen catch up (three rounds)."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]
