@@ -130,3 +130,32 @@ def late_session(config: llm.ModelConfig | None = None) -> tuple[LLMInterviewer,
     )
     session.append(CandidateSaid(text="Six fail on time. Could a dictionary help?"))
     return interviewer, session
+
+
+def model_round(
+    base_url: str, company: str, level: str, focus: str, problem: str, seed: int
+) -> tuple[object, object, Session, SimulatedClock]:
+    """A round planned as `mockloop start --model openai/fake-model` plans it, against the
+    fake server at `base_url`: its offline interviewer, that interviewer with the model, a
+    started session and its clock. OPENAI_API_KEY must be set."""
+    from mockloop.engine.factory import with_model
+    from mockloop.interviews import catalog
+    from mockloop.planning import plan_interview
+
+    plan = plan_interview(
+        catalog(),
+        company,
+        level,
+        focus=focus,
+        problem_slug=problem,
+        model="openai/fake-model",
+        api_base=base_url,
+        seed=seed,
+    )
+    config = llm.ModelConfig(
+        "openai/fake-model", base_url, timeout=5.0, retry_base=0.01, max_attempts=2
+    )
+    offline = plan.kind.interviewer(plan.persona, plan.pack, plan.rubric)
+    interviewer = with_model(offline, plan.started, config=config, deadline=10)
+    clock = SimulatedClock()
+    return offline, interviewer, Session.start(plan.started, MemorySink(), clock), clock

@@ -12,20 +12,17 @@ import json
 from typing import Any
 
 import pytest
-from engine_support import collect, last_said
+from engine_support import collect, last_said, model_round
 from fake_openai import FakeOpenAI, Reply, Status
 
-from mockloop import llm
 from mockloop.clock import SimulatedClock
 from mockloop.engine.base import Interviewer
 from mockloop.engine.behavioral.model import REPLACEMENT
 from mockloop.engine.behavioral.plan import MAX_PROBES
-from mockloop.engine.factory import with_model
 from mockloop.engine.fallback import GOING_OFFLINE
 from mockloop.events import CandidateSaid, EngineFallback, InterviewerSaid
 from mockloop.interviews import catalog, interview_type
-from mockloop.planning import plan_interview
-from mockloop.session import MemorySink, Session
+from mockloop.session import Session
 
 KEY = "sk-test-BEHAVIORAL"
 OPENING = "ownership-unowned-problem"
@@ -48,25 +45,11 @@ Setup = tuple[Interviewer, Session, SimulatedClock, list[str]]
 def setup(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> Setup:
     """A senior Amazon behavioral round with a model; the opening is said offline."""
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
-    plan = plan_interview(
-        catalog(),
-        "amazon",
-        "senior",
-        focus="behavioral",
-        problem_slug=OPENING,
-        model="openai/fake-model",
-        api_base=fake_openai.base_url,
-        seed=7,
+    offline, interviewer, session, clock = model_round(
+        fake_openai.base_url, "amazon", "senior", "behavioral", OPENING, seed=7
     )
-    config = llm.ModelConfig(
-        "openai/fake-model", fake_openai.base_url, timeout=5.0, retry_base=0.01, max_attempts=2
-    )
-    offline = plan.kind.interviewer(plan.persona, plan.pack, plan.rubric)
-    interviewer = with_model(offline, plan.started, config=config, deadline=10)
-    clock = SimulatedClock()
-    session = Session.start(plan.started, MemorySink(), clock)
     questions = [q.slug for q in offline.questions(session)]  # type: ignore[attr-defined]
-    return interviewer, session, clock, questions
+    return interviewer, session, clock, questions  # type: ignore[return-value]
 
 
 async def opened(setup: Setup) -> Setup:

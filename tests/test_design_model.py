@@ -13,18 +13,14 @@ import json
 from typing import Any
 
 import pytest
-from engine_support import collect, last_said
+from engine_support import collect, last_said, model_round
 from fake_openai import FakeOpenAI, Reply
 
-from mockloop import llm
 from mockloop.clock import SimulatedClock
 from mockloop.engine.base import Interviewer
 from mockloop.engine.design.model import REPLACEMENT
-from mockloop.engine.factory import with_model
 from mockloop.events import CandidateSaid, EngineFallback
-from mockloop.interviews import catalog
-from mockloop.planning import plan_interview
-from mockloop.session import MemorySink, Session
+from mockloop.session import Session
 
 KEY = "sk-test-DESIGN"
 NOTES_OFF = "\n## Estimates\n50M DAU\nwrites: 200 req/s\nreads: 20 req/s\n"
@@ -53,24 +49,10 @@ Setup = tuple[Interviewer, Session, SimulatedClock]
 def setup(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> Setup:
     """A staff URL-shortener round with a model; the prompt is given offline."""
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
-    plan = plan_interview(
-        catalog(),
-        "google",
-        "staff",
-        focus="system-design",
-        problem_slug="url-shortener",
-        model="openai/fake-model",
-        api_base=fake_openai.base_url,
-        seed=3,
+    _, interviewer, session, clock = model_round(
+        fake_openai.base_url, "google", "staff", "system-design", "url-shortener", seed=3
     )
-    config = llm.ModelConfig(
-        "openai/fake-model", fake_openai.base_url, timeout=5.0, retry_base=0.01, max_attempts=2
-    )
-    offline = plan.kind.interviewer(plan.persona, plan.pack, plan.rubric)
-    interviewer = with_model(offline, plan.started, config=config, deadline=10)
-    clock = SimulatedClock()
-    session = Session.start(plan.started, MemorySink(), clock)
-    return interviewer, session, clock
+    return interviewer, session, clock  # type: ignore[return-value]
 
 
 async def opened(setup: Setup) -> Setup:
