@@ -356,3 +356,21 @@ async def test_the_start_form_starts_from_the_last_sessions_company_level_and_ro
             app.screen.query_one(f"#{name}", Select).value for name in ("company", "level", "round")
         ]
         assert values == [last.persona, last.level, last.focus]
+
+
+async def test_export_writes_the_scorecard_into_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = HomeApp(sources(twenty_sessions()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("e")
+        await settle(pilot)
+        [written] = list(tmp_path.glob("mockloop-*.md"))
+        assert written.read_text(encoding="utf-8").startswith("# Two Sum")
+        assert screen.session_id in written.name

@@ -105,13 +105,19 @@ class SessionScreen(Screen[None]):
 
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
-        """Write the report next to where MockLoop was started."""
+        """Write the report next to where MockLoop was started (off the event loop: a slow
+        or full disk must not freeze the screen)."""
         if self.scorecard is None:
             self.notify("The scorecard is still loading.")
             return
+        self.export(self.scorecard.markdown)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export(self, markdown: str) -> None:
+        """Write the file; say where, or why not."""
         try:
-            path = self.sources.export(self.session_id, self.scorecard.markdown)
+            path = self.sources.export(self.session_id, markdown)
         except MockloopError as error:
-            self.notify(error.message, severity="error")
+            self.app.call_from_thread(self.notify, error.message, severity="error")
             return
-        self.notify(f"Exported to {path}")
+        self.app.call_from_thread(self.notify, f"Exported to {path}")
