@@ -36,6 +36,8 @@ PHASES: tuple[Phase, ...] = (
     "wrap_up",
     "ended",
 )
+VERDICTS = ("Strong Hire", "Hire", "Lean Hire", "Lean No Hire", "No Hire", "Strong No Hire")
+"""The verdict ladder, best first: the scorecard picks one by the level's thresholds."""
 
 
 LevelMap = TypeVar("LevelMap", bound=dict[Any, Any])

@@ -19,8 +19,6 @@ WINDOW = 5
 """Trends compare the last `WINDOW` sessions with the `WINDOW` before them."""
 COUNTS = (("Verdicts", "verdicts"), ("Companies", "by_company"), ("Rounds", "by_focus"))
 """The count sections of the stats, with their titles."""
-LADDER = ("Strong Hire", "Hire", "Lean Hire", "Lean No Hire", "No Hire", "Strong No Hire")
-"""Verdicts are counted in this order (a progress summary reads top to bottom), not by count."""
 
 
 def selected(outcomes: Sequence[SessionOutcome], include_all: bool) -> list[SessionOutcome]:
@@ -47,8 +45,11 @@ def series_by_dimension(outcomes: Sequence[SessionOutcome]) -> dict[str, list[fl
 
 
 def ladder_order(counts: Counter[str]) -> dict[str, int]:
-    """Verdict counts from Strong Hire down; anything else after, most common first."""
-    known = {name: counts[name] for name in LADDER if counts[name]}
+    """Verdict counts down the ladder (a progress summary reads top to bottom, not by count);
+    anything else after, most common first."""
+    from mockloop.models import VERDICTS
+
+    known = {name: counts[name] for name in VERDICTS if counts[name]}
     return known | {name: count for name, count in counts.most_common() if name not in known}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mockloop.models import LevelName, Rubric, Thresholds
+from mockloop.models import VERDICTS, LevelName, Rubric, Thresholds
 from mockloop.scoring.models import DimensionScore, Scorecard
 from mockloop.scoring.tally import FLOOR, Tally, reason
 
@@ -85,13 +85,14 @@ def weighted_score(dimensions: list[DimensionScore]) -> float:
 
 def verdict(value: float, thresholds: Thresholds) -> str:
     """The verdict for a weighted score at one level's thresholds."""
-    for name, cut in (
-        ("Strong Hire", thresholds.strong_hire),
-        ("Hire", thresholds.hire),
-        ("Lean Hire", thresholds.lean_hire),
-        ("Lean No Hire", thresholds.lean_no_hire),
-        ("No Hire", thresholds.no_hire),
-    ):
+    cuts = (
+        thresholds.strong_hire,
+        thresholds.hire,
+        thresholds.lean_hire,
+        thresholds.lean_no_hire,
+        thresholds.no_hire,
+    )
+    for name, cut in zip(VERDICTS, cuts, strict=False):  # the last verdict has no cut
         if value >= cut:
             return name
-    return "Strong No Hire"
+    return VERDICTS[-1]
