@@ -117,3 +117,14 @@ def test_a_link_to_the_venv_command_runs_from_any_shell(tmp_path: Path) -> None:
     )
     assert shown.returncode == 0, shown.stderr
     assert "doctor" in shown.stdout and "forget" in shown.stdout
+
+
+def test_the_locks_pin_httpx_with_the_extra_litellm_asks_for() -> None:
+    """litellm requires `httpx[http2]`; a lock that pins plain `httpx` stops installing with
+    --require-hashes as soon as a newer httpx is published."""
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    for name in ("requirements.lock", "requirements-dev.lock"):
+        lock = (root / name).read_text()
+        assert "\nhttpx[http2]==" in lock and "\nhttpx==" not in lock, name
